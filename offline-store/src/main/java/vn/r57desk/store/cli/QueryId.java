@@ -1,0 +1,95 @@
+package vn.r57desk.store.cli;
+
+import vn.r57desk.store.db.CacheException;
+import vn.r57desk.store.query.DrillDown;
+
+/** Every drill-down the app draws, by the name the CLI and the benchmark use. */
+enum QueryId {
+    overview {
+        Object run(QueryArgs a) throws CacheException { return a.dd().overview(a.today(), a.range()); }
+    },
+    status_by_system {
+        Object run(QueryArgs a) { return a.dd().statusBySystem(a.today()); }
+    },
+    status_by_ministry {
+        Object run(QueryArgs a) { return a.dd().statusByMinistry(a.today()); }
+    },
+    status_by_province {
+        Object run(QueryArgs a) throws CacheException { return a.dd().statusByProvince(a.today()); }
+    },
+    system_initiatives {
+        Object run(QueryArgs a) throws CacheException { return a.dd().initiatives(a.systemId(), null, a.today(), a.range()); }
+    },
+    initiative {
+        Object run(QueryArgs a) throws CacheException { return a.dd().initiative(a.initiativeId(), a.today(), a.range()); }
+    },
+    initiative_tasks {
+        Object run(QueryArgs a) throws CacheException {
+            return a.dd().tasks(DrillDown.TaskOwner.INITIATIVE, a.initiativeId(), a.today(), a.limit());
+        }
+    },
+    kpi_series {
+        Object run(QueryArgs a) throws CacheException {
+            long scope = a.locality() != null ? a.dd().localityScope(a.dd().localityIdByCode(a.locality()))
+                    : a.province() != null ? a.dd().localityScope(a.provinceId())
+                    : a.agency() != null ? a.dd().catalog().agencyScopes().get(a.agencyId())
+                    : a.dd().catalog().nationalScope();
+            return a.dd().kpiSeries(a.kpiId(), scope, a.range());
+        }
+    },
+    ministry {
+        Object run(QueryArgs a) throws CacheException { return a.dd().ministry(a.agencyId(), a.today(), a.range()); }
+    },
+    ministry_tasks {
+        Object run(QueryArgs a) throws CacheException {
+            return a.dd().tasks(DrillDown.TaskOwner.AGENCY, a.agencyId(), a.today(), a.limit());
+        }
+    },
+    ministry_grid {
+        Object run(QueryArgs a) { return a.dd().ministryGrid(a.today()); }
+    },
+    provinces {
+        Object run(QueryArgs a) throws CacheException { return a.dd().provinces(a.kpiId(), a.today(), a.range()); }
+    },
+    communes {
+        Object run(QueryArgs a) throws CacheException { return a.dd().communes(a.provinceId(), a.kpiId(), a.today(), a.range()); }
+    },
+    locality {
+        Object run(QueryArgs a) throws CacheException {
+            String code = a.locality() != null ? a.locality() : a.province();
+            if (code == null) throw new IllegalArgumentException("this query needs --locality (or --province)");
+            return a.dd().locality(a.dd().localityIdByCode(code), a.today(), a.range());
+        }
+    },
+    locality_tasks {
+        Object run(QueryArgs a) throws CacheException {
+            String code = a.locality() != null ? a.locality() : a.province();
+            if (code == null) throw new IllegalArgumentException("this query needs --locality (or --province)");
+            return a.dd().tasks(DrillDown.TaskOwner.LOCALITY, a.dd().localityIdByCode(code), a.today(), a.limit());
+        }
+    },
+    deadlines_by_agency {
+        Object run(QueryArgs a) throws CacheException { return a.dd().rankings().deadlinesByAgency(a.today()); }
+    },
+    deadlines_by_province {
+        Object run(QueryArgs a) throws CacheException { return a.dd().rankings().deadlinesByProvince(a.today()); }
+    },
+    rank_ministries {
+        Object run(QueryArgs a) throws CacheException { return a.dd().rankings().rankMinistries(a.today()); }
+    },
+    rank_provinces {
+        Object run(QueryArgs a) throws CacheException { return a.dd().rankings().rankProvinces(a.today()); }
+    };
+
+    abstract Object run(QueryArgs a) throws CacheException;
+
+    /** The name on the command line and in benchmark output: {@code status-by-system}. */
+    String cliName() {
+        return name().replace('_', '-');
+    }
+
+    @Override
+    public String toString() {
+        return cliName();
+    }
+}

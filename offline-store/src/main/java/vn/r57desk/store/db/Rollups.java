@@ -1,0 +1,242 @@
+package vn.r57desk.store.db;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Summary tables kept in step with the data when it is written, so that a drill-down reads a few
+ * hundred summary rows instead of scanning tasks or observations (docs/data-model.md, "Rollups").
+ *
+ * <p>Each rollup is defined once here and used twice: as triggers that adjust it row by row (sync
+ * deltas, local edits) and as a set-based rebuild (bulk generation, repair). Both are generated
+ * from the same membership definitions, so they cannot drift apart; a test checks that the
+ * trigger-maintained tables equal a rebuild after random edits.
+ */
+public final class Rollups {
+    private Rollups() {}
+
+    /** The groups a task is counted in. Keys are {@code kind offset + id}. */
+    public enum TaskGroup {
+        NATIONAL(0L, true, "0", "1"),
+        SYSTEM(1_000_000_000L, true,
+                "1000000000 + (SELECT system_id FROM initiatives WHERE id = X.initiative_id)", "1"),
+        INITIATIVE(2_000_000_000L, true, "2000000000 + X.initiative_id", "1"),
+        AGENCY(3_000_000_000L, true, "3000000000 + X.agency_id", "X.agency_id IS NOT NULL"),
+        PROVINCE(4_000_000_000L, true,
+                "4000000000 + (SELECT coalesce(parent_id, id) FROM localities WHERE id = X.locality_id)",
+                "X.locality_id IS NOT NULL"),
+        COMMUNE(5_000_000_000L, true, "5000000000 + X.locality_id",
+                "X.locality_id IS NOT NULL AND (SELECT parent_id FROM localities WHERE id = X.locality_id) IS NOT NULL"),
+        /** Which initiatives have tasks in a province: one all-time row in the month table (month 0). */
+        PROVINCE_INITIATIVE(6_000_000_000L, false,
+                "6000000000 + 1000000 * (SELECT coalesce(parent_id, id) FROM localities WHERE id = X.locality_id) + X.initiative_id",
+                "X.locality_id IS NOT NULL");
+
+        public final long offset;
+        final boolean inDayTable;
+        final String keyExpr;
+        final String condition;
+
+        TaskGroup(long offset, boolean inDayTable, String keyExpr, String condition) {
+            this.offset = offset;
+            this.inDayTable = inDayTable;
+            this.keyExpr = keyExpr;
+            this.condition = condition;
+        }
+
+        public long key(long id) {
+            return offset + id;
+        }
+
+        /** Upper bound (exclusive) of this kind's keys, for range reads. */
+        public long end() {
+            return offset + 1_000_000_000L;
+        }
+
+        public static long provinceInitiativeKey(long provinceId, long initiativeId) {
+            return PROVINCE_INITIATIVE.offset + 1_000_000L * provinceId + initiativeId;
+        }
+    }
+
+    private static final String MONTH_OF_DEADLINE = "CAST(substr(X.deadline, 1, 4) || substr(X.deadline, 6, 2) AS INTEGER)";
+
+    /** Reports are due on the 10th of the month after their period (docs/metrics.md). */
+    public static String dueDateSql(String period) {
+        return "printf('%04d-%02d-10', (" + period + ") / 100 + ((" + period + ") % 100) / 12, ((" + period + ") % 100) % 12 + 1)";
+    }
+
+    static List<String> tablesDdl() {
+        return List.of(
+                """
+                CREATE TABLE kpi_scope_stats (
+                  kpi_id INTEGER NOT NULL, scope_id INTEGER NOT NULL,
+                  n_reports INTEGER NOT NULL, n_late INTEGER NOT NULL, n_unverified INTEGER NOT NULL,
+                  first_period INTEGER NOT NULL, last_period INTEGER NOT NULL,
+                  first_value REAL NOT NULL, last_value REAL NOT NULL,
+                  prev_period INTEGER, prev_value REAL,
+                  PRIMARY KEY (kpi_id, scope_id)
+                ) STRICT, WITHOUT ROWID""",
+                "CREATE INDEX kpi_scope_stats_scope ON kpi_scope_stats(scope_id)",
+                // Per scope; a province's row also counts its communes' reports.
+                """
+                CREATE TABLE report_stats (
+                  scope_id INTEGER PRIMARY KEY,
+                  n_reports INTEGER NOT NULL, n_late INTEGER NOT NULL, n_unverified INTEGER NOT NULL
+                ) STRICT""",
+                """
+                CREATE TABLE task_rollup_day (
+                  grp INTEGER NOT NULL, day TEXT NOT NULL,
+                  n_total INTEGER NOT NULL, n_open INTEGER NOT NULL, n_on_time INTEGER NOT NULL,
+                  PRIMARY KEY (grp, day)
+                ) STRICT, WITHOUT ROWID""",
+                """
+                CREATE TABLE task_rollup_month (
+                  grp INTEGER NOT NULL, month INTEGER NOT NULL,
+                  n_total INTEGER NOT NULL, n_open INTEGER NOT NULL, n_on_time INTEGER NOT NULL,
+                  PRIMARY KEY (grp, month)
+                ) STRICT, WITHOUT ROWID""");
+    }
+
+    // ---- task rollups -------------------------------------------------------------------------
+
+    /** The (group, bucket) pairs a task row counts in; the bucket is its deadline day or month. */
+    private static String groupsOf(String alias, boolean dayTable) {
+        String day = alias + ".deadline";
+        String month = MONTH_OF_DEADLINE.replace("X.", alias + ".");
+        return java.util.Arrays.stream(TaskGroup.values())
+                .filter(g -> !dayTable || g.inDayTable)
+                // Province × initiative only needs "any task at all": one all-time bucket (month 0).
+                .map(g -> "SELECT " + g.keyExpr.replace("X.", alias + ".") + " AS g, "
+                        + (dayTable ? day : g.inDayTable ? month : "0") + " AS k WHERE "
+                        + g.condition.replace("X.", alias + "."))
+                .collect(Collectors.joining(" UNION ALL "));
+    }
+
+    private static String taskUpsert(String alias, boolean dayTable, int sign) {
+        String table = dayTable ? "task_rollup_day" : "task_rollup_month";
+        String keyCol = dayTable ? "day" : "month";
+        String open = "(" + alias + ".completed_at IS NULL)";
+        String onTime = "(" + alias + ".completed_at IS NOT NULL AND " + alias + ".completed_at <= " + alias + ".deadline)";
+        return "INSERT INTO " + table + " (grp, " + keyCol + ", n_total, n_open, n_on_time) "
+                + "SELECT g, k, " + sign + ", " + sign + " * " + open + ", " + sign + " * " + onTime
+                + " FROM (" + groupsOf(alias, dayTable) + ") WHERE g IS NOT NULL"
+                + " ON CONFLICT (grp, " + keyCol + ") DO UPDATE SET n_total = n_total + excluded.n_total,"
+                + " n_open = n_open + excluded.n_open, n_on_time = n_on_time + excluded.n_on_time;";
+    }
+
+    private static String taskRebuild(boolean dayTable) {
+        String table = dayTable ? "task_rollup_day" : "task_rollup_month";
+        String keyCol = dayTable ? "day" : "month";
+        String keyVal = dayTable ? "X.deadline" : MONTH_OF_DEADLINE;
+        String parts = java.util.Arrays.stream(TaskGroup.values())
+                .filter(g -> !dayTable || g.inDayTable)
+                .map(g -> "SELECT " + g.keyExpr + " AS g, " + (dayTable || g.inDayTable ? keyVal : "0") + " AS k, (X.completed_at IS NULL) AS o,"
+                        + " (X.completed_at IS NOT NULL AND X.completed_at <= X.deadline) AS t FROM tasks X WHERE " + g.condition)
+                .collect(Collectors.joining(" UNION ALL "));
+        return "INSERT INTO " + table + " (grp, " + keyCol + ", n_total, n_open, n_on_time) "
+                + "SELECT g, k, count(*), sum(o), sum(t) FROM (" + parts + ") WHERE g IS NOT NULL GROUP BY g, k";
+    }
+
+    // ---- observation rollups ------------------------------------------------------------------
+
+    private static String kpiScopeInsert(String filter) {
+        // first/last/previous values ride along so that a list of communes reads one row each.
+        String one = "(SELECT value FROM observations o2 WHERE o2.kpi_id = g.kpi_id AND o2.scope_id = g.scope_id AND o2.period = ";
+        return "INSERT INTO kpi_scope_stats (kpi_id, scope_id, n_reports, n_late, n_unverified, first_period, last_period,"
+                + " first_value, last_value, prev_period, prev_value) "
+                + "SELECT kpi_id, scope_id, n, l, u, fp, lp, " + one + "fp), " + one + "lp), pp, " + one + "pp) FROM ("
+                + "SELECT kpi_id, scope_id, count(*) AS n, sum(reported_at > " + dueDateSql("period") + ") AS l, sum(verified = 0) AS u,"
+                + " min(period) AS fp, max(period) AS lp,"
+                + " (SELECT max(period) FROM observations o3 WHERE o3.kpi_id = o.kpi_id AND o3.scope_id = o.scope_id AND o3.period < max(o.period)) AS pp"
+                + " FROM observations o " + filter + " GROUP BY kpi_id, scope_id) g";
+    }
+
+    /** Scopes a kpi_scope_stats row counts toward: itself, and its province when it is a commune. */
+    private static String reportTargets(String alias) {
+        return "SELECT " + alias + ".scope_id AS s UNION ALL SELECT parent_scope_id FROM scopes WHERE id = "
+                + alias + ".scope_id AND kind = 'commune'";
+    }
+
+    private static String reportUpsert(String alias, int sign) {
+        return "INSERT INTO report_stats (scope_id, n_reports, n_late, n_unverified) SELECT s, "
+                + sign + " * " + alias + ".n_reports, " + sign + " * " + alias + ".n_late, " + sign + " * " + alias + ".n_unverified"
+                + " FROM (" + reportTargets(alias) + ") WHERE true"
+                + " ON CONFLICT (scope_id) DO UPDATE SET n_reports = n_reports + excluded.n_reports,"
+                + " n_late = n_late + excluded.n_late, n_unverified = n_unverified + excluded.n_unverified;";
+    }
+
+    private static String reportRebuild() {
+        return "INSERT INTO report_stats (scope_id, n_reports, n_late, n_unverified) "
+                + "SELECT s, sum(r), sum(l), sum(u) FROM ("
+                + " SELECT k.scope_id AS s, k.n_reports AS r, k.n_late AS l, k.n_unverified AS u FROM kpi_scope_stats k"
+                + " UNION ALL SELECT sc.parent_scope_id, k.n_reports, k.n_late, k.n_unverified"
+                + " FROM kpi_scope_stats k JOIN scopes sc ON sc.id = k.scope_id WHERE sc.kind = 'commune'"
+                + ") GROUP BY s";
+    }
+
+    private static String recomputeKpiScope(String alias) {
+        return "DELETE FROM kpi_scope_stats WHERE kpi_id = " + alias + ".kpi_id AND scope_id = " + alias + ".scope_id; "
+                + kpiScopeInsert("WHERE kpi_id = " + alias + ".kpi_id AND scope_id = " + alias + ".scope_id") + ";";
+    }
+
+    // ---- triggers -----------------------------------------------------------------------------
+
+    static final List<String> TRIGGER_NAMES = List.of(
+            "tasks_rollup_ai", "tasks_rollup_ad", "tasks_rollup_au",
+            "obs_rollup_ai", "obs_rollup_ad", "obs_rollup_au",
+            "kss_rollup_ai", "kss_rollup_ad");
+
+    static List<String> triggersDdl() {
+        List<String> t = new ArrayList<>();
+        t.add("CREATE TRIGGER tasks_rollup_ai AFTER INSERT ON tasks BEGIN "
+                + taskUpsert("NEW", true, 1) + taskUpsert("NEW", false, 1) + " END");
+        t.add("CREATE TRIGGER tasks_rollup_ad AFTER DELETE ON tasks BEGIN "
+                + taskUpsert("OLD", true, -1) + taskUpsert("OLD", false, -1) + " END");
+        t.add("CREATE TRIGGER tasks_rollup_au AFTER UPDATE OF initiative_id, agency_id, locality_id, deadline, completed_at ON tasks BEGIN "
+                + taskUpsert("OLD", true, -1) + taskUpsert("OLD", false, -1)
+                + taskUpsert("NEW", true, 1) + taskUpsert("NEW", false, 1) + " END");
+        t.add("CREATE TRIGGER obs_rollup_ai AFTER INSERT ON observations BEGIN " + recomputeKpiScope("NEW") + " END");
+        t.add("CREATE TRIGGER obs_rollup_ad AFTER DELETE ON observations BEGIN " + recomputeKpiScope("OLD") + " END");
+        t.add("CREATE TRIGGER obs_rollup_au AFTER UPDATE ON observations BEGIN "
+                + recomputeKpiScope("OLD") + recomputeKpiScope("NEW") + " END");
+        t.add("CREATE TRIGGER kss_rollup_ai AFTER INSERT ON kpi_scope_stats BEGIN " + reportUpsert("NEW", 1) + " END");
+        t.add("CREATE TRIGGER kss_rollup_ad AFTER DELETE ON kpi_scope_stats BEGIN " + reportUpsert("OLD", -1) + " END");
+        return t;
+    }
+
+    /**
+     * Bulk path: drop the per-row triggers, let the caller load data, then {@link #rebuildAll} and
+     * {@link #restoreTriggers}. Used by the generator and by whole-snapshot loads, where adjusting
+     * summaries row by row would cost more than recomputing them once.
+     */
+    public static void dropTriggers(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            for (String name : TRIGGER_NAMES) st.execute("DROP TRIGGER IF EXISTS " + name);
+        }
+    }
+
+    public static void restoreTriggers(Connection c) throws SQLException {
+        dropTriggers(c);
+        try (Statement st = c.createStatement()) {
+            for (String ddl : triggersDdl()) st.execute(ddl);
+        }
+    }
+
+    /** Recomputes every rollup from the base tables. Triggers must be dropped while this runs. */
+    public static void rebuildAll(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("DELETE FROM task_rollup_day");
+            st.execute("DELETE FROM task_rollup_month");
+            st.execute("DELETE FROM kpi_scope_stats");
+            st.execute("DELETE FROM report_stats");
+            st.execute(taskRebuild(true));
+            st.execute(taskRebuild(false));
+            st.execute(kpiScopeInsert(""));
+            st.execute(reportRebuild());
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package vn.r57desk.store.metrics;
+
+import vn.r57desk.store.model.Direction;
+
+/**
+ * Reads a target as the source states it ({@code >=30}, {@code >55}, {@code <=3}, {@code 40-50},
+ * {@code 2}) into the number a trajectory aims at: the bound itself, and for a range the end that
+ * must be reached first in the KPI's direction (the lower end when higher is better).
+ */
+public final class TargetText {
+    private TargetText() {}
+
+    public static Double value(String text, Direction direction) {
+        if (text == null || text.isBlank()) return null;
+        String t = text.trim().replace(" ", "");
+        t = t.replaceFirst("^(>=|<=|>|<|=)", "");
+        int dash = t.indexOf('-', 1);
+        try {
+            if (dash > 0) {
+                double lo = Double.parseDouble(t.substring(0, dash));
+                double hi = Double.parseDouble(t.substring(dash + 1));
+                return direction == Direction.HIGHER_IS_BETTER ? Math.min(lo, hi) : Math.max(lo, hi);
+            }
+            return Double.parseDouble(t);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("unreadable target '" + text + "'", e);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package vn.r57desk.store;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** offline-store runs headless (CLI, server, benchmarks): it must never depend on JavaFX or UI libraries. */
+class ArchitectureTest {
+    private final JavaClasses store = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("vn.r57desk.store");
+
+    @Test
+    void offlineStoreImportsNoJavaFx() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "eu.hansolo..", "atlantafx..")
+                .check(store);
+    }
+
+    @Test
+    void queriesDoNotDependOnTheCliOrTheGenerator() {
+        noClasses().that().resideInAnyPackage("vn.r57desk.store.query..", "vn.r57desk.store.metrics..", "vn.r57desk.store.db..")
+                .should().dependOnClassesThat().resideInAnyPackage("vn.r57desk.store.cli..", "vn.r57desk.store.generate..")
+                .check(store);
+    }
+}
