@@ -1,0 +1,89 @@
+package vn.r57desk.app.shell;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+import vn.r57desk.app.i18n.Messages;
+import vn.r57desk.store.db.Cache;
+import vn.r57desk.store.db.CacheException;
+import vn.r57desk.store.generate.DatasetGenerator;
+import vn.r57desk.store.generate.Scale;
+import vn.r57desk.store.query.DrillDown;
+
+/**
+ * Opens the cache (creating the embedded demo data on first start) off the FX thread and hands the
+ * query API to the screens. Failures become one sentence in the user's language.
+ */
+public final class ShellViewModel {
+    private final TaskRunner runner;
+    private final Messages messages;
+    private final ReadOnlyObjectWrapper<DrillDown> drillDown = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper();
+    private final ReadOnlyObjectWrapper<Path> cacheFile = new ReadOnlyObjectWrapper<>();
+    private Cache cache;
+
+    public ShellViewModel(TaskRunner runner, Messages messages) {
+        this.runner = runner;
+        this.messages = messages;
+    }
+
+    public ReadOnlyObjectProperty<DrillDown> drillDownProperty() { return drillDown.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty progressProperty() { return progress.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Path> cacheFileProperty() { return cacheFile.getReadOnlyProperty(); }
+
+    /** Opens {@code file}; when {@code demo} and the file does not exist yet, generates the demo dataset into it. */
+    public void open(Path file, boolean demo) {
+        boolean generate = demo && !Files.exists(file);
+        progress.set(messages.get(generate ? "loading.demo" : "loading.cache"));
+        error.set(null);
+        cacheFile.set(file);
+        runner.run(() -> {
+            if (generate) {
+                DatasetGenerator.generate(Scale.DEMO, DatasetGenerator.DEFAULT_SEED, file, false, DatasetGenerator.Progress.NONE);
+            }
+            Cache c = Cache.open(file);
+            try {
+                return new Opened(c, new DrillDown(c));
+            } catch (CacheException | RuntimeException e) {
+                c.close();
+                throw e;
+            }
+        }, opened -> {
+            cache = opened.cache();
+            progress.set("");
+            drillDown.set(opened.drillDown());
+        }, e -> {
+            progress.set("");
+            error.set(describe(e));
+        });
+    }
+
+    private record Opened(Cache cache, DrillDown drillDown) {}
+
+    /** The user's sentence for a failure: never a stack trace. */
+    public String describe(Throwable e) {
+        if (e instanceof CacheException ce) {
+            return messages.get("error.open", messages.get("error." + ce.problem().name())) + "\n" + ce.file();
+        }
+        return messages.get("error.open", e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+    }
+
+    /** The day the figures describe: fixed for demo data, today for synced data. */
+    public LocalDate today() {
+        DrillDown dd = drillDown.get();
+        LocalDate asOf = dd == null ? null : dd.catalog().dataAsOf();
+        return asOf != null ? asOf : LocalDate.now();
+    }
+
+    public void close() {
+        if (cache != null) cache.close();
+    }
+}

@@ -1,0 +1,59 @@
+package vn.r57desk.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Properties;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import vn.r57desk.app.i18n.Messages;
+
+/** Both languages have the same keys; every key used in code exists; every key is used. */
+class MessagesTest {
+    private static Properties load(String lang) throws IOException {
+        Properties p = new Properties();
+        try (InputStream in = Messages.class.getResourceAsStream("/vn/r57desk/app/i18n/messages_" + lang + ".properties")) {
+            p.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return p;
+    }
+
+    @Test
+    void vietnameseAndEnglishHaveTheSameKeysAndCodeUsesOnlyThose() throws IOException {
+        Properties vi = load("vi"), en = load("en");
+        assertThat(vi.stringPropertyNames()).isEqualTo(en.stringPropertyNames());
+        Set<String> used = new HashSet<>();
+        Pattern literal = Pattern.compile("\"([a-z]+\\.[A-Za-z_.]+)\"");
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                Matcher m = literal.matcher(Files.readString(f));
+                while (m.find()) if (vi.containsKey(m.group(1))) used.add(m.group(1));
+            }
+        }
+        // Keys built from enum names ("rag." + rag, "error." + problem) count as used.
+        Set<String> unused = new HashSet<>(vi.stringPropertyNames());
+        unused.removeAll(used);
+        unused.removeIf(k -> k.startsWith("rag.") || k.startsWith("error."));
+        assertThat(unused).as("keys nobody uses").isEmpty();
+        for (var r : vn.r57desk.store.metrics.Rag.values()) assertThat(vi).containsKey("rag." + r.name());
+        for (var p : vn.r57desk.store.db.CacheException.Problem.values()) assertThat(vi).containsKey("error." + p.name());
+    }
+
+    @Test
+    void missingKeysAreVisible() {
+        assertThat(new Messages().get("no.such.key")).isEqualTo("!no.such.key!");
+        Messages m = new Messages();
+        assertThat(m.get("overview.title")).isEqualTo("Tổng quan");
+        m.localeProperty().set(Messages.EN);
+        assertThat(m.get("overview.title")).isEqualTo("Overview");
+    }
+}
