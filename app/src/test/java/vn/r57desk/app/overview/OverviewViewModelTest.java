@@ -19,7 +19,7 @@ class OverviewViewModelTest {
     @Test
     void firstStartCreatesTheDemoDataAndTheOverviewLoads() {
         ShellViewModel shell = new ShellViewModel(TaskRunner.SAME_THREAD, new Messages());
-        shell.open(dir.resolve("demo.db"), true);
+        shell.open(dir.resolve("not-yet-created/r57-desk/demo.db"), true);
         assertThat(shell.errorProperty().get()).isNull();
         assertThat(shell.drillDownProperty().get()).isNotNull();
         assertThat(shell.today()).isEqualTo(LocalDate.of(2026, 11, 20));

@@ -88,6 +88,8 @@ public final class DatasetGenerator {
         }
         Path tmp = out.resolveSibling(out.getFileName() + ".generating");
         try {
+            Path parent = out.toAbsolutePath().getParent();
+            if (parent != null) Files.createDirectories(parent); // first start: the user's data folder may not exist yet
             Files.deleteIfExists(tmp);
             long t0 = System.nanoTime();
             DatasetGenerator g = new DatasetGenerator(scale, seed, ReferenceData.load(), progress);
