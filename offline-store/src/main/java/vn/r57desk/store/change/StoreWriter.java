@@ -113,7 +113,7 @@ public final class StoreWriter {
             ps.setLong(2, scopeId);
             ps.setInt(3, period);
             ps.setDouble(4, value);
-            ps.setString(5, reportedAt.toString());
+            ps.setInt(5, vn.r57desk.store.model.Period.dateInt(reportedAt));
             ps.setLong(6, sourceId);
             ps.setInt(7, verified ? 1 : 0);
             ps.executeUpdate();

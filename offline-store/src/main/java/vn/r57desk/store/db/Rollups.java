@@ -19,22 +19,20 @@ import java.util.stream.Collectors;
 public final class Rollups {
     private Rollups() {}
 
-    /** The groups a task is counted in. Keys are {@code kind offset + id}. */
+    /**
+     * The groups a task is counted in. Keys are {@code kind offset + id}; each kind's key and
+     * condition are written over a task's {@linkplain #taskFacts facts} (f.s system, f.i initiative,
+     * f.a agency, f.p province, f.c commune).
+     */
     public enum TaskGroup {
         NATIONAL(0L, true, "0", "1"),
-        SYSTEM(1_000_000_000L, true,
-                "1000000000 + (SELECT system_id FROM initiatives WHERE id = X.initiative_id)", "1"),
-        INITIATIVE(2_000_000_000L, true, "2000000000 + X.initiative_id", "1"),
-        AGENCY(3_000_000_000L, true, "3000000000 + X.agency_id", "X.agency_id IS NOT NULL"),
-        PROVINCE(4_000_000_000L, true,
-                "4000000000 + (SELECT coalesce(parent_id, id) FROM localities WHERE id = X.locality_id)",
-                "X.locality_id IS NOT NULL"),
-        COMMUNE(5_000_000_000L, true, "5000000000 + X.locality_id",
-                "X.locality_id IS NOT NULL AND (SELECT parent_id FROM localities WHERE id = X.locality_id) IS NOT NULL"),
+        SYSTEM(1_000_000_000L, true, "1000000000 + f.s", "f.s IS NOT NULL"),
+        INITIATIVE(2_000_000_000L, true, "2000000000 + f.i", "1"),
+        AGENCY(3_000_000_000L, true, "3000000000 + f.a", "f.a IS NOT NULL"),
+        PROVINCE(4_000_000_000L, true, "4000000000 + f.p", "f.p IS NOT NULL"),
+        COMMUNE(5_000_000_000L, true, "5000000000 + f.c", "f.c IS NOT NULL"),
         /** Which initiatives have tasks in a province: one all-time row in the month table (month 0). */
-        PROVINCE_INITIATIVE(6_000_000_000L, false,
-                "6000000000 + 1000000 * (SELECT coalesce(parent_id, id) FROM localities WHERE id = X.locality_id) + X.initiative_id",
-                "X.locality_id IS NOT NULL");
+        PROVINCE_INITIATIVE(6_000_000_000L, false, "6000000000 + 1000000 * f.p + f.i", "f.p IS NOT NULL");
 
         public final long offset;
         final boolean inDayTable;
@@ -62,11 +60,76 @@ public final class Rollups {
         }
     }
 
-    private static final String MONTH_OF_DEADLINE = "CAST(substr(X.deadline, 1, 4) || substr(X.deadline, 6, 2) AS INTEGER)";
+    /**
+     * What the rollups need of one task row {@code X}: deadline day (d) and month (m), open (o),
+     * done on time (t), and the ids it is grouped by. Used with X = NEW/OLD in triggers and
+     * X = each row of {@code tasks} in a rebuild.
+     */
+    static String taskFacts(String x) {
+        return ("SELECT X.deadline AS d, CAST(substr(X.deadline, 1, 4) || substr(X.deadline, 6, 2) AS INTEGER) AS m,"
+                + " (X.completed_at IS NULL) AS o, (X.completed_at IS NOT NULL AND X.completed_at <= X.deadline) AS t,"
+                + " (SELECT system_id FROM initiatives WHERE id = X.initiative_id) AS s, X.initiative_id AS i, X.agency_id AS a,"
+                + " (SELECT coalesce(parent_id, id) FROM localities WHERE id = X.locality_id) AS p,"
+                + " (SELECT id FROM localities WHERE id = X.locality_id AND parent_id IS NOT NULL) AS c").replace("X.", x + ".");
+    }
 
-    /** Reports are due on the 10th of the month after their period (docs/metrics.md). */
+    /** One row per (group, bucket) a task's facts count in, from a relation {@code facts} with columns d, m, o, t, s, i, a, p, c. */
+    private static String groupRows(String facts, boolean dayTable) {
+        StringBuilder key = new StringBuilder("CASE g.kind");
+        StringBuilder cond = new StringBuilder("CASE g.kind");
+        StringBuilder bucket = new StringBuilder("CASE g.kind");
+        StringBuilder kinds = new StringBuilder();
+        for (TaskGroup tg : TaskGroup.values()) {
+            if (dayTable && !tg.inDayTable) continue;
+            key.append(" WHEN ").append(tg.ordinal()).append(" THEN ").append(tg.keyExpr);
+            cond.append(" WHEN ").append(tg.ordinal()).append(" THEN ").append(tg.condition);
+            // Province × initiative only needs "any task at all": one all-time bucket (month 0).
+            bucket.append(" WHEN ").append(tg.ordinal()).append(" THEN ").append(dayTable ? "f.d" : tg.inDayTable ? "f.m" : "0");
+            kinds.append(kinds.isEmpty() ? "SELECT " : " UNION ALL SELECT ").append(tg.ordinal()).append(" AS kind");
+        }
+        return "SELECT " + key + " END AS g, " + bucket + " END AS k, f.o AS o, f.t AS t FROM (" + facts + ") f, (" + kinds + ") g"
+                + " WHERE " + cond + " END";
+    }
+
+    private static String taskUpsert(String alias, boolean dayTable, int sign) {
+        String table = dayTable ? "task_rollup_day" : "task_rollup_month";
+        String keyCol = dayTable ? "day" : "month";
+        return "INSERT INTO " + table + " (grp, " + keyCol + ", n_total, n_open, n_on_time) "
+                + "SELECT g, k, " + sign + ", " + sign + " * o, " + sign + " * t FROM (" + groupRows(taskFacts(alias), dayTable)
+                + ") WHERE g IS NOT NULL"
+                + " ON CONFLICT (grp, " + keyCol + ") DO UPDATE SET n_total = n_total + excluded.n_total,"
+                + " n_open = n_open + excluded.n_open, n_on_time = n_on_time + excluded.n_on_time;";
+    }
+
+    /** Set-based rebuild: the facts of every task are computed once into a narrow temporary table. */
+    private static List<String> taskRebuild() {
+        List<String> out = new ArrayList<>();
+        out.add("DROP TABLE IF EXISTS temp.task_facts");
+        out.add("CREATE TEMP TABLE task_facts AS " + taskFacts("X").replace("SELECT ", "SELECT ") + " FROM tasks X");
+        out.add("INSERT INTO task_rollup_day (grp, day, n_total, n_open, n_on_time) "
+                + "SELECT g, k, count(*), sum(o), sum(t) FROM (" + groupRows("SELECT * FROM temp.task_facts", true)
+                + ") WHERE g IS NOT NULL GROUP BY g, k");
+        // Months of the groups that have days are sums of their days; the day table is already in
+        // (group, day) order, so this pass needs no sort.
+        out.add("INSERT INTO task_rollup_month (grp, month, n_total, n_open, n_on_time) "
+                + "SELECT grp, CAST(substr(day, 1, 4) || substr(day, 6, 2) AS INTEGER), sum(n_total), sum(n_open), sum(n_on_time)"
+                + " FROM task_rollup_day GROUP BY grp, substr(day, 1, 7)");
+        String monthOnly = java.util.Arrays.stream(TaskGroup.values()).filter(g -> !g.inDayTable)
+                .map(g -> "SELECT " + g.keyExpr + " AS g, 0 AS k, f.o AS o, f.t AS t FROM temp.task_facts f WHERE " + g.condition)
+                .collect(Collectors.joining(" UNION ALL "));
+        out.add("INSERT INTO task_rollup_month (grp, month, n_total, n_open, n_on_time) "
+                + "SELECT g, k, count(*), sum(o), sum(t) FROM (" + monthOnly + ") WHERE g IS NOT NULL GROUP BY g, k");
+        out.add("DROP TABLE temp.task_facts");
+        return out;
+    }
+
+    /**
+     * The due date of a report as yyyymmdd: the 10th of the month after its period (docs/metrics.md,
+     * and {@code Period.dueDate}, which DueDateTest holds equal to this).
+     */
     public static String dueDateSql(String period) {
-        return "printf('%04d-%02d-10', (" + period + ") / 100 + ((" + period + ") % 100) / 12, ((" + period + ") % 100) % 12 + 1)";
+        String p = "(" + period + ")";
+        return "((CASE WHEN " + p + " % 100 = 12 THEN " + p + " + 89 ELSE " + p + " + 1 END) * 100 + 10)";
     }
 
     static List<String> tablesDdl() {
@@ -101,58 +164,23 @@ public final class Rollups {
                 ) STRICT, WITHOUT ROWID""");
     }
 
-    // ---- task rollups -------------------------------------------------------------------------
-
-    /** The (group, bucket) pairs a task row counts in; the bucket is its deadline day or month. */
-    private static String groupsOf(String alias, boolean dayTable) {
-        String day = alias + ".deadline";
-        String month = MONTH_OF_DEADLINE.replace("X.", alias + ".");
-        return java.util.Arrays.stream(TaskGroup.values())
-                .filter(g -> !dayTable || g.inDayTable)
-                // Province × initiative only needs "any task at all": one all-time bucket (month 0).
-                .map(g -> "SELECT " + g.keyExpr.replace("X.", alias + ".") + " AS g, "
-                        + (dayTable ? day : g.inDayTable ? month : "0") + " AS k WHERE "
-                        + g.condition.replace("X.", alias + "."))
-                .collect(Collectors.joining(" UNION ALL "));
-    }
-
-    private static String taskUpsert(String alias, boolean dayTable, int sign) {
-        String table = dayTable ? "task_rollup_day" : "task_rollup_month";
-        String keyCol = dayTable ? "day" : "month";
-        String open = "(" + alias + ".completed_at IS NULL)";
-        String onTime = "(" + alias + ".completed_at IS NOT NULL AND " + alias + ".completed_at <= " + alias + ".deadline)";
-        return "INSERT INTO " + table + " (grp, " + keyCol + ", n_total, n_open, n_on_time) "
-                + "SELECT g, k, " + sign + ", " + sign + " * " + open + ", " + sign + " * " + onTime
-                + " FROM (" + groupsOf(alias, dayTable) + ") WHERE g IS NOT NULL"
-                + " ON CONFLICT (grp, " + keyCol + ") DO UPDATE SET n_total = n_total + excluded.n_total,"
-                + " n_open = n_open + excluded.n_open, n_on_time = n_on_time + excluded.n_on_time;";
-    }
-
-    private static String taskRebuild(boolean dayTable) {
-        String table = dayTable ? "task_rollup_day" : "task_rollup_month";
-        String keyCol = dayTable ? "day" : "month";
-        String keyVal = dayTable ? "X.deadline" : MONTH_OF_DEADLINE;
-        String parts = java.util.Arrays.stream(TaskGroup.values())
-                .filter(g -> !dayTable || g.inDayTable)
-                .map(g -> "SELECT " + g.keyExpr + " AS g, " + (dayTable || g.inDayTable ? keyVal : "0") + " AS k, (X.completed_at IS NULL) AS o,"
-                        + " (X.completed_at IS NOT NULL AND X.completed_at <= X.deadline) AS t FROM tasks X WHERE " + g.condition)
-                .collect(Collectors.joining(" UNION ALL "));
-        return "INSERT INTO " + table + " (grp, " + keyCol + ", n_total, n_open, n_on_time) "
-                + "SELECT g, k, count(*), sum(o), sum(t) FROM (" + parts + ") WHERE g IS NOT NULL GROUP BY g, k";
-    }
-
     // ---- observation rollups ------------------------------------------------------------------
 
-    private static String kpiScopeInsert(String filter) {
+    static String kpiScopeSelect(String filter) {
         // first/last/previous values ride along so that a list of communes reads one row each.
         String one = "(SELECT value FROM observations o2 WHERE o2.kpi_id = g.kpi_id AND o2.scope_id = g.scope_id AND o2.period = ";
-        return "INSERT INTO kpi_scope_stats (kpi_id, scope_id, n_reports, n_late, n_unverified, first_period, last_period,"
-                + " first_value, last_value, prev_period, prev_value) "
-                + "SELECT kpi_id, scope_id, n, l, u, fp, lp, " + one + "fp), " + one + "lp), pp, " + one + "pp) FROM ("
+        // With a single max() aggregate, SQLite takes bare columns (value) from the row holding the maximum.
+        return "SELECT kpi_id, scope_id, n, l, u, fp, lp, " + one + "fp), lv, pp, " + one + "pp) FROM ("
                 + "SELECT kpi_id, scope_id, count(*) AS n, sum(reported_at > " + dueDateSql("period") + ") AS l, sum(verified = 0) AS u,"
-                + " min(period) AS fp, max(period) AS lp,"
+                + " (SELECT period FROM observations o4 WHERE o4.kpi_id = o.kpi_id AND o4.scope_id = o.scope_id ORDER BY period LIMIT 1) AS fp,"
+                + " max(period) AS lp, value AS lv,"
                 + " (SELECT max(period) FROM observations o3 WHERE o3.kpi_id = o.kpi_id AND o3.scope_id = o.scope_id AND o3.period < max(o.period)) AS pp"
                 + " FROM observations o " + filter + " GROUP BY kpi_id, scope_id) g";
+    }
+
+    private static String kpiScopeInsert(String filter) {
+        return "INSERT INTO kpi_scope_stats (kpi_id, scope_id, n_reports, n_late, n_unverified, first_period, last_period,"
+                + " first_value, last_value, prev_period, prev_value) " + kpiScopeSelect(filter);
     }
 
     /** Scopes a kpi_scope_stats row counts toward: itself, and its province when it is a commune. */
@@ -228,14 +256,31 @@ public final class Rollups {
 
     /** Recomputes every rollup from the base tables. Triggers must be dropped while this runs. */
     public static void rebuildAll(Connection c) throws SQLException {
+        rebuild(c, () -> {
+            try (Statement st = c.createStatement()) {
+                st.execute(kpiScopeInsert(""));
+            }
+        });
+    }
+
+    /** Fills kpi_scope_stats; lets a bulk load compute it elsewhere in parallel. */
+    @FunctionalInterface
+    public interface KpiScopeFill {
+        void fill() throws SQLException;
+    }
+
+    static void rebuild(Connection c, KpiScopeFill kpiScope) throws SQLException {
         try (Statement st = c.createStatement()) {
             st.execute("DELETE FROM task_rollup_day");
             st.execute("DELETE FROM task_rollup_month");
             st.execute("DELETE FROM kpi_scope_stats");
             st.execute("DELETE FROM report_stats");
-            st.execute(taskRebuild(true));
-            st.execute(taskRebuild(false));
-            st.execute(kpiScopeInsert(""));
+            for (String sql : taskRebuild()) {
+                st.execute(sql);
+                Timings.lap(sql.substring(0, Math.min(40, sql.length())));
+            }
+            kpiScope.fill();
+            Timings.lap("kpi_scope_stats");
             st.execute(reportRebuild());
         }
     }

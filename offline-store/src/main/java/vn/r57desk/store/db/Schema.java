@@ -160,7 +160,8 @@ public final class Schema {
               scope_id INTEGER NOT NULL REFERENCES scopes(id),
               period INTEGER NOT NULL CHECK (period BETWEEN 200001 AND 209912 AND period % 100 BETWEEN 1 AND 12),
               value REAL NOT NULL,
-              reported_at TEXT NOT NULL CHECK (length(reported_at) = 10),
+              -- yyyymmdd: lateness is then integer arithmetic over millions of rows, not date text
+              reported_at INTEGER NOT NULL CHECK (reported_at BETWEEN 20000101 AND 20991231),
               source_id INTEGER NOT NULL REFERENCES sources(id),
               verified INTEGER NOT NULL CHECK (verified IN (0,1)),
               version INTEGER NOT NULL DEFAULT 1,

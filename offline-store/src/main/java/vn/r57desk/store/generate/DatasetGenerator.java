@@ -96,7 +96,7 @@ public final class DatasetGenerator {
             try (Connection c = BulkLoad.create(tmp, false)) {
                 g.writeAll(c);
                 progress.update("rollups", 0.95);
-                BulkLoad.finish(c);
+                BulkLoad.finish(c, tmp);
                 c.commit();
             }
             BulkLoad.switchToWal(tmp);
@@ -109,7 +109,10 @@ public final class DatasetGenerator {
         } catch (IOException e) {
             throw new CacheException(CacheException.Problem.NOT_WRITABLE, out, "Cannot write " + out + ": " + e.getMessage(), e);
         } finally {
-            try { Files.deleteIfExists(tmp); } catch (IOException ignored) { /* best effort */ }
+            try {
+                Files.deleteIfExists(tmp);
+                Files.deleteIfExists(BulkLoad.sideFile(tmp));
+            } catch (IOException ignored) { /* best effort */ }
         }
     }
 
@@ -672,7 +675,7 @@ public final class DatasetGenerator {
             ps.setLong(2, scope);
             ps.setInt(3, p);
             ps.setDouble(4, v);
-            ps.setString(5, reported.toString());
+            ps.setInt(5, Period.dateInt(reported));
             ps.setInt(6, source);
             ps.setInt(7, verified ? 1 : 0);
             ps.addBatch();

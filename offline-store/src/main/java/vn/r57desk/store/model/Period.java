@@ -28,6 +28,15 @@ public final class Period {
         return toYearMonth(period).plusMonths(1).atDay(10);
     }
 
+    /** A date as the yyyymmdd integer the cache stores. */
+    public static int dateInt(LocalDate d) {
+        return d.getYear() * 10_000 + d.getMonthValue() * 100 + d.getDayOfMonth();
+    }
+
+    public static LocalDate fromDateInt(int yyyymmdd) {
+        return LocalDate.of(yyyymmdd / 10_000, yyyymmdd / 100 % 100, yyyymmdd % 100);
+    }
+
     /** Middle of the month: the date a monthly value stands for on a trajectory. */
     public static LocalDate midpoint(int period) {
         return toYearMonth(period).atDay(15);
