@@ -128,7 +128,7 @@ final class BenchCommand implements Runnable {
                 Locality p = provinces.get(i % provinces.size());
                 out.add(new QueryArgs(dd, today, range, systems.get(i % systems.size()).code(), inis.get(i % inis.size()).code(),
                         ministries.get(i % ministries.size()).code(), p.code(), i % 2 == 0 ? p.code() : p.code() + "-00001",
-                        localKpis.get(i % localKpis.size()).code(), 50));
+                        localKpis.get(i % localKpis.size()).code(), 100)); // the app's page size
             }
             return out;
         }

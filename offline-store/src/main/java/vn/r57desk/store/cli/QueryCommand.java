@@ -62,7 +62,7 @@ final class QueryCommand implements Callable<Integer> {
     @Option(names = "--to", description = "last month, YYYY-MM (default: the month of --today)")
     YearMonth to;
 
-    @Option(names = "--limit", defaultValue = "50", description = "rows for task lists (default ${DEFAULT-VALUE})")
+    @Option(names = "--limit", defaultValue = "50", description = "rows for task and commune lists (default ${DEFAULT-VALUE})")
     int limit;
 
     @Option(names = "--lang", defaultValue = "vi", description = "vi or en for names in tables (default ${DEFAULT-VALUE})")

@@ -52,7 +52,9 @@ enum QueryId {
         Object run(QueryArgs a) throws CacheException { return a.dd().provinces(a.kpiId(), a.today(), a.range()); }
     },
     communes {
-        Object run(QueryArgs a) throws CacheException { return a.dd().communes(a.provinceId(), a.kpiId(), a.today(), a.range()); }
+        Object run(QueryArgs a) throws CacheException {
+            return a.dd().communes(a.provinceId(), a.kpiId(), a.today(), a.range(), DrillDown.CommuneOrder.CODE, 0, a.limit());
+        }
     },
     locality {
         Object run(QueryArgs a) throws CacheException {

@@ -78,6 +78,11 @@ final class TableFormat {
                 header.addAll(List.of("period", "value"));
                 for (Point p : s.points()) rows.add(List.of(String.valueOf(p.period()), nf.format(p.value())));
             }
+            case CommunePage page -> {
+                out.println("communes " + (page.offset() + 1) + "–" + (page.offset() + page.rows().size()) + " of " + page.total());
+                print(out, id, page.rows(), locale);
+                return;
+            }
             case List<?> list when !list.isEmpty() && list.getFirst() instanceof StatusCount -> {
                 statusTable(list.stream().map(StatusCount.class::cast).toList(), locale, out);
                 return;

@@ -64,7 +64,7 @@ public final class Schema {
               version INTEGER NOT NULL DEFAULT 1,
               CHECK ((level = 'province') = (parent_id IS NULL))
             ) STRICT""");
-        s.add("CREATE INDEX localities_parent ON localities(parent_id, id)");
+        s.add("CREATE INDEX localities_parent ON localities(parent_id, code)");
         // A reporting scope: the nation, one agency, one province or one commune. Observations and
         // reporting statistics key on it; a commune's parent scope is its province's.
         s.add("""
@@ -134,6 +134,8 @@ public final class Schema {
               system_id INTEGER NOT NULL REFERENCES systems(id),
               initiative_id INTEGER REFERENCES initiatives(id),
               name_vi TEXT NOT NULL, name_en TEXT NOT NULL,
+              -- a label short enough for a tile or a chart axis read from across a room
+              short_vi TEXT NOT NULL, short_en TEXT NOT NULL,
               unit_vi TEXT NOT NULL, unit_en TEXT NOT NULL,
               direction TEXT NOT NULL CHECK (direction IN ('higher_is_better','lower_is_better')),
               baseline REAL, baseline_year TEXT,

@@ -462,7 +462,7 @@ public final class DatasetGenerator {
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO kpis (id, code, system_id, initiative_id, name_vi, name_en, unit_vi, unit_en, direction, baseline,
                   baseline_year, target_2030, target_2030_text, target_2045, target_2045_text, levels, headline, synthetic,
-                  source, notes) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""")) {
+                  source, notes, short_vi, short_en) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""")) {
             long id = 0;
             for (Map<String, String> k : ref.kpis()) {
                 id++;
@@ -494,6 +494,9 @@ public final class DatasetGenerator {
                 ps.setInt(18, 0);
                 ps.setString(19, k.get("source"));
                 ps.setString(20, k.get("notes"));
+                String[] shortName = DemoCatalog.shortName(code);
+                ps.setString(21, shortName[0]);
+                ps.setString(22, shortName[1]);
                 ps.addBatch();
                 boolean rank = k.get("unit").startsWith("rank");
                 double start = DemoCatalog.demoStart(code, baseline);
@@ -532,6 +535,8 @@ public final class DatasetGenerator {
                     ps.setInt(18, 1);
                     ps.setString(19, "R57 Desk demo catalogue");
                     ps.setString(20, "Synthetic operational indicator for the demo dataset; not an official KPI.");
+                    ps.setString(21, ks.vi());
+                    ps.setString(22, ks.en());
                     ps.addBatch();
                     plans.add(new KpiPlan(id, false, dir, ks.start(), ks.target2030(), LocalDate.of(2024, 7, 1), true,
                             ks.agencyLevel(), true, true, ks.unitEn().equals("%")));

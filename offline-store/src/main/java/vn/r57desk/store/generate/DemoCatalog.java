@@ -124,6 +124,33 @@ final class DemoCatalog {
         };
     }
 
+    /** Short labels for the Resolution's KPIs (our abbreviations, for tiles and chart axes). */
+    static String[] shortName(String kpiId) {
+        return switch (kpiId) {
+            case "R57-01" -> new String[]{"Kinh tế số / GDP", "Digital economy / GDP"};
+            case "R57-02" -> new String[]{"Đóng góp của TFP", "TFP contribution"};
+            case "R57-03" -> new String[]{"Xuất khẩu công nghệ cao", "High-tech exports"};
+            case "R57-04" -> new String[]{"Dịch vụ công trực tuyến", "Online public services"};
+            case "R57-05" -> new String[]{"DN đổi mới sáng tạo", "Innovative enterprises"};
+            case "R57-06" -> new String[]{"Cạnh tranh số (ĐNA)", "Digital competitiveness (SEA)"};
+            case "R57-07" -> new String[]{"Cạnh tranh số (thế giới)", "Digital competitiveness (world)"};
+            case "R57-08" -> new String[]{"Chính phủ điện tử (ĐNA)", "E-government (SEA)"};
+            case "R57-09" -> new String[]{"Chính phủ điện tử (thế giới)", "E-government (world)"};
+            case "R57-10" -> new String[]{"Nghiên cứu AI (ĐNA)", "AI research (SEA)"};
+            case "R57-11" -> new String[]{"DN công nghệ số hàng đầu", "Leading digital tech firms"};
+            case "R57-12" -> new String[]{"Chi R&D / GDP", "R&D spending / GDP"};
+            case "R57-13" -> new String[]{"R&D từ xã hội", "R&D funded by society"};
+            case "R57-14" -> new String[]{"Ngân sách KH&CN", "S&T budget share"};
+            case "R57-15" -> new String[]{"Nhân lực R&D / vạn dân", "R&D staff per 10,000"};
+            case "R57-16" -> new String[]{"Tổ chức KH&CN xếp hạng", "Ranked S&T organisations"};
+            case "R57-17" -> new String[]{"Công bố quốc tế", "International publications"};
+            case "R57-18" -> new String[]{"Đơn sáng chế", "Patent applications"};
+            case "R57-19" -> new String[]{"Thương mại hóa sáng chế", "Patent commercialisation"};
+            case "R57-20" -> new String[]{"Xếp hạng ĐMST & CĐS", "Innovation & DT rank"};
+            default -> throw new IllegalArgumentException("no short name for " + kpiId);
+        };
+    }
+
     /**
      * A demo starting value for real KPIs that have no public baseline (the trajectory then starts
      * from the first reported value, docs/metrics.md). Never written into the KPI's baseline column.

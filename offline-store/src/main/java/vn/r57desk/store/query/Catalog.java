@@ -77,12 +77,14 @@ public record Catalog(Map<Long, SystemInfo> systems, Map<Long, Agency> agencies,
             }
             try (ResultSet rs = st.executeQuery("""
                     SELECT id, code, system_id, initiative_id, name_vi, name_en, unit_vi, unit_en, direction, baseline, baseline_year,
-                      target_2030, target_2030_text, target_2045, target_2045_text, levels, headline, synthetic FROM kpis ORDER BY id""")) {
+                      target_2030, target_2030_text, target_2045, target_2045_text, levels, headline, synthetic, short_vi, short_en
+                    FROM kpis ORDER BY id""")) {
                 while (rs.next()) {
                     Set<ScopeKind> levels = EnumSet.noneOf(ScopeKind.class);
                     Arrays.stream(rs.getString(16).split(",")).map(String::trim).map(ScopeKind::fromDb).forEach(levels::add);
                     kpis.put(rs.getLong(1), new Kpi(rs.getLong(1), rs.getString(2), rs.getLong(3), Rows.nullableLong(rs, 4),
-                            new Bilingual(rs.getString(5), rs.getString(6)), new Bilingual(rs.getString(7), rs.getString(8)),
+                            new Bilingual(rs.getString(5), rs.getString(6)), new Bilingual(rs.getString(19), rs.getString(20)),
+                            new Bilingual(rs.getString(7), rs.getString(8)),
                             Direction.fromDb(rs.getString(9)), Rows.nullableDouble(rs, 10), rs.getString(11),
                             Rows.nullableDouble(rs, 12), rs.getString(13), Rows.nullableDouble(rs, 14), rs.getString(15), levels,
                             rs.getInt(17) == 1, rs.getInt(18) == 1));

@@ -382,8 +382,26 @@ public final class DrillDown {
         });
     }
 
-    /** The communes of a province with one KPI, task counts and reporting timeliness, in code order. */
-    public List<LocalityRow> communes(long provinceId, long kpiId, LocalDate today, PeriodRange range) throws CacheException {
+    /** Orders of the commune list. */
+    public enum CommuneOrder {
+        CODE("l.code"),
+        /** Lowest value first: worst first for a KPI where higher is better. */
+        VALUE_ASC("k.last_value IS NULL, k.last_value, l.code"),
+        VALUE_DESC("k.last_value IS NULL, k.last_value DESC, l.code");
+
+        final String sql;
+
+        CommuneOrder(String sql) {
+            this.sql = sql;
+        }
+    }
+
+    /**
+     * One page of a province's communes with one KPI, task counts and reporting timeliness. Only
+     * the page's communes are read in full, so the cost follows the page, not the province's size.
+     */
+    public CommunePage communes(long provinceId, long kpiId, LocalDate today, PeriodRange range, CommuneOrder order, int offset,
+                                int limit) throws CacheException {
         Catalog cat = catalog;
         Kpi k = cat.kpis().get(kpiId);
         if (k == null) throw new IllegalArgumentException("no KPI with id " + kpiId);
@@ -394,13 +412,13 @@ public final class DrillDown {
                     + " FROM localities l JOIN scopes s ON s.locality_id = l.id"
                     + " LEFT JOIN kpi_scope_stats k ON k.kpi_id = ? AND k.scope_id = s.id"
                     + " LEFT JOIN report_stats r ON r.scope_id = s.id"
-                    + " WHERE l.parent_id = ? ORDER BY l.code";
-            Map<Long, TaskCounts> tasks = TaskRollupReader.countsOfSmallGroups(c,
-                    "SELECT " + TaskGroup.COMMUNE.offset + " + id FROM localities WHERE parent_id = ?", provinceId, range, today);
-            try (KpiReader kr = new KpiReader(c); Reporting rep = new Reporting(c, cat, today);
-                 PreparedStatement ps = c.prepareStatement(sql)) {
+                    + " WHERE l.parent_id = ? ORDER BY " + order.sql + " LIMIT ? OFFSET ?";
+            List<Object[]> page = new ArrayList<>();
+            try (KpiReader kr = new KpiReader(c); Reporting rep = new Reporting(c, cat, today); PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setLong(1, kpiId);
                 ps.setLong(2, provinceId);
+                ps.setInt(3, limit);
+                ps.setInt(4, offset);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         Locality l = Rows.locality(rs);
@@ -409,11 +427,17 @@ public final class DrillDown {
                                 ? new KpiStatus(k, scope, null, null, null, null, null, Rag.NO_DATA, 0, 0)
                                 : kr.status(k, scope, ScopeKind.COMMUNE, range, rs, 11);
                         Double timeliness = rep.timeliness(rs.getLong(19), rs.getLong(20), rep.expected(ScopeKind.COMMUNE, 1));
-                        out.add(new LocalityRow(l, st, tasks.getOrDefault(TaskGroup.COMMUNE.key(l.id()), TaskCounts.ZERO), timeliness));
+                        page.add(new Object[]{l, st, timeliness});
                     }
                 }
             }
-            return out;
+            List<Long> groups = page.stream().map(p -> TaskGroup.COMMUNE.key(((Locality) p[0]).id())).toList();
+            Map<Long, TaskCounts> tasks = TaskRollupReader.countsOfGroups(c, groups, range, today);
+            for (Object[] p : page) {
+                Locality l = (Locality) p[0];
+                out.add(new LocalityRow(l, (KpiStatus) p[1], tasks.getOrDefault(TaskGroup.COMMUNE.key(l.id()), TaskCounts.ZERO), (Double) p[2]));
+            }
+            return new CommunePage(List.copyOf(out), offset, cat.communeCounts().getOrDefault(provinceId, 0));
         });
     }
 

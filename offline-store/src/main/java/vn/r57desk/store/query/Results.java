@@ -58,6 +58,9 @@ public final class Results {
 
     public record LocalityRow(Locality locality, KpiStatus kpi, TaskCounts tasks, Double reportingTimeliness) {}
 
+    /** One page of a province's communes; {@code total} counts them all. */
+    public record CommunePage(List<LocalityRow> rows, int offset, int total) {}
+
     public record LocalityDetail(Locality locality, Locality parent, List<KpiStatus> kpis, TaskCounts tasks, Double reportingTimeliness,
                                  List<InitiativeRow> activeInitiatives) {}
 

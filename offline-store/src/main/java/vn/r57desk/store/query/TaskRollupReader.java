@@ -54,12 +54,13 @@ final class TaskRollupReader implements AutoCloseable {
     }
 
     /**
-     * Counts for many small groups at once (the communes of a province), from the day table alone:
-     * one pass over each group's few dozen deadline days, instead of three queries per group.
-     * {@code groupsSql} selects the group keys and takes one parameter.
+     * Counts for many small groups at once (a page of communes), from the day table alone: one
+     * pass over each group's few dozen deadline days, instead of three queries per group.
      */
-    static java.util.Map<Long, TaskCounts> countsOfSmallGroups(Connection c, String groupsSql, long param, PeriodRange range,
-                                                              LocalDate today) throws SQLException {
+    static java.util.Map<Long, TaskCounts> countsOfGroups(Connection c, java.util.List<Long> groups, PeriodRange range,
+                                                         LocalDate today) throws SQLException {
+        if (groups.isEmpty()) return java.util.Map.of();
+        String groupsSql = String.join(",", groups.stream().map(String::valueOf).toList());
         String from = range.firstDay().toString();
         String end = range.endExclusive().toString();
         String dueEnd = (today.isBefore(range.endExclusive()) ? today : range.endExclusive()).toString();
@@ -72,7 +73,7 @@ final class TaskRollupReader implements AutoCloseable {
                 + " sum(CASE WHEN day >= ?4 AND day < ?6 THEN n_open ELSE 0 END),"
                 + " sum(CASE WHEN day >= ?1 AND day < ?3 THEN n_total ELSE 0 END),"
                 + " sum(CASE WHEN day >= ?1 AND day < ?3 THEN n_on_time ELSE 0 END)"
-                + " FROM task_rollup_day WHERE grp IN (" + groupsSql.replace("?", "?7") + ") GROUP BY grp";
+                + " FROM task_rollup_day WHERE grp IN (" + groupsSql + ") GROUP BY grp";
         java.util.Map<Long, TaskCounts> out = new java.util.HashMap<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, from);
@@ -81,7 +82,6 @@ final class TaskRollupReader implements AutoCloseable {
             ps.setString(4, t);
             ps.setString(5, t30);
             ps.setString(6, t90);
-            ps.setLong(7, param);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.put(rs.getLong(1), new TaskCounts(rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6),

@@ -81,8 +81,17 @@ class DrillDownTest {
     @Test
     void provinceAndCommuneCountsMatch() throws Exception {
         long hanoi = dd.localityIdByCode("01");
-        List<LocalityRow> communes = dd.communes(hanoi, kpi("R57-04"), TODAY, RANGE);
+        List<LocalityRow> communes = new java.util.ArrayList<>();
+        for (int offset = 0; ; offset += 3) { // small pages: the paging itself is under test
+            CommunePage page = dd.communes(hanoi, kpi("R57-04"), TODAY, RANGE, DrillDown.CommuneOrder.CODE, offset, 3);
+            assertThat(page.total()).isEqualTo((int) count("SELECT count(*) FROM localities WHERE parent_id = ?", hanoi));
+            communes.addAll(page.rows());
+            if (page.rows().size() < 3) break;
+        }
         assertThat(communes).hasSize((int) count("SELECT count(*) FROM localities WHERE parent_id = ?", hanoi));
+        assertThat(communes).extracting(r -> r.locality().code()).isSorted().doesNotHaveDuplicates();
+        List<LocalityRow> worstFirst = dd.communes(hanoi, kpi("R57-04"), TODAY, RANGE, DrillDown.CommuneOrder.VALUE_ASC, 0, 100).rows();
+        assertThat(worstFirst).extracting(r -> r.kpi().value()).isSortedAccordingTo(java.util.Comparator.nullsLast(Double::compare));
         long communeOverdue = communes.stream().mapToLong(r -> r.tasks().overdue()).sum();
         assertThat(communeOverdue).isEqualTo(count("SELECT count(*) FROM tasks t JOIN localities l ON l.id = t.locality_id "
                 + "WHERE l.parent_id = ? AND completed_at IS NULL AND deadline < ?", hanoi, TODAY.toString()));
