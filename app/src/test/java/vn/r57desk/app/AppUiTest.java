@@ -3,26 +3,34 @@ package vn.r57desk.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import javafx.scene.Node;
+import javafx.scene.chart.LineChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.HBox;
 import javafx.stage.Stage;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
-import vn.r57desk.app.overview.OverviewView;
+import vn.r57desk.app.screens.Screens;
 import vn.r57desk.app.shell.R57DeskApp;
 
-/** Drives the real window headless (Monocle): first start on demo data, the overview, the language switch. */
+/** Drives the real window headless (Monocle) through the main flows, by keyboard as a user could. */
 class AppUiTest extends FxRobot {
     @TempDir static Path dataDir;
+    private javafx.application.Application app;
 
     @BeforeAll
     static void toolkit() throws Exception {
@@ -30,17 +38,52 @@ class AppUiTest extends FxRobot {
         FxToolkit.registerPrimaryStage();
     }
 
-    private javafx.application.Application app;
+    @BeforeEach
+    void start() throws Exception {
+        app = FxToolkit.setupApplication(R57DeskApp.class);
+        waitFor("#" + Screens.CONTENT_ID);
+    }
 
     @AfterEach
     void cleanup() throws Exception {
         if (app != null) FxToolkit.cleanupApplication(app);
     }
 
+    private void waitFor(String query) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup(query).tryQuery().filter(Node::isVisible).isPresent());
+    }
+
+    /** Selects a row of a table and presses Enter on it: the keyboard path of every drill-down. */
+    private void open(String tableId, int row) throws Exception {
+        waitFor("#" + tableId);
+        TableView<?> table = lookup("#" + tableId).queryAs(TableView.class);
+        interact(() -> {
+            table.requestFocus();
+            table.getSelectionModel().select(row);
+        });
+        type(KeyCode.ENTER);
+    }
+
+    private int rowWhere(String tableId, java.util.function.Predicate<String> text) {
+        TableView<?> table = lookup("#" + tableId).queryAs(TableView.class);
+        for (int r = 0; r < table.getItems().size(); r++) {
+            for (var col : table.getColumns()) {
+                Object v = col.getCellData(r);
+                if (v != null && text.test(v.toString())) return r;
+            }
+        }
+        throw new AssertionError("no row matches in " + tableId);
+    }
+
+    private List<String> breadcrumb() {
+        HBox crumb = lookup("#" + R57DeskApp.BREADCRUMB_ID).queryAs(HBox.class);
+        return crumb.getChildrenUnmodifiable().stream()
+                .map(n -> n instanceof Label l ? l.getText() : n instanceof javafx.scene.control.Hyperlink h ? h.getText() : "")
+                .filter(s -> !s.equals("›")).toList();
+    }
+
     @Test
-    void startsOnDemoDataShowsTheOverviewAndSwitchesLanguage() throws Exception {
-        app = FxToolkit.setupApplication(R57DeskApp.class);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup("#" + OverviewView.CONTENT_ID).tryQuery().isPresent());
+    void startsOnDemoDataAndSwitchesLanguage() {
         Label badge = lookup("#" + R57DeskApp.DEMO_BADGE_ID).queryAs(Label.class);
         assertThat(badge.isVisible()).isTrue();
         assertThat(badge.getText()).isEqualTo("DỮ LIỆU MINH HỌA");
@@ -54,5 +97,57 @@ class AppUiTest extends FxRobot {
         assertThat(lookup("#" + R57DeskApp.LANGUAGE_BUTTON_ID).queryAs(Button.class).getText()).isEqualTo("Tiếng Việt");
         Stage stage = (Stage) badge.getScene().getWindow();
         assertThat(stage.getTitle()).contains("Resolution 57-NQ/TW");
+        press(KeyCode.CONTROL).type(KeyCode.L).release(KeyCode.CONTROL); // Ctrl+L switches back
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(badge.getText()).isEqualTo("DỮ LIỆU MINH HỌA");
+    }
+
+    @Test
+    void drillsSystemToInitiativeToKpiAndBack() throws Exception {
+        clickOn("#nav-systems");
+        open("systems-table", 3);
+        waitFor("#initiatives-table");
+        assertThat(breadcrumb()).containsExactly("Hệ thống", "Hệ thống hạ tầng thông tin và dữ liệu");
+        open("initiatives-table", 0);
+        waitFor("#kpi-table");
+        assertThat(breadcrumb()).hasSize(3);
+        assertThat(breadcrumb().get(2)).startsWith("SYS4-S1");
+        open("kpi-table", 0);
+        waitFor(".r57-kpi-chart");
+        assertThat(lookup(".r57-kpi-chart").queryAs(LineChart.class).getData()).hasSize(2); // values and trajectory
+        assertThat(breadcrumb()).hasSize(4);
+
+        press(KeyCode.ALT).type(KeyCode.LEFT).release(KeyCode.ALT);
+        waitFor("#kpi-table");
+        assertThat(breadcrumb()).hasSize(3);
+        clickOn("#" + R57DeskApp.BACK_ID);
+        waitFor("#initiatives-table");
+        clickOn("#" + R57DeskApp.FORWARD_ID);
+        waitFor("#kpi-table");
+        assertThat(breadcrumb().get(2)).startsWith("SYS4-S1");
+    }
+
+    @Test
+    void drillsLocalitiesToProvinceToCommune() throws Exception {
+        clickOn("#nav-localities");
+        waitFor("#provinces-table");
+        open("provinces-table", rowWhere("provinces-table", s -> s.equals("Hà Nội")));
+        waitFor("#communes-table");
+        assertThat(breadcrumb()).containsExactly("Địa phương", "Hà Nội");
+        open("communes-table", 0);
+        waitFor("#task-table");
+        assertThat(breadcrumb()).hasSize(3);
+        assertThat(breadcrumb().get(2)).matches("(Xã|Phường) .+");
+    }
+
+    @Test
+    void deadlinesAndRankingsOpenTheirMinistry() throws Exception {
+        clickOn("#nav-rankings");
+        waitFor("#rank-provinces");
+        assertThat(lookup("#rank-ministries").queryAs(TableView.class).getItems()).isNotEmpty();
+        clickOn("#nav-deadlines");
+        open("deadlines-agency", 0);
+        waitFor("#initiatives-table");
+        assertThat(breadcrumb().getFirst()).isEqualTo("Bộ, ngành");
     }
 }

@@ -32,7 +32,7 @@ class MessagesTest {
         Properties vi = load("vi"), en = load("en");
         assertThat(vi.stringPropertyNames()).isEqualTo(en.stringPropertyNames());
         Set<String> used = new HashSet<>();
-        Pattern literal = Pattern.compile("\"([a-z]+\\.[A-Za-z_.]+)\"");
+        Pattern literal = Pattern.compile("\"([a-z]+\\.[A-Za-z0-9_.]+)\"");
         try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
             for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
                 Matcher m = literal.matcher(Files.readString(f));
@@ -42,18 +42,21 @@ class MessagesTest {
         // Keys built from enum names ("rag." + rag, "error." + problem) count as used.
         Set<String> unused = new HashSet<>(vi.stringPropertyNames());
         unused.removeAll(used);
-        unused.removeIf(k -> k.startsWith("rag.") || k.startsWith("error."));
+        unused.removeIf(k -> k.startsWith("rag.") || k.startsWith("error.") || k.startsWith("component."));
         assertThat(unused).as("keys nobody uses").isEmpty();
         for (var r : vn.r57desk.store.metrics.Rag.values()) assertThat(vi).containsKey("rag." + r.name());
         for (var p : vn.r57desk.store.db.CacheException.Problem.values()) assertThat(vi).containsKey("error." + p.name());
+        for (var c : vn.r57desk.store.metrics.RankingIndex.Component.values()) {
+            assertThat(vi).containsKey("component." + c.name().toLowerCase(java.util.Locale.ROOT));
+        }
     }
 
     @Test
     void missingKeysAreVisible() {
         assertThat(new Messages().get("no.such.key")).isEqualTo("!no.such.key!");
         Messages m = new Messages();
-        assertThat(m.get("overview.title")).isEqualTo("Tổng quan");
+        assertThat(m.get("nav.overview")).isEqualTo("Tổng quan");
         m.localeProperty().set(Messages.EN);
-        assertThat(m.get("overview.title")).isEqualTo("Overview");
+        assertThat(m.get("nav.overview")).isEqualTo("Overview");
     }
 }

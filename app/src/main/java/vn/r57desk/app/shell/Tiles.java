@@ -38,6 +38,7 @@ public final class Tiles {
                 .description(description)
                 .text(text)
                 .textVisible(true)
+                .textSize(Tile.TextSize.BIGGER)
                 .backgroundColor(BACKGROUND)
                 .titleColor(TEXT)
                 .valueColor(ragColor(rag))

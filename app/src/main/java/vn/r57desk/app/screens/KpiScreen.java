@@ -1,0 +1,78 @@
+package vn.r57desk.app.screens;
+
+import java.time.YearMonth;
+
+import javafx.scene.Node;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+import vn.r57desk.store.model.Period;
+import vn.r57desk.store.query.Results.KpiSeries;
+import vn.r57desk.store.query.Results.Point;
+
+/** One KPI at one scope: its reported values against the straight trajectory to its target. */
+final class KpiScreen {
+    private KpiScreen() {}
+
+    /** Months since January 2025: a numeric axis keeps the trajectory a straight line. */
+    static double x(int period) {
+        YearMonth m = Period.toYearMonth(period);
+        return (m.getYear() - 2025) * 12 + m.getMonthValue() - 1;
+    }
+
+    static Node render(Ctx ctx, KpiSeries s) {
+        var k = s.kpi();
+        var st = s.status();
+        Label summary = new Label(ctx.t("kpi.summary", ctx.num(st.value()), ctx.name(k.unit()), ctx.period(st.period()),
+                ctx.num(st.expected()), k.target2030Text() == null ? "–" : k.target2030Text(), ctx.rag(st.rag())));
+        summary.getStyleClass().addAll("r57-kpi-summary", StatusStyle.styleClass(st.rag()));
+        summary.setWrapText(true);
+        Label name = new Label(ctx.name(k.name()));
+        name.setWrapText(true);
+        name.getStyleClass().add("r57-kpi-name");
+
+        double end = s.trajectoryEnd() != null ? x(s.trajectoryEnd().period()) : s.points().isEmpty() ? 12 : x(s.points().getLast().period());
+        double start = Math.min(0, s.trajectoryStart() != null ? x(s.trajectoryStart().period()) : 0);
+        // Whole years, so each tick sits on 1 January of the year it names.
+        NumberAxis xAxis = new NumberAxis(Math.floor(start / 12) * 12, Math.ceil((end + 1) / 12) * 12, 12);
+        xAxis.setTickLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                return Integer.toString(2025 + (int) Math.floor(n.doubleValue() / 12));
+            }
+
+            @Override
+            public Number fromString(String s) {
+                return 0;
+            }
+        });
+        NumberAxis yAxis = new NumberAxis();
+        yAxis.setForceZeroInRange(false);
+        yAxis.setLabel(ctx.name(k.unit()));
+        LineChart<Number, Number> chart = new LineChart<>(xAxis, yAxis);
+        chart.setAnimated(false);
+        chart.setCreateSymbols(true);
+        chart.setVerticalZeroLineVisible(false);
+        chart.setPrefHeight(460);
+        chart.getStyleClass().add("r57-kpi-chart");
+
+        XYChart.Series<Number, Number> actual = new XYChart.Series<>();
+        actual.setName(ctx.t("kpi.actual"));
+        for (Point p : s.points()) actual.getData().add(new XYChart.Data<>(x(p.period()), p.value()));
+        chart.getData().add(actual);
+        if (s.trajectoryStart() != null) {
+            XYChart.Series<Number, Number> trajectory = new XYChart.Series<>();
+            trajectory.setName(ctx.t("kpi.trajectory"));
+            trajectory.getData().add(new XYChart.Data<>(x(s.trajectoryStart().period()), s.trajectoryStart().value()));
+            trajectory.getData().add(new XYChart.Data<>(x(s.trajectoryEnd().period()), s.trajectoryEnd().value()));
+            chart.getData().add(trajectory);
+        }
+        Label source = new Label(ctx.t("kpi.reports", st.reports(), st.lateReports()));
+        source.getStyleClass().add("r57-muted");
+        return new VBox(10, name, summary, chart, source);
+    }
+}

@@ -1,0 +1,73 @@
+package vn.r57desk.app.screens;
+
+
+import javafx.scene.Cursor;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.VBox;
+
+import vn.r57desk.app.nav.Place;
+import vn.r57desk.app.shell.Tiles;
+import vn.r57desk.store.metrics.Rag;
+import vn.r57desk.store.query.Results.KpiStatus;
+import vn.r57desk.store.query.Results.Mover;
+import vn.r57desk.store.query.Results.Overview;
+
+/** Headline KPI tiles, initiatives by status per system, overdue tasks, biggest movers. Every item drills down. */
+final class OverviewScreen {
+    static final String TILES_ID = "overview-tiles";
+
+    private OverviewScreen() {}
+
+    static Node render(Ctx ctx, Overview o) {
+        Place here = new Place.Overview();
+        FlowPane tiles = new FlowPane(16, 16);
+        tiles.setId(TILES_ID);
+        for (KpiStatus s : o.headline()) {
+            Node tile = kpiTile(ctx, s);
+            tile.setCursor(Cursor.HAND);
+            tile.setOnMouseClicked(e -> ctx.nav().go(new Place.KpiSeries(s.kpi().id(), s.scopeId(), here)));
+            tiles.getChildren().add(tile);
+        }
+        var t = o.tasks();
+        Node overdue = Tiles.number(ctx.t("tasks.overdueTitle"), t.overdue(), 0, "",
+                ctx.t("tasks.overdueText", ctx.pct(t.onTimeRate()), ctx.num(t.dueIn30())), "", t.overdue() > 0 ? Rag.RED : Rag.GREEN);
+        overdue.setCursor(Cursor.HAND);
+        overdue.setOnMouseClicked(e -> ctx.nav().go(new Place.Deadlines()));
+        tiles.getChildren().add(overdue);
+
+        var chart = Charts.statusBars(ctx, o.bySystem(), s -> SystemScreens.systemLabel(ctx, s.code()),
+                s -> ctx.nav().go(new Place.SystemInitiatives(s.id())));
+
+        VBox movers = new VBox(6);
+        for (Mover m : o.movers()) {
+            Label l = new Label("• " + ctx.name(m.status().kpi().name()) + ": " + ctx.t("mover.change",
+                    ctx.num(m.status().value()), (m.change() > 0 ? "+" : "") + ctx.num(m.change())));
+            l.getStyleClass().add("r57-mover");
+            l.setWrapText(true);
+            l.setCursor(Cursor.HAND);
+            l.setOnMouseClicked(e -> ctx.nav().go(new Place.KpiSeries(m.status().kpi().id(), m.status().scopeId(), here)));
+            movers.getChildren().add(l);
+        }
+        return new VBox(12, section(ctx, "overview.headline"), tiles, section(ctx, "overview.bySystem"), chart,
+                section(ctx, "overview.movers"), movers);
+    }
+
+    static Label section(Ctx ctx, String key) {
+        Label l = new Label(ctx.t(key));
+        l.getStyleClass().add("r57-section-title");
+        return l;
+    }
+
+    private static Node kpiTile(Ctx ctx, KpiStatus s) {
+        var k = s.kpi();
+        String target = k.target2030Text() != null ? k.target2030Text() : k.target2045Text() != null ? k.target2045Text() + " (2045)" : "–";
+        boolean rank = k.unit().en().startsWith("rank");
+        // The tile shows "%" alone; the full unit is on the KPI's own screen.
+        String unit = rank ? ctx.t("unit.rank") : k.unit().en().startsWith("%") ? "%" : ctx.name(k.unit());
+        return Tiles.number(ctx.name(k.shortName()), s.value() == null ? 0 : s.value(), rank ? 0 : 2, unit, ctx.t("tile.target", target) + "\n" + ctx.t("tile.period", ctx.period(s.period())),
+                ctx.rag(s.rag()), s.rag());
+    }
+
+}

@@ -1,0 +1,58 @@
+package vn.r57desk.app.screens;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import vn.r57desk.app.nav.Place;
+import vn.r57desk.store.db.CacheException;
+import vn.r57desk.store.model.PeriodRange;
+import vn.r57desk.store.query.DrillDown;
+import vn.r57desk.store.query.Results.*;
+
+/** What each place shows, read from the store. Runs off the FX thread; touches no node. */
+public final class ScreenData {
+    /** Rows shown in a task table; the counts above it cover all tasks. */
+    public static final int TASK_ROWS = 200;
+    /** Communes per page. */
+    public static final int COMMUNE_PAGE = 100;
+
+    public record SystemsData(List<StatusCount> bySystem) {}
+    public record InitiativeData(InitiativeDetail detail, List<TaskRow> tasks) {}
+    public record MinistriesData(List<StatusCount> byMinistry, List<GridCell> grid) {}
+    public record MinistryData(MinistrySummary summary, List<TaskRow> tasks) {}
+    public record ProvinceData(LocalityDetail province, CommunePage communes) {}
+    public record CommuneData(LocalityDetail commune, List<TaskRow> tasks) {}
+    public record DeadlinesData(List<DeadlineRow> byAgency, List<DeadlineRow> byProvince) {}
+    public record RankingsData(List<RankRow> ministries, List<RankRow> provinces) {}
+
+    private ScreenData() {}
+
+    /** Worst first: lowest values first when higher is better, highest first otherwise. */
+    static DrillDown.CommuneOrder worstFirst(DrillDown dd, long kpiId) {
+        return dd.catalog().kpis().get(kpiId).direction() == vn.r57desk.store.model.Direction.HIGHER_IS_BETTER
+                ? DrillDown.CommuneOrder.VALUE_ASC : DrillDown.CommuneOrder.VALUE_DESC;
+    }
+
+    public static Object load(DrillDown dd, Place place, LocalDate today) throws CacheException {
+        PeriodRange range = PeriodRange.programmeTo(today);
+        return switch (place) {
+            case Place.Overview o -> dd.overview(today, range);
+            case Place.Systems s -> new SystemsData(dd.statusBySystem(today));
+            case Place.SystemInitiatives s -> dd.initiatives(s.systemId(), null, today, range);
+            case Place.InitiativeDetail i -> new InitiativeData(dd.initiative(i.initiativeId(), today, range),
+                    dd.tasks(DrillDown.TaskOwner.INITIATIVE, i.initiativeId(), today, TASK_ROWS));
+            case Place.KpiSeries k -> dd.kpiSeries(k.kpiId(), k.scopeId(), range);
+            case Place.Ministries m -> new MinistriesData(dd.statusByMinistry(today), dd.ministryGrid(today));
+            case Place.Ministry m -> new MinistryData(dd.ministry(m.agencyId(), today, range),
+                    dd.tasks(DrillDown.TaskOwner.AGENCY, m.agencyId(), today, TASK_ROWS));
+            case Place.Localities l -> dd.provinces(l.kpiId(), today, range);
+            case Place.Province p -> new ProvinceData(dd.locality(p.localityId(), today, range),
+                    dd.communes(p.localityId(), p.kpiId(), today, range, p.worstFirst() ? worstFirst(dd, p.kpiId()) : DrillDown.CommuneOrder.CODE,
+                            p.offset(), COMMUNE_PAGE));
+            case Place.Commune c -> new CommuneData(dd.locality(c.localityId(), today, range),
+                    dd.tasks(DrillDown.TaskOwner.LOCALITY, c.localityId(), today, TASK_ROWS));
+            case Place.Deadlines d -> new DeadlinesData(dd.rankings().deadlinesByAgency(today), dd.rankings().deadlinesByProvince(today));
+            case Place.Rankings r -> new RankingsData(dd.rankings().rankMinistries(today), dd.rankings().rankProvinces(today));
+        };
+    }
+}

@@ -1,0 +1,52 @@
+package vn.r57desk.app.screens;
+
+import java.util.List;
+
+import javafx.scene.Node;
+
+import vn.r57desk.app.nav.Place;
+import vn.r57desk.store.query.Results;
+
+/** Draws a loaded place. */
+public final class Screens {
+    public static final String CONTENT_ID = "screen-content";
+
+    private Screens() {}
+
+    @SuppressWarnings("unchecked")
+    public static Node render(Ctx ctx, ScreenViewModel.Loaded loaded) {
+        Object d = loaded.data();
+        Node n = switch (loaded.place()) {
+            case Place.Overview o -> OverviewScreen.render(ctx, (Results.Overview) d);
+            case Place.Systems s -> SystemScreens.systems(ctx, (ScreenData.SystemsData) d);
+            case Place.SystemInitiatives s -> SystemScreens.initiatives(ctx, (List<Results.InitiativeRow>) d);
+            case Place.InitiativeDetail i -> SystemScreens.initiative(ctx, i, (ScreenData.InitiativeData) d);
+            case Place.KpiSeries k -> KpiScreen.render(ctx, (Results.KpiSeries) d);
+            case Place.Ministries m -> MinistryScreens.ministries(ctx, (ScreenData.MinistriesData) d);
+            case Place.Ministry m -> MinistryScreens.ministry(ctx, m, (ScreenData.MinistryData) d);
+            case Place.Localities l -> LocalityScreens.provinces(ctx, l, (List<Results.LocalityRow>) d);
+            case Place.Province p -> LocalityScreens.province(ctx, p, (ScreenData.ProvinceData) d);
+            case Place.Commune c -> LocalityScreens.commune(ctx, c, (ScreenData.CommuneData) d);
+            case Place.Deadlines x -> DeadlineRankingScreens.deadlines(ctx, (ScreenData.DeadlinesData) d);
+            case Place.Rankings x -> DeadlineRankingScreens.rankings(ctx, (ScreenData.RankingsData) d);
+        };
+        n.setId(CONTENT_ID);
+        return n;
+    }
+
+    /** The place a sidebar entry opens. */
+    public static Place section(String key, vn.r57desk.store.query.Catalog catalog) {
+        return switch (key) {
+            case "nav.systems" -> new Place.Systems();
+            case "nav.ministries" -> new Place.Ministries();
+            case "nav.localities" -> new Place.Localities(catalog.kpis().values().stream().filter(k -> k.code().equals("R57-04"))
+                    .findFirst().orElse(catalog.kpis().values().iterator().next()).id());
+            case "nav.deadlines" -> new Place.Deadlines();
+            case "nav.rankings" -> new Place.Rankings();
+            default -> new Place.Overview();
+        };
+    }
+
+    public static final List<String> SECTIONS = List.of("nav.overview", "nav.systems", "nav.ministries", "nav.localities",
+            "nav.deadlines", "nav.rankings");
+}

@@ -1,0 +1,145 @@
+package vn.r57desk.app.widgets;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+
+import vn.r57desk.app.i18n.Messages;
+import vn.r57desk.app.shell.TaskRunner;
+import vn.r57desk.store.text.VietnameseText;
+
+/**
+ * A sortable table with a title, an "Export CSV" button and an optional open action (double-click
+ * or Enter: the keyboard path of every drill-down). Text sorts in Vietnamese order, numbers as
+ * numbers; cells show the formatted text that the CSV also gets.
+ */
+public final class DataTable<T> {
+    public static final String STYLE_CLASS = "r57-data-table";
+    public static final String EXPORT_STYLE_CLASS = "r57-export";
+
+    /** One column: its header, the value it sorts by, and how it is shown. */
+    public record Column<T>(String header, Function<T, Object> value, Function<Object, String> format, boolean numeric) {}
+
+    private final String title;
+    private final List<T> items;
+    private final List<Column<T>> columns = new ArrayList<>();
+    private Consumer<T> onOpen;
+    private String id;
+
+    private DataTable(String title, List<T> items) {
+        this.title = title;
+        this.items = items;
+    }
+
+    public static <T> DataTable<T> of(String title, List<T> items) {
+        return new DataTable<>(title, items);
+    }
+
+    public DataTable<T> text(String header, Function<T, String> value) {
+        columns.add(new Column<>(header, value::apply, v -> v == null ? "" : v.toString(), false));
+        return this;
+    }
+
+    public DataTable<T> number(String header, Function<T, Number> value, Function<Number, String> format) {
+        columns.add(new Column<>(header, value::apply, v -> v == null ? "–" : format.apply((Number) v), true));
+        return this;
+    }
+
+    public DataTable<T> onOpen(Consumer<T> open) {
+        this.onOpen = open;
+        return this;
+    }
+
+    public DataTable<T> id(String id) {
+        this.id = id;
+        return this;
+    }
+
+    public VBox build(Messages m, TaskRunner runner, Consumer<String> notify) {
+        TableView<T> table = new TableView<>(FXCollections.observableArrayList(items));
+        if (id != null) table.setId(id);
+        table.getStyleClass().add(STYLE_CLASS);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        Comparator<String> vi = VietnameseText.collator();
+        for (Column<T> c : columns) {
+            TableColumn<T, Object> col = new TableColumn<>(c.header());
+            col.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(c.value().apply(cd.getValue())));
+            col.setComparator((a, b) -> {
+                if (a == null || b == null) return a == null ? (b == null ? 0 : -1) : 1;
+                if (a instanceof Number x && b instanceof Number y) return Double.compare(x.doubleValue(), y.doubleValue());
+                return vi.compare(a.toString(), b.toString());
+            });
+            col.setCellFactory(tc -> new TableCell<>() {
+                @Override
+                protected void updateItem(Object v, boolean empty) {
+                    super.updateItem(v, empty);
+                    setText(empty ? null : c.format().apply(v));
+                    setAlignment(c.numeric() ? Pos.CENTER_RIGHT : Pos.CENTER_LEFT);
+                }
+            });
+            table.getColumns().add(col);
+        }
+        if (onOpen != null) {
+            table.setRowFactory(tv -> {
+                var row = new javafx.scene.control.TableRow<T>();
+                row.setOnMouseClicked(e -> {
+                    if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && !row.isEmpty()) onOpen.accept(row.getItem());
+                });
+                return row;
+            });
+            table.setOnKeyPressed(e -> {
+                T sel = table.getSelectionModel().getSelectedItem();
+                if (e.getCode() == KeyCode.ENTER && sel != null) onOpen.accept(sel);
+            });
+        }
+        table.setPrefHeight(Math.min(640, 34 + 30 * Math.max(3, items.size())));
+        VBox.setVgrow(table, Priority.ALWAYS);
+
+        Label heading = new Label(title);
+        heading.getStyleClass().add("r57-section-title");
+        Button export = new Button(m.get("table.export"));
+        export.getStyleClass().add(EXPORT_STYLE_CLASS);
+        export.setOnAction(e -> {
+            FileChooser fc = new FileChooser();
+            fc.setInitialFileName(VietnameseText.searchKey(title).replaceAll("[^a-z0-9]+", "-") + ".csv");
+            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
+            var file = fc.showSaveDialog(table.getScene().getWindow());
+            if (file != null) export(file.toPath(), runner, notify, m);
+        });
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(12, heading, spacer, export);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        return new VBox(6, bar, table);
+    }
+
+    /** Writes the table as shown (every row, formatted) to {@code target}, off the FX thread. */
+    public void export(Path target, TaskRunner runner, Consumer<String> notify, Messages m) {
+        List<String> header = columns.stream().map(Column::header).toList();
+        List<List<String>> rows = new ArrayList<>();
+        for (T item : items) rows.add(columns.stream().map(c -> c.format().apply(c.value().apply(item))).toList());
+        runner.run(() -> {
+            Csv.write(target, header, rows);
+            return target;
+        }, p -> notify.accept(m.get("table.exported", rows.size(), p)), e -> notify.accept(m.get("table.exportFailed", e.getMessage())));
+    }
+}

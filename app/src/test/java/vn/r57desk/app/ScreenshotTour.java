@@ -1,0 +1,97 @@
+package vn.r57desk.app;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Node;
+import javafx.scene.control.TableView;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+import vn.r57desk.app.screens.Screens;
+import vn.r57desk.app.shell.R57DeskApp;
+
+/**
+ * Writes a PNG of each main view, in Vietnamese and English, for docs/screenshots. Runs only when
+ * asked: {@code ./r57 mvn -pl app test -Dtest=ScreenshotTour -Dr57.screenshots=$PWD/docs/screenshots}.
+ */
+class ScreenshotTour extends FxRobot {
+    @Test
+    void tour() throws Exception {
+        String out = System.getProperty("r57.screenshots");
+        assumeTrue(out != null, "set -Dr57.screenshots=DIR to write screenshots");
+        Path dir = Path.of(out);
+        Files.createDirectories(dir);
+        Path data = Files.createTempDirectory("r57-shots");
+        System.setProperty("r57.dataDir", data.toString());
+        FxToolkit.registerPrimaryStage();
+        var app = FxToolkit.setupApplication(R57DeskApp.class);
+        try {
+            for (String lang : new String[]{"vi", "en"}) {
+                if (lang.equals("en")) {
+                    clickOn("#" + R57DeskApp.LANGUAGE_BUTTON_ID);
+                }
+                clickOn("#nav-overview");
+                shot(dir, "overview-" + lang);
+                clickOn("#nav-systems");
+                shot(dir, "systems-" + lang);
+                open("systems-table", 3);
+                waitFor("#initiatives-table");
+                shot(dir, "initiatives-" + lang);
+                open("initiatives-table", 0);
+                waitFor("#kpi-table");
+                shot(dir, "initiative-" + lang);
+                open("kpi-table", 0);
+                waitFor(".r57-kpi-chart");
+                shot(dir, "kpi-" + lang);
+                clickOn("#nav-ministries");
+                shot(dir, "ministries-" + lang);
+                clickOn("#nav-localities");
+                shot(dir, "localities-" + lang);
+                open("provinces-table", 0);
+                waitFor("#communes-table");
+                shot(dir, "province-" + lang);
+                clickOn("#nav-deadlines");
+                shot(dir, "deadlines-" + lang);
+                clickOn("#nav-rankings");
+                shot(dir, "rankings-" + lang);
+            }
+        } finally {
+            FxToolkit.cleanupApplication(app);
+        }
+    }
+
+    private void waitFor(String query) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup(query).tryQuery().filter(Node::isVisible).isPresent());
+    }
+
+    private void open(String tableId, int row) throws Exception {
+        waitFor("#" + tableId);
+        TableView<?> table = lookup("#" + tableId).queryAs(TableView.class);
+        interact(() -> {
+            table.requestFocus();
+            table.getSelectionModel().select(row);
+        });
+        type(KeyCode.ENTER);
+    }
+
+    private void shot(Path dir, String name) throws Exception {
+        waitFor("#" + Screens.CONTENT_ID);
+        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS); // let charts lay out
+        WaitForAsyncUtils.waitForFxEvents();
+        WritableImage[] img = new WritableImage[1];
+        interact(() -> img[0] = lookup("#" + R57DeskApp.LANGUAGE_BUTTON_ID).query().getScene().snapshot(null));
+        ImageIO.write(SwingFXUtils.fromFXImage(img[0], null), "png", dir.resolve(name + ".png").toFile());
+    }
+}

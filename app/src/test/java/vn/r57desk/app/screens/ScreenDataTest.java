@@ -1,0 +1,95 @@
+package vn.r57desk.app.screens;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import vn.r57desk.app.i18n.Messages;
+import vn.r57desk.app.nav.Place;
+import vn.r57desk.app.shell.ShellViewModel;
+import vn.r57desk.app.shell.TaskRunner;
+import vn.r57desk.store.query.DrillDown;
+import vn.r57desk.store.query.Results;
+
+/** Every place loads its data; view-models run without the JavaFX toolkit, on the same thread. */
+class ScreenDataTest {
+    @TempDir static Path dir;
+    static ShellViewModel shell;
+    static DrillDown dd;
+
+    @BeforeAll
+    static void open() {
+        shell = new ShellViewModel(TaskRunner.SAME_THREAD, new Messages());
+        shell.open(dir.resolve("not-yet-created/r57-desk/demo.db"), true); // first start: the folder does not exist
+        assertThat(shell.errorProperty().get()).isNull();
+        dd = shell.drillDownProperty().get();
+        assertThat(shell.today()).isEqualTo(LocalDate.of(2026, 11, 20));
+    }
+
+    @AfterAll
+    static void close() {
+        shell.close();
+    }
+
+    @Test
+    void everyPlaceLoadsAndACommuneOpensFromItsProvince() {
+        var cat = dd.catalog();
+        long kpi = cat.kpis().values().stream().filter(k -> k.code().equals("R57-04")).findFirst().orElseThrow().id();
+        long hanoi = cat.provinces().values().stream().filter(p -> p.code().equals("01")).findFirst().orElseThrow().id();
+        var ini = cat.initiatives().values().iterator().next();
+        List<Place> places = List.of(new Place.Overview(), new Place.Systems(), new Place.SystemInitiatives(1),
+                new Place.InitiativeDetail(ini.id(), ini.systemId()), new Place.KpiSeries(kpi, cat.nationalScope(), new Place.Overview()),
+                new Place.Ministries(), new Place.Ministry(cat.ministries().getFirst().id()), new Place.Localities(kpi),
+                new Place.Province(hanoi, kpi, true, 0), new Place.Deadlines(), new Place.Rankings());
+        ScreenViewModel vm = new ScreenViewModel(TaskRunner.SAME_THREAD);
+        for (Place p : places) {
+            vm.show(dd, p, shell.today());
+            assertThat(vm.errorProperty().get()).as(p.toString()).isNull();
+            assertThat(vm.loadedProperty().get().place()).isEqualTo(p);
+            assertThat(vm.loadingProperty().get()).isNull();
+        }
+        Results.Overview o = (Results.Overview) load(vm, new Place.Overview());
+        assertThat(o.demo()).isTrue();
+        var province = (ScreenData.ProvinceData) load(vm, new Place.Province(hanoi, kpi));
+        assertThat(province.communes().total()).isEqualTo(cat.communeCounts().get(hanoi));
+        var commune = province.communes().rows().getFirst().locality();
+        var data = (ScreenData.CommuneData) load(vm, new Place.Commune(commune.id(), hanoi, kpi, commune.name().vi(), commune.name().en()));
+        assertThat(data.commune().locality().synthetic()).isTrue();
+        assertThat(data.commune().parent().name().vi()).isEqualTo("Hà Nội");
+    }
+
+    @Test
+    void anUnknownPlaceIsAnErrorNotACrash() {
+        ScreenViewModel vm = new ScreenViewModel(TaskRunner.SAME_THREAD);
+        vm.show(dd, new Place.Ministry(9999), shell.today());
+        assertThat(vm.errorProperty().get()).contains("9999");
+        assertThat(vm.loadingProperty().get()).isNull();
+    }
+
+    @Test
+    void aFileThatIsNotACacheGivesASentenceInTheUsersLanguage() throws Exception {
+        Path junk = dir.resolve("junk.db");
+        Files.writeString(junk, "x".repeat(200));
+        Messages messages = new Messages();
+        ShellViewModel s = new ShellViewModel(TaskRunner.SAME_THREAD, messages);
+        s.open(junk, false);
+        assertThat(s.drillDownProperty().get()).isNull();
+        assertThat(s.errorProperty().get()).startsWith("Không mở được dữ liệu").contains("không phải là dữ liệu của R57 Desk");
+        messages.localeProperty().set(Messages.EN);
+        s.open(junk, false);
+        assertThat(s.errorProperty().get()).startsWith("Cannot open the data").doesNotContain("Exception");
+    }
+
+    private static Object load(ScreenViewModel vm, Place p) {
+        vm.show(dd, p, shell.today());
+        return vm.loadedProperty().get().data();
+    }
+}
