@@ -40,6 +40,7 @@ class AppUiTest extends FxRobot {
 
     @BeforeEach
     void start() throws Exception {
+        java.nio.file.Files.deleteIfExists(dataDir.resolve("settings.properties")); // every test starts from the defaults
         app = FxToolkit.setupApplication(R57DeskApp.class);
         waitFor("#" + Screens.CONTENT_ID);
     }
@@ -87,7 +88,9 @@ class AppUiTest extends FxRobot {
         Label badge = lookup("#" + R57DeskApp.DEMO_BADGE_ID).queryAs(Label.class);
         assertThat(badge.isVisible()).isTrue();
         assertThat(badge.getText()).isEqualTo("DỮ LIỆU MINH HỌA");
-        assertThat(lookup("#" + R57DeskApp.AS_OF_ID).queryAs(Label.class).getText()).isEqualTo("Số liệu tính đến 20/11/2026");
+        long age = java.time.temporal.ChronoUnit.DAYS.between(java.time.LocalDate.of(2026, 11, 20), java.time.LocalDate.now());
+        assertThat(lookup("#" + R57DeskApp.AS_OF_ID).queryAs(Label.class).getText())
+                .isEqualTo(age <= 0 ? "Số liệu tính đến 20/11/2026" : "Số liệu tính đến 20/11/2026 (" + age + " ngày trước)");
         assertThat(lookup("Chỉ tiêu chủ yếu (toàn quốc)").tryQuery()).isPresent();
 
         clickOn("#" + R57DeskApp.LANGUAGE_BUTTON_ID);
@@ -138,6 +141,38 @@ class AppUiTest extends FxRobot {
         waitFor("#task-table");
         assertThat(breadcrumb()).hasSize(3);
         assertThat(breadcrumb().get(2)).matches("(Xã|Phường) .+");
+    }
+
+    @Test
+    void searchFindsAProvinceWithoutDiacriticsAndOpensIt() throws Exception {
+        press(KeyCode.CONTROL).type(KeyCode.K).release(KeyCode.CONTROL);
+        waitFor("#" + vn.r57desk.app.search.SearchView.FIELD_ID);
+        write("ha noi");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () ->
+                !lookup("#" + vn.r57desk.app.search.SearchView.RESULTS_ID).queryListView().getItems().isEmpty());
+        type(KeyCode.ENTER);
+        waitFor("#communes-table");
+        assertThat(breadcrumb()).containsExactly("Địa phương", "Hà Nội");
+    }
+
+    @Test
+    void theProjectorThemeAppliesAndTheLanguageAndSectionAreRemembered() throws Exception {
+        clickOn("#" + vn.r57desk.app.shell.MainWindow.THEME_BUTTON_ID);
+        clickOn("#theme-projector");
+        WaitForAsyncUtils.waitForFxEvents();
+        var scene = lookup("#" + R57DeskApp.LANGUAGE_BUTTON_ID).query().getScene();
+        assertThat(scene.getStylesheets()).anyMatch(s -> s.endsWith("theme-projector.css"));
+        clickOn("#" + R57DeskApp.LANGUAGE_BUTTON_ID);
+        clickOn("#nav-rankings");
+        waitFor("#rank-provinces");
+        FxToolkit.cleanupApplication(app); // closes the window: settings are saved
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> java.nio.file.Files.exists(dataDir.resolve("settings.properties")));
+        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
+        app = FxToolkit.setupApplication(R57DeskApp.class);
+        waitFor("#rank-provinces");
+        assertThat(lookup("#" + R57DeskApp.DEMO_BADGE_ID).queryAs(Label.class).getText()).isEqualTo("DEMO DATA");
+        scene = lookup("#" + R57DeskApp.LANGUAGE_BUTTON_ID).query().getScene();
+        assertThat(scene.getStylesheets()).anyMatch(s -> s.endsWith("theme-projector.css"));
     }
 
     @Test

@@ -42,10 +42,15 @@ class MessagesTest {
         // Keys built from enum names ("rag." + rag, "error." + problem) count as used.
         Set<String> unused = new HashSet<>(vi.stringPropertyNames());
         unused.removeAll(used);
-        unused.removeIf(k -> k.startsWith("rag.") || k.startsWith("error.") || k.startsWith("component."));
+        unused.removeIf(k -> k.startsWith("rag.") || k.startsWith("error.") || k.startsWith("component.") || k.startsWith("search.kind.")
+                || k.startsWith("theme."));
         assertThat(unused).as("keys nobody uses").isEmpty();
         for (var r : vn.r57desk.store.metrics.Rag.values()) assertThat(vi).containsKey("rag." + r.name());
         for (var p : vn.r57desk.store.db.CacheException.Problem.values()) assertThat(vi).containsKey("error." + p.name());
+        for (var t : vn.r57desk.app.shell.Theme.values()) assertThat(vi).containsKey(t.messageKey());
+        for (var k : vn.r57desk.app.search.SearchViewModel.Kind.values()) {
+            assertThat(vi).containsKey("search.kind." + k.name().toLowerCase(java.util.Locale.ROOT));
+        }
         for (var c : vn.r57desk.store.metrics.RankingIndex.Component.values()) {
             assertThat(vi).containsKey("component." + c.name().toLowerCase(java.util.Locale.ROOT));
         }

@@ -26,8 +26,7 @@ final class DeadlineRankingScreens {
     }
 
     static long defaultKpi(Ctx ctx) {
-        return ctx.catalog().kpis().values().stream().filter(k -> k.code().equals("R57-04")).findFirst()
-                .orElse(ctx.catalog().kpis().values().iterator().next()).id();
+        return Screens.defaultKpi(ctx.catalog());
     }
 
     private static DataTable<DeadlineRow> deadlineTable(Ctx ctx, String title, List<DeadlineRow> rows, String id) {

@@ -39,12 +39,17 @@ public final class Screens {
         return switch (key) {
             case "nav.systems" -> new Place.Systems();
             case "nav.ministries" -> new Place.Ministries();
-            case "nav.localities" -> new Place.Localities(catalog.kpis().values().stream().filter(k -> k.code().equals("R57-04"))
-                    .findFirst().orElse(catalog.kpis().values().iterator().next()).id());
+            case "nav.localities" -> new Place.Localities(defaultKpi(catalog));
             case "nav.deadlines" -> new Place.Deadlines();
             case "nav.rankings" -> new Place.Rankings();
             default -> new Place.Overview();
         };
+    }
+
+    /** The KPI the locality screens open on: online public service use (R57-04), reported down to communes. */
+    public static long defaultKpi(vn.r57desk.store.query.Catalog catalog) {
+        return catalog.kpis().values().stream().filter(k -> k.code().equals("R57-04")).findFirst()
+                .orElse(catalog.kpis().values().iterator().next()).id();
     }
 
     public static final List<String> SECTIONS = List.of("nav.overview", "nav.systems", "nav.ministries", "nav.localities",

@@ -10,27 +10,25 @@ import vn.r57desk.store.metrics.Rag;
  * are applied here rather than in CSS.
  */
 public final class Tiles {
-    public static final Color BACKGROUND = Color.web("#ffffff");
-    public static final Color TEXT = Color.web("#1f2328");
-    public static final Color MUTED = Color.web("#57606a");
-
     private Tiles() {}
 
-    public static Color ragColor(Rag rag) {
+    public static Color ragColor(Rag rag, Theme theme) {
         return switch (rag) {
-            case GREEN -> Color.web("#1a7f37");
-            case AMBER -> Color.web("#bf8700");
-            case RED -> Color.web("#cf222e");
-            case COMPLETED -> Color.web("#0969da");
-            case NO_DATA -> MUTED;
+            case GREEN -> Color.web(theme.dark ? "#3fb950" : theme == Theme.PROJECTOR ? "#006b2b" : "#1a7f37");
+            case AMBER -> Color.web(theme.dark ? "#d29922" : theme == Theme.PROJECTOR ? "#9a5b00" : "#bf8700");
+            case RED -> Color.web(theme.dark ? "#f85149" : theme == Theme.PROJECTOR ? "#b3001b" : "#cf222e");
+            case COMPLETED -> Color.web(theme.dark ? "#4493f8" : "#0969da");
+            case NO_DATA -> Color.web(theme.tileMuted);
         };
     }
 
     /** A large number with its title, unit and two lines of context, coloured by status. */
-    public static Tile number(String title, double value, int decimals, String unit, String description, String text, Rag rag) {
+    public static Tile number(Theme theme, String title, double value, int decimals, String unit, String description, String text, Rag rag) {
+        Color fg = Color.web(theme.tileText);
+        Color muted = Color.web(theme.tileMuted);
         Tile t = TileBuilder.create()
                 .skinType(Tile.SkinType.NUMBER)
-                .prefSize(300, 190)
+                .prefSize(theme.tileWidth, theme.tileHeight)
                 .title(title)
                 .value(value)
                 .decimals(decimals)
@@ -39,15 +37,16 @@ public final class Tiles {
                 .text(text)
                 .textVisible(true)
                 .textSize(Tile.TextSize.BIGGER)
-                .backgroundColor(BACKGROUND)
-                .titleColor(TEXT)
-                .valueColor(ragColor(rag))
-                .unitColor(MUTED)
-                .descriptionColor(TEXT)
-                .textColor(ragColor(rag))
+                .backgroundColor(Color.web(theme.tileBackground))
+                .titleColor(fg)
+                .valueColor(ragColor(rag, theme))
+                .unitColor(muted)
+                .descriptionColor(fg)
+                .textColor(ragColor(rag, theme))
                 .roundedCorners(true)
                 .build();
-        t.setStyle("-fx-border-color: #d0d7de; -fx-border-radius: 8;");
+        t.setStyle("-fx-border-color: " + theme.tileBorder + "; -fx-border-radius: 8; -fx-border-width: "
+                + (theme == Theme.PROJECTOR ? 2 : 1) + ";");
         return t;
     }
 }

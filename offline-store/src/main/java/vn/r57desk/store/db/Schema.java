@@ -58,6 +58,8 @@ public final class Schema {
               level TEXT NOT NULL CHECK (level IN ('province','commune')),
               parent_id INTEGER REFERENCES localities(id),
               name_vi TEXT NOT NULL, name_en TEXT NOT NULL,
+              -- lower case without diacritics, so "ha noi" finds "Hà Nội" (VietnameseText.searchKey)
+              name_search TEXT NOT NULL,
               kind TEXT NOT NULL,
               region TEXT,
               synthetic INTEGER NOT NULL DEFAULT 0 CHECK (synthetic IN (0,1)),

@@ -246,7 +246,7 @@ public final class DatasetGenerator {
         List<Map<String, String>> provinces = ref.provinces();
         int[] perProvince = communeCounts(provinces);
         try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO localities (id, code, level, parent_id, name_vi, name_en, kind, region, synthetic) VALUES (?,?,?,?,?,?,?,?,?)");
+                "INSERT INTO localities (id, code, level, parent_id, name_vi, name_en, kind, region, synthetic, name_search) VALUES (?,?,?,?,?,?,?,?,?,?)");
              PreparedStatement sc = scopeInsert(c)) {
             for (int p = 0; p < provinces.size(); p++) {
                 Map<String, String> row = provinces.get(p);
@@ -260,6 +260,7 @@ public final class DatasetGenerator {
                 ps.setString(7, row.get("type"));
                 ps.setString(8, row.get("region"));
                 ps.setInt(9, 0);
+                ps.setString(10, VietnameseText.searchKey(row.get("name_vi")));
                 ps.addBatch();
                 SplittableRandom r = rng(2, id);
                 double perf = r.nextDouble() < 0.25 ? 0.45 + 0.25 * r.nextDouble() : 0.8 + 0.4 * r.nextDouble();
@@ -288,6 +289,7 @@ public final class DatasetGenerator {
                     ps.setString(7, ward ? "ward" : "commune");
                     ps.setString(8, row.get("region"));
                     ps.setInt(9, 1);
+                    ps.setString(10, VietnameseText.searchKey(kindVi + " " + base));
                     ps.addBatch();
                     double perf = Math.max(0.3, Math.min(1.3, provincePerf.get(p)[0] * (0.8 + 0.4 * names.nextDouble())));
                     communePerf.add(perf);

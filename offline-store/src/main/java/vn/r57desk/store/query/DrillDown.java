@@ -309,6 +309,36 @@ public final class DrillDown {
         });
     }
 
+    /**
+     * Communes whose name contains every word of {@code query}, ignoring case and diacritics
+     * ("an phu" finds "Xã An Phú"); provinces, agencies, initiatives and KPIs are searched in the
+     * catalogue by the caller. At most {@code limit}, in code order.
+     */
+    public List<Locality> searchCommunes(String query, int limit) throws CacheException {
+        String[] words = vn.r57desk.store.text.VietnameseText.searchKey(query).split(" ");
+        StringBuilder sql = new StringBuilder("SELECT " + Rows.LOCALITY_COLUMNS + " FROM localities WHERE level = 'commune'");
+        List<String> args = new ArrayList<>();
+        for (String w : words) {
+            if (w.isEmpty()) continue;
+            sql.append(" AND instr(name_search, ?) > 0");
+            args.add(w);
+        }
+        if (args.isEmpty()) return List.of();
+        sql.append(" ORDER BY code LIMIT ?");
+        return cache.read(c -> {
+            List<Locality> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                int i = 1;
+                for (String a : args) ps.setString(i++, a);
+                ps.setInt(i, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.add(Rows.locality(rs));
+                }
+            }
+            return out;
+        });
+    }
+
     // ---- ministries -------------------------------------------------------------------------------
 
     public MinistrySummary ministry(long agencyId, LocalDate today, PeriodRange range) throws CacheException {

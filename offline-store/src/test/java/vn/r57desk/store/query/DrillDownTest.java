@@ -167,6 +167,24 @@ class DrillDownTest {
     }
 
     @Test
+    void communeSearchIgnoresCaseAndDiacritics() throws Exception {
+        String name = cache.read(c -> {
+            try (var rs = c.createStatement().executeQuery("SELECT name_vi FROM localities WHERE level = 'commune' ORDER BY code LIMIT 1")) {
+                rs.next();
+                return rs.getString(1);
+            }
+        });
+        String folded = vn.r57desk.store.text.VietnameseText.fold(name).toUpperCase(java.util.Locale.ROOT);
+        var found = dd.searchCommunes(folded, 20);
+        assertThat(found).extracting(l -> l.name().vi()).contains(name);
+        assertThat(found).allSatisfy(l -> assertThat(vn.r57desk.store.text.VietnameseText.matches(l.name().vi(), folded)).isTrue());
+        assertThat(dd.searchCommunes("   ", 20)).isEmpty();
+        assertThat(dd.searchCommunes("zzzz qqqq", 20)).isEmpty();
+        assertThat(vn.r57desk.store.text.VietnameseText.matches("Hà Nội", "ha noi")).isTrue();
+        assertThat(vn.r57desk.store.text.VietnameseText.matches("Đà Nẵng", "da nang")).isTrue();
+    }
+
+    @Test
     void unknownIdsAreClearErrors() {
         assertThatThrownBy(() -> dd.initiative(9999, TODAY, RANGE)).hasMessageContaining("no initiative with id 9999");
         assertThatThrownBy(() -> dd.localityIdByCode("99")).hasMessageContaining("unknown locality code '99'");

@@ -1,0 +1,329 @@
+package vn.r57desk.app.shell;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.function.BiConsumer;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import javafx.application.Application;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+
+import vn.r57desk.app.i18n.Messages;
+import vn.r57desk.app.nav.Navigator;
+import vn.r57desk.app.nav.Place;
+import vn.r57desk.app.screens.Ctx;
+import vn.r57desk.app.screens.ScreenViewModel;
+import vn.r57desk.app.screens.Screens;
+import vn.r57desk.app.search.SearchView;
+import vn.r57desk.app.search.SearchViewModel;
+import vn.r57desk.store.query.DrillDown;
+
+/**
+ * The window: sidebar, breadcrumb with back/forward, theme and language, search (Ctrl+K), the
+ * current screen, and a status bar saying how old the figures are. The cache opens in the
+ * background; every screen loads off the FX thread behind a placeholder.
+ */
+public final class MainWindow {
+    public static final String DEMO_BADGE_ID = "demo-badge";
+    public static final String LANGUAGE_BUTTON_ID = "language-button";
+    public static final String THEME_BUTTON_ID = "theme-button";
+    public static final String SEARCH_BUTTON_ID = "search-button";
+    public static final String AS_OF_ID = "as-of";
+    public static final String BREADCRUMB_ID = "breadcrumb";
+    public static final String BACK_ID = "nav-back";
+    public static final String FORWARD_ID = "nav-forward";
+    public static final String MESSAGE_ID = "status-message";
+
+    private final Stage stage;
+    private final Messages messages = new Messages();
+    private final Navigator nav = new Navigator();
+    private final TaskRunner runner = new FxTaskRunner();
+    private final ShellViewModel shell = new ShellViewModel(runner, messages);
+    private final ScreenViewModel screen = new ScreenViewModel(runner);
+    private final StackPane center = new StackPane();
+    private final Label message = new Label();
+    private final Scene scene;
+    private Theme theme;
+    private Runnable relabel = () -> { };
+    private BiConsumer<Place, Long> onShown = (p, t) -> { };
+
+    public MainWindow(Stage stage, Settings settings) {
+        this.stage = stage;
+        this.theme = settings.theme();
+        messages.localeProperty().set("en".equals(settings.language()) ? Messages.EN : Messages.VI);
+
+        Label title = new Label();
+        title.getStyleClass().add("r57-title");
+        Label demoBadge = new Label();
+        demoBadge.setId(DEMO_BADGE_ID);
+        demoBadge.getStyleClass().add("r57-demo-badge");
+        demoBadge.setVisible(false);
+        Tooltip demoTip = new Tooltip();
+        demoBadge.setTooltip(demoTip);
+        Button language = new Button();
+        language.setId(LANGUAGE_BUTTON_ID);
+        language.setOnAction(e -> toggleLanguage());
+        MenuButton themes = new MenuButton();
+        themes.setId(THEME_BUTTON_ID);
+        Button search = new Button();
+        search.setId(SEARCH_BUTTON_ID);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Button back = new Button("←");
+        back.setId(BACK_ID);
+        back.disableProperty().bind(nav.canGoBackProperty().not());
+        back.setOnAction(e -> nav.back());
+        Button forward = new Button("→");
+        forward.setId(FORWARD_ID);
+        forward.disableProperty().bind(nav.canGoForwardProperty().not());
+        forward.setOnAction(e -> nav.forward());
+        HBox breadcrumb = new HBox(4);
+        breadcrumb.setId(BREADCRUMB_ID);
+        breadcrumb.setAlignment(Pos.CENTER_LEFT);
+        breadcrumb.getStyleClass().add("r57-breadcrumb");
+        HBox header = new HBox(12, back, forward, title, demoBadge, spacer, search, themes, language);
+        header.getStyleClass().add("r57-header");
+        VBox top = new VBox(header, breadcrumb);
+
+        ToggleGroup sections = new ToggleGroup();
+        VBox sidebar = new VBox(4);
+        sidebar.getStyleClass().add("r57-sidebar");
+        for (String key : Screens.SECTIONS) {
+            ToggleButton b = new ToggleButton();
+            b.setId("nav-" + key.substring(4));
+            b.setUserData(key);
+            b.setToggleGroup(sections);
+            b.setMaxWidth(Double.MAX_VALUE);
+            b.getStyleClass().add("r57-nav-button");
+            b.setOnAction(e -> {
+                DrillDown dd = shell.drillDownProperty().get();
+                if (dd != null) nav.go(Screens.section(key, dd.catalog()));
+            });
+            sidebar.getChildren().add(b);
+        }
+
+        Label progress = new Label();
+        progress.getStyleClass().add("r57-placeholder");
+        progress.textProperty().bind(shell.progressProperty());
+        Label error = new Label();
+        error.getStyleClass().add("r57-error");
+        error.textProperty().bind(shell.errorProperty());
+        center.getChildren().setAll(progress, error);
+
+        Label asOf = new Label();
+        asOf.setId(AS_OF_ID);
+        Label network = new Label();
+        Label file = new Label();
+        message.setId(MESSAGE_ID);
+        HBox status = new HBox(asOf, network, file, message);
+        status.getStyleClass().add("r57-status-bar");
+
+        SearchViewModel searchVm = new SearchViewModel(runner);
+        SearchView searchView = new SearchView(searchVm, messages, () -> shell.drillDownProperty().get(), nav::go);
+        search.setOnAction(e -> searchView.show());
+
+        relabel = () -> {
+            DrillDown dd = shell.drillDownProperty().get();
+            Place p = nav.current();
+            title.setText(dd == null ? messages.get("app.name") : p.title(messages, dd.catalog()));
+            demoBadge.setText(messages.get("demo.badge"));
+            demoTip.setText(messages.get("demo.tooltip"));
+            language.setText(messages.get("lang.switch"));
+            search.setText(messages.get("search.button"));
+            themes.setText(messages.get(theme.messageKey()));
+            themes.getItems().clear();
+            for (Theme t : Theme.values()) {
+                MenuItem item = new MenuItem(messages.get(t.messageKey()));
+                item.setId("theme-" + t.name().toLowerCase(java.util.Locale.ROOT));
+                item.setOnAction(e -> applyTheme(t));
+                themes.getItems().add(item);
+            }
+            back.setTooltip(new Tooltip(messages.get("nav.back")));
+            forward.setTooltip(new Tooltip(messages.get("nav.forward")));
+            stage.setTitle(messages.get("app.title"));
+            network.setText(messages.get("status.offline"));
+            asOf.setText(dd == null ? "" : asOfText());
+            file.setText(shell.cacheFileProperty().get() == null ? "" : messages.get("status.cache", shell.cacheFileProperty().get()));
+            for (var tg : sections.getToggles()) {
+                ToggleButton b = (ToggleButton) tg;
+                b.setText(messages.get((String) b.getUserData()));
+                b.setSelected(dd != null && Screens.section((String) b.getUserData(), dd.catalog()).getClass() == p.section().getClass());
+            }
+            breadcrumb.getChildren().clear();
+            if (dd != null) {
+                List<Place> path = Place.path(p);
+                for (int i = 0; i < path.size(); i++) {
+                    Place step = path.get(i);
+                    if (i > 0) breadcrumb.getChildren().add(new Label("›"));
+                    if (i == path.size() - 1) {
+                        Label here = new Label(step.title(messages, dd.catalog()));
+                        here.getStyleClass().add("r57-breadcrumb-here");
+                        breadcrumb.getChildren().add(here);
+                    } else {
+                        Hyperlink link = new Hyperlink(step.title(messages, dd.catalog()));
+                        link.setOnAction(e -> nav.go(step));
+                        breadcrumb.getChildren().add(link);
+                    }
+                }
+            }
+        };
+
+        messages.localeProperty().addListener((o, a, b) -> {
+            relabel.run();
+            redraw();
+        });
+        nav.currentProperty().addListener((o, a, b) -> {
+            relabel.run();
+            load();
+        });
+        shell.drillDownProperty().addListener((o, a, dd) -> {
+            demoBadge.setVisible(dd.catalog().isDemo());
+            Place start = Screens.section(settings.section(), dd.catalog());
+            relabel.run();
+            if (!start.equals(nav.current())) nav.go(start); // loads through the listener
+            else load();
+        });
+        screen.loadingProperty().addListener((o, a, loading) -> {
+            if (loading == null) return;
+            Label wait = new Label(messages.get("loading.screen"));
+            wait.getStyleClass().add("r57-placeholder");
+            center.getChildren().setAll(wait);
+        });
+        screen.loadedProperty().addListener((o, a, b) -> redraw());
+        screen.errorProperty().addListener((o, a, err) -> {
+            if (err == null) return;
+            Label l = new Label(messages.get("error.screen", err));
+            l.getStyleClass().add("r57-error");
+            center.getChildren().setAll(l);
+        });
+        relabel.run();
+
+        BorderPane root = new BorderPane(center, top, null, status, sidebar);
+        StackPane layers = new StackPane(root, searchView.node());
+        var bounds = javafx.stage.Screen.getPrimary().getVisualBounds();
+        scene = new Scene(layers, Math.min(settings.width(), bounds.getWidth()), Math.min(settings.height(), bounds.getHeight()));
+        applyTheme(theme);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), this::toggleLanguage);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN), searchView::show);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.LEFT, KeyCombination.ALT_DOWN), nav::back);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.RIGHT, KeyCombination.ALT_DOWN), nav::forward);
+        scene.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> {
+            if (e.getButton() == MouseButton.BACK) nav.back();
+            else if (e.getButton() == MouseButton.FORWARD) nav.forward();
+        });
+        stage.setScene(scene);
+        if (!Double.isNaN(settings.x()) && !Double.isNaN(settings.y()) && onAScreen(settings.x(), settings.y())) {
+            stage.setX(settings.x());
+            stage.setY(settings.y());
+        }
+        stage.setMaximized(settings.maximized());
+    }
+
+    /** A saved position is used only if it is still on a connected screen (a projector may be gone). */
+    private static boolean onAScreen(double x, double y) {
+        return !javafx.stage.Screen.getScreensForRectangle(x, y, 100, 40).isEmpty();
+    }
+
+    private String asOfText() {
+        LocalDate asOf = shell.today();
+        long days = ChronoUnit.DAYS.between(asOf, LocalDate.now());
+        String date = asOf.format(DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+        return days <= 0 ? messages.get("status.asOf", date) : messages.get("status.asOfAge", date, days);
+    }
+
+    public void open(Path cache, boolean demo) {
+        shell.open(cache, demo);
+    }
+
+    public Navigator navigator() {
+        return nav;
+    }
+
+    /** Called on the FX thread each time a place has been drawn with its data, with System.nanoTime(). */
+    public void onShown(BiConsumer<Place, Long> listener) {
+        this.onShown = listener;
+    }
+
+    public Settings settings() {
+        Place p = nav.current().section();
+        String section = Screens.SECTIONS.stream().filter(k -> {
+            DrillDown dd = shell.drillDownProperty().get();
+            return dd != null && Screens.section(k, dd.catalog()).getClass() == p.getClass();
+        }).findFirst().orElse("nav.overview");
+        return new Settings(stage.getX(), stage.getY(), scene.getWidth(), scene.getHeight(), stage.isMaximized(), theme,
+                messages.english() ? "en" : "vi", section);
+    }
+
+    public void close() {
+        shell.close();
+    }
+
+    private void load() {
+        DrillDown dd = shell.drillDownProperty().get();
+        if (dd != null) screen.show(dd, nav.current(), shell.today());
+    }
+
+    private void redraw() {
+        var loaded = screen.loadedProperty().get();
+        DrillDown dd = shell.drillDownProperty().get();
+        if (loaded == null || dd == null || !loaded.place().equals(nav.current())) return;
+        Ctx ctx = new Ctx(messages, nav, dd.catalog(), runner, message::setText, theme);
+        Node content = Screens.render(ctx, loaded);
+        VBox padded = new VBox(content);
+        padded.getStyleClass().add("r57-content");
+        ScrollPane scroll = new ScrollPane(padded);
+        scroll.setFitToWidth(true);
+        center.getChildren().setAll(scroll);
+        Place shown = loaded.place();
+        // Report once the new content has been through a layout and render pulse.
+        javafx.animation.AnimationTimer[] timer = new javafx.animation.AnimationTimer[1];
+        timer[0] = new javafx.animation.AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                timer[0].stop();
+                onShown.accept(shown, System.nanoTime());
+            }
+        };
+        timer[0].start();
+    }
+
+    private void applyTheme(Theme t) {
+        theme = t;
+        Application.setUserAgentStylesheet(t.dark ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
+        scene.getStylesheets().setAll(MainWindow.class.getResource("/vn/r57desk/styles/r57.css").toExternalForm());
+        if (t.stylesheet != null) scene.getStylesheets().add(MainWindow.class.getResource(t.stylesheet).toExternalForm());
+        relabel.run();
+        redraw(); // tiles take their colours in Java
+    }
+
+    private void toggleLanguage() {
+        messages.localeProperty().set(messages.english() ? Messages.VI : Messages.EN);
+    }
+}
