@@ -67,6 +67,30 @@ class ScreenshotTour extends FxRobot {
                 clickOn("#nav-rankings");
                 shot(dir, "rankings-" + lang);
             }
+            // The projector theme, for the meeting-room screen, in both languages.
+            clickOn("#" + vn.r57desk.app.shell.MainWindow.THEME_BUTTON_ID);
+            clickOn("#theme-projector");
+            for (String lang : new String[]{"en", "vi"}) {
+                if (lang.equals("vi")) clickOn("#" + R57DeskApp.LANGUAGE_BUTTON_ID);
+                clickOn("#nav-overview");
+                shot(dir, "projector-overview-" + lang);
+                clickOn("#nav-localities");
+                shot(dir, "projector-localities-" + lang);
+                clickOn("#nav-rankings");
+                shot(dir, "projector-rankings-" + lang);
+                clickOn("#nav-systems");
+                open("systems-table", 3);
+                waitFor("#initiatives-table");
+                open("initiatives-table", 0);
+                waitFor("#kpi-table");
+                open("kpi-table", 0);
+                waitFor(".r57-kpi-chart");
+                shot(dir, "projector-kpi-" + lang);
+            }
+            clickOn("#" + vn.r57desk.app.shell.MainWindow.THEME_BUTTON_ID);
+            clickOn("#theme-dark");
+            clickOn("#nav-overview");
+            shot(dir, "dark-overview-vi");
         } finally {
             FxToolkit.cleanupApplication(app);
         }

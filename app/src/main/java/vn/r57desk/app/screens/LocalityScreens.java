@@ -28,7 +28,8 @@ import vn.r57desk.store.query.Results.LocalityRow;
 final class LocalityScreens {
     private LocalityScreens() {}
 
-    static Node provinces(Ctx ctx, Place.Localities here, List<LocalityRow> rows) {
+    static Node provinces(Ctx ctx, Place.Localities here, ScreenData.LocalitiesData data) {
+        List<LocalityRow> rows = data.provinces();
         ComboBox<Kpi> kpi = kpiChooser(ctx, ScopeKind.PROVINCE, here.kpiId());
         kpi.setOnAction(e -> ctx.nav().go(new Place.Localities(kpi.getValue().id())));
         HBox chooser = new HBox(12, new Label(ctx.t("localities.kpi")), kpi);
@@ -37,7 +38,35 @@ final class LocalityScreens {
         var chart = bars(ctx, rows, r -> ctx.name(r.locality().name()), r -> ctx.nav().go(new Place.Province(r.locality().id(), here.kpiId())), k);
         var table = localityTable(ctx, ctx.t("localities.table", ctx.name(k.shortName())), rows, "provinces-table")
                 .onOpen(r -> ctx.nav().go(new Place.Province(r.locality().id(), here.kpiId())));
-        return new VBox(12, chooser, chart, table.build(ctx.m(), ctx.runner(), ctx.toast()));
+        java.util.Map<String, LocalityRow> byCode = new java.util.HashMap<>();
+        for (LocalityRow r : rows) byCode.put(r.locality().code(), r);
+        Node map = vn.r57desk.app.widgets.ProvinceMap.build(data.shapes(), 520,
+                code -> byCode.containsKey(code) ? StatusStyle.color(byCode.get(code).kpi().rag()) : StatusStyle.color(vn.r57desk.store.metrics.Rag.NO_DATA),
+                code -> {
+                    LocalityRow r = byCode.get(code);
+                    return r == null ? code : ctx.name(r.locality().name()) + ": " + ctx.num(r.kpi().value()) + " " + ctx.name(k.unit())
+                            + " · " + ctx.rag(r.kpi().rag());
+                },
+                a -> ctx.m().english() ? a.nameEn() : a.nameVi(),
+                code -> {
+                    LocalityRow r = byCode.get(code);
+                    if (r != null) ctx.nav().go(new Place.Province(r.locality().id(), here.kpiId()));
+                });
+        VBox legend = new VBox(4);
+        for (var rag : List.of(vn.r57desk.store.metrics.Rag.GREEN, vn.r57desk.store.metrics.Rag.AMBER, vn.r57desk.store.metrics.Rag.RED,
+                vn.r57desk.store.metrics.Rag.NO_DATA)) {
+            Label l = new Label("■ " + ctx.rag(rag));
+            l.setStyle("-fx-text-fill: " + StatusStyle.hex(rag) + ";");
+            legend.getChildren().add(l);
+        }
+        Label note = new Label(ctx.t("map.note"));
+        note.getStyleClass().add("r57-muted");
+        note.setWrapText(true);
+        note.setMaxWidth(520);
+        VBox mapBox = new VBox(8, map, legend, note);
+        HBox.setHgrow(chart, javafx.scene.layout.Priority.ALWAYS);
+        HBox top = new HBox(16, mapBox, chart);
+        return new VBox(12, chooser, top, table.build(ctx.m(), ctx.runner(), ctx.toast()));
     }
 
     static ComboBox<Kpi> kpiChooser(Ctx ctx, ScopeKind level, long selected) {

@@ -24,6 +24,12 @@ public final class ScreenData {
     public record CommuneData(LocalityDetail commune, List<TaskRow> tasks) {}
     public record DeadlinesData(List<DeadlineRow> byAgency, List<DeadlineRow> byProvince) {}
     public record RankingsData(List<RankRow> ministries, List<RankRow> provinces) {}
+    public record LocalitiesData(List<LocalityRow> provinces, vn.r57desk.store.geo.ProvinceShapes shapes) {}
+
+    /** Parsed once, on first use, off the FX thread. */
+    private static final class Shapes {
+        static final vn.r57desk.store.geo.ProvinceShapes INSTANCE = vn.r57desk.store.geo.ProvinceShapes.load();
+    }
 
     private ScreenData() {}
 
@@ -45,7 +51,7 @@ public final class ScreenData {
             case Place.Ministries m -> new MinistriesData(dd.statusByMinistry(today), dd.ministryGrid(today));
             case Place.Ministry m -> new MinistryData(dd.ministry(m.agencyId(), today, range),
                     dd.tasks(DrillDown.TaskOwner.AGENCY, m.agencyId(), today, TASK_ROWS));
-            case Place.Localities l -> dd.provinces(l.kpiId(), today, range);
+            case Place.Localities l -> new LocalitiesData(dd.provinces(l.kpiId(), today, range), Shapes.INSTANCE);
             case Place.Province p -> new ProvinceData(dd.locality(p.localityId(), today, range),
                     dd.communes(p.localityId(), p.kpiId(), today, range, p.worstFirst() ? worstFirst(dd, p.kpiId()) : DrillDown.CommuneOrder.CODE,
                             p.offset(), COMMUNE_PAGE));

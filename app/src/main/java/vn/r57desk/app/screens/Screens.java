@@ -24,7 +24,7 @@ public final class Screens {
             case Place.KpiSeries k -> KpiScreen.render(ctx, (Results.KpiSeries) d);
             case Place.Ministries m -> MinistryScreens.ministries(ctx, (ScreenData.MinistriesData) d);
             case Place.Ministry m -> MinistryScreens.ministry(ctx, m, (ScreenData.MinistryData) d);
-            case Place.Localities l -> LocalityScreens.provinces(ctx, l, (List<Results.LocalityRow>) d);
+            case Place.Localities l -> LocalityScreens.provinces(ctx, l, (ScreenData.LocalitiesData) d);
             case Place.Province p -> LocalityScreens.province(ctx, p, (ScreenData.ProvinceData) d);
             case Place.Commune c -> LocalityScreens.commune(ctx, c, (ScreenData.CommuneData) d);
             case Place.Deadlines x -> DeadlineRankingScreens.deadlines(ctx, (ScreenData.DeadlinesData) d);

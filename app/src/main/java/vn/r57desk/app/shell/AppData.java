@@ -8,8 +8,9 @@ public final class AppData {
     private AppData() {}
 
     public static Path dir() {
-        String override = System.getProperty("r57.dataDir");
-        if (override != null) return Path.of(override);
+        // Tests and benchmarks keep their settings and demo data away from the user's.
+        String override = System.getProperty("r57.dataDir", System.getenv("R57_DATA_DIR"));
+        if (override != null && !override.isBlank()) return Path.of(override);
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
         String home = System.getProperty("user.home");
         if (os.contains("win")) {

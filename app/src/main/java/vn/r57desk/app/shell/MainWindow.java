@@ -262,6 +262,10 @@ public final class MainWindow {
         shell.open(cache, demo);
     }
 
+    public void open(Path cache, boolean generating, java.util.concurrent.CompletableFuture<ShellViewModel.Opened> early) {
+        shell.open(cache, generating, early);
+    }
+
     public Navigator navigator() {
         return nav;
     }
@@ -302,11 +306,15 @@ public final class MainWindow {
         scroll.setFitToWidth(true);
         center.getChildren().setAll(scroll);
         Place shown = loaded.place();
-        // Report once the new content has been through a layout and render pulse.
+        // Report once the new content has been drawn: timers run at the start of a pulse, before
+        // its layout and render, so the second call comes after the first frame with the content.
         javafx.animation.AnimationTimer[] timer = new javafx.animation.AnimationTimer[1];
         timer[0] = new javafx.animation.AnimationTimer() {
+            private int pulses;
+
             @Override
             public void handle(long now) {
+                if (++pulses < 2) return;
                 timer[0].stop();
                 onShown.accept(shown, System.nanoTime());
             }

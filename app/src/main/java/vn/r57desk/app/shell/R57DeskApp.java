@@ -26,9 +26,39 @@ public class R57DeskApp extends Application {
 
     private Settings settings = Settings.DEFAULT;
     private MainWindow window;
+    private Path cacheFile;
+    private boolean demo;
+    private boolean generating;
+    private java.util.concurrent.CompletableFuture<ShellViewModel.Opened> early;
 
     @Override
     public void init() {
+        // Start opening the data now, on another thread, while the window is being built.
+        List<String> args = getParameters().getRaw();
+        int i = args.indexOf("--cache");
+        demo = !(i >= 0 && i + 1 < args.size());
+        cacheFile = demo ? AppData.demoCache() : Path.of(args.get(i + 1));
+        generating = demo && !java.nio.file.Files.exists(cacheFile);
+        early = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return ShellViewModel.openNow(cacheFile, demo);
+            } catch (Exception e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        });
+        // Load the dashboard's heavier classes off the FX thread as well.
+        Thread warm = new Thread(() -> {
+            for (String c : List.of("eu.hansolo.tilesfx.Tile", "eu.hansolo.tilesfx.TileBuilder", "eu.hansolo.tilesfx.skins.NumberTileSkin",
+                    "javafx.scene.chart.StackedBarChart", "javafx.scene.chart.LineChart", "javafx.scene.control.TableView")) {
+                try {
+                    Class.forName(c, true, R57DeskApp.class.getClassLoader());
+                } catch (Throwable ignored) {
+                    // only a warm-up
+                }
+            }
+        }, "r57-warm-up");
+        warm.setDaemon(true);
+        warm.start();
         for (String f : List.of("NotoSans-Regular.ttf", "NotoSans-Bold.ttf")) {
             try (var in = R57DeskApp.class.getResourceAsStream("/vn/r57desk/styles/fonts/" + f)) {
                 if (in != null) Font.loadFont(in, 14);
@@ -44,10 +74,7 @@ public class R57DeskApp extends Application {
         window = new MainWindow(stage, settings);
         started(window);
         stage.show();
-        List<String> args = getParameters().getRaw();
-        int i = args.indexOf("--cache");
-        if (i >= 0 && i + 1 < args.size()) window.open(Path.of(args.get(i + 1)), false);
-        else window.open(AppData.demoCache(), true);
+        window.open(cacheFile, generating, early);
     }
 
     /** Hook for subclasses (the UI benchmark) to watch the window before it opens data. */

@@ -41,22 +41,42 @@ public final class ShellViewModel {
 
     /** Opens {@code file}; when {@code demo} and the file does not exist yet, generates the demo dataset into it. */
     public void open(Path file, boolean demo) {
-        boolean generate = demo && !Files.exists(file);
-        progress.set(messages.get(generate ? "loading.demo" : "loading.cache"));
+        open(file, demo && !Files.exists(file), () -> openNow(file, demo));
+    }
+
+    /**
+     * Adopts an opening already under way (started before the window existed, to overlap it with
+     * building the window).
+     */
+    public void open(Path file, boolean generating, java.util.concurrent.CompletableFuture<Opened> early) {
+        open(file, generating, () -> {
+            try {
+                return early.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof Exception ex ? ex : e;
+            }
+        });
+    }
+
+    /** Opens the cache, creating the demo data first when asked and missing. Blocks: call off the FX thread. */
+    public static Opened openNow(Path file, boolean demo) throws CacheException {
+        if (demo && !Files.exists(file)) {
+            DatasetGenerator.generate(Scale.DEMO, DatasetGenerator.DEFAULT_SEED, file, false, DatasetGenerator.Progress.NONE);
+        }
+        Cache c = Cache.open(file);
+        try {
+            return new Opened(c, new DrillDown(c));
+        } catch (CacheException | RuntimeException e) {
+            c.close();
+            throw e;
+        }
+    }
+
+    private void open(Path file, boolean generating, java.util.concurrent.Callable<Opened> how) {
+        progress.set(messages.get(generating ? "loading.demo" : "loading.cache"));
         error.set(null);
         cacheFile.set(file);
-        runner.run(() -> {
-            if (generate) {
-                DatasetGenerator.generate(Scale.DEMO, DatasetGenerator.DEFAULT_SEED, file, false, DatasetGenerator.Progress.NONE);
-            }
-            Cache c = Cache.open(file);
-            try {
-                return new Opened(c, new DrillDown(c));
-            } catch (CacheException | RuntimeException e) {
-                c.close();
-                throw e;
-            }
-        }, opened -> {
+        runner.run(how, opened -> {
             cache = opened.cache();
             progress.set("");
             drillDown.set(opened.drillDown());
@@ -66,7 +86,8 @@ public final class ShellViewModel {
         });
     }
 
-    private record Opened(Cache cache, DrillDown drillDown) {}
+    /** An open cache and its query API. */
+    public record Opened(Cache cache, DrillDown drillDown) {}
 
     /** The user's sentence for a failure: never a stack trace. */
     public String describe(Throwable e) {
@@ -85,5 +106,9 @@ public final class ShellViewModel {
 
     public void close() {
         if (cache != null) cache.close();
+    }
+
+    Path cacheFile() {
+        return cacheFile.get();
     }
 }

@@ -96,8 +96,9 @@ public final class Cache implements AutoCloseable {
         cfg.setTempStore(SQLiteConfig.TempStore.MEMORY);
         Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), cfg.toProperties());
         try (Statement st = c.createStatement()) {
-            st.execute("PRAGMA cache_size = -32000");
-            st.execute("PRAGMA mmap_size = 268435456");
+            // Modest per-connection memory: the rollups keep each query's working set small.
+            st.execute("PRAGMA cache_size = -8000");
+            st.execute("PRAGMA mmap_size = 67108864");
             if (readOnly) st.execute("PRAGMA query_only = 1");
         }
         return c;

@@ -8,6 +8,11 @@ public record ReferenceData(List<Map<String, String>> systems, List<Map<String, 
                             List<Map<String, String>> provinces, List<Map<String, String>> kpis) {
     private static final String DIR = "/vn/r57desk/store/reference/";
 
+    /** A bundled CSV as rows of column name → text. */
+    public static List<Map<String, String>> csv(String resource) {
+        return Csv.read(resource);
+    }
+
     public static ReferenceData load() {
         ReferenceData d = new ReferenceData(Csv.read(DIR + "systems.csv"), Csv.read(DIR + "ministries.csv"),
                 Csv.read(DIR + "provinces.csv"), Csv.read(DIR + "kpis.csv"));

@@ -1,0 +1,164 @@
+package vn.r57desk.app.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import javafx.application.Application;
+import javafx.application.Platform;
+
+import vn.r57desk.app.nav.Place;
+import vn.r57desk.app.screens.Screens;
+import vn.r57desk.app.shell.MainWindow;
+import vn.r57desk.app.shell.R57DeskApp;
+import vn.r57desk.store.db.Cache;
+import vn.r57desk.store.query.DrillDown;
+
+/**
+ * The UI benchmark: the real app on a cache (national scale in docs/performance.md), measuring
+ * process start → first dashboard drawn with data, then a scripted drill-down tour repeated many
+ * times (navigation → the next view drawn with its data), then the process's resident memory.
+ * Prints one JSON object per line and exits. Run with {@code ./r57 bench-ui}.
+ */
+public final class UiBench extends R57DeskApp {
+    private static final long START_MS = ProcessHandle.current().info().startInstant().map(java.time.Instant::toEpochMilli)
+            .orElse(System.currentTimeMillis());
+
+    static final int WARM_UP = 3;
+
+    private final Map<String, List<Double>> samples = new LinkedHashMap<>();
+    private List<Map.Entry<String, Place>> tour;
+    private int rounds;
+    private int step = -1;
+    private long stepStarted;
+    private MainWindow window;
+
+    public static void main(String[] args) {
+        Application.launch(UiBench.class, args);
+    }
+
+    @Override
+    public void init() {
+        emit("startup.init_begin_ms", System.currentTimeMillis() - START_MS, "ms");
+        super.init();
+        emit("startup.init_end_ms", System.currentTimeMillis() - START_MS, "ms");
+    }
+
+    @Override
+    protected void started(MainWindow w) {
+        emit("startup.window_built_ms", System.currentTimeMillis() - START_MS, "ms");
+        this.window = w;
+        List<String> args = getParameters().getRaw();
+        int i = args.indexOf("--tour");
+        rounds = i >= 0 ? Integer.parseInt(args.get(i + 1)) : 20;
+        w.onShown((place, nanos) -> {
+            if (step == -1) {
+                if (!(place instanceof Place.Overview)) return;
+                emit("startup.first_dashboard_ms", System.currentTimeMillis() - START_MS, "ms");
+                try {
+                    tour = tour(Path.of(args.get(args.indexOf("--cache") + 1)));
+                } catch (Exception e) {
+                    System.err.println("UiBench: " + e.getMessage());
+                    Platform.exit();
+                    return;
+                }
+                step = 0;
+                next();
+                return;
+            }
+            var current = tour.get(step % tour.size());
+            if (!place.equals(current.getValue())) return;
+            // The first WARM_UP tours let the JIT compile the screens; they are not counted.
+            if (step >= tour.size() * WARM_UP) {
+                samples.computeIfAbsent(current.getKey(), k -> new ArrayList<>()).add((nanos - stepStarted) / 1e6);
+            }
+            step++;
+            if (step >= tour.size() * (rounds + WARM_UP)) finish();
+            else next();
+        });
+    }
+
+    private void next() {
+        // Let the previous frame finish, as a user's next click would.
+        Platform.runLater(() -> {
+            stepStarted = System.nanoTime();
+            window.navigator().go(tour.get(step % tour.size()).getValue());
+        });
+    }
+
+    /** The scripted tour; places are picked from the cache being measured. */
+    private static List<Map.Entry<String, Place>> tour(Path cache) throws Exception {
+        try (Cache c = Cache.openExisting(cache)) {
+            DrillDown dd = new DrillDown(c);
+            var cat = dd.catalog();
+            var system = cat.systemList().get(3);
+            var ini = cat.initiativesOfSystem(system.id()).getFirst();
+            long kpi = Screens.defaultKpi(cat);
+            var hanoi = cat.provinces().values().stream().filter(p -> p.code().equals("01")).findFirst().orElseThrow();
+            long ministry = cat.ministries().getFirst().id();
+            var commune = dd.communes(hanoi.id(), kpi, java.time.LocalDate.now(), vn.r57desk.store.model.PeriodRange.programmeTo(
+                    java.time.LocalDate.now()), DrillDown.CommuneOrder.CODE, 0, 1).rows().getFirst().locality();
+            long kpiOfInitiative = cat.kpis().values().stream().filter(k -> k.initiativeId() != null && k.initiativeId() == ini.id())
+                    .findFirst().orElseThrow().id();
+            Place iniPlace = new Place.InitiativeDetail(ini.id(), system.id());
+            return List.of(
+                    Map.entry("systems", new Place.Systems()),
+                    Map.entry("system_initiatives", new Place.SystemInitiatives(system.id())),
+                    Map.entry("initiative", iniPlace),
+                    Map.entry("kpi_series", new Place.KpiSeries(kpiOfInitiative, cat.nationalScope(), iniPlace)),
+                    Map.entry("ministries", new Place.Ministries()),
+                    Map.entry("ministry", new Place.Ministry(ministry)),
+                    Map.entry("localities", new Place.Localities(kpi)),
+                    Map.entry("province", new Place.Province(hanoi.id(), kpi)),
+                    Map.entry("commune", new Place.Commune(commune.id(), hanoi.id(), kpi, commune.name().vi(), commune.name().en())),
+                    Map.entry("deadlines", new Place.Deadlines()),
+                    Map.entry("rankings", new Place.Rankings()),
+                    Map.entry("overview", new Place.Overview()));
+        }
+    }
+
+    private void finish() {
+        double worst = 0;
+        for (var e : samples.entrySet()) {
+            double[] ms = e.getValue().stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            double p50 = ms[(int) Math.floor(0.50 * (ms.length - 1))];
+            double p95 = ms[(int) Math.ceil(0.95 * (ms.length - 1))];
+            emit("drill." + e.getKey() + ".p50_ms", round(p50), "ms");
+            emit("drill." + e.getKey() + ".p95_ms", round(p95), "ms");
+            worst = Math.max(worst, p95);
+        }
+        emit("drill.worst_p95_ms", round(worst), "ms");
+        emit("tour.steps", samples.values().stream().mapToInt(List::size).sum(), "steps");
+        emit("tour.rss_mb", round(rssMb()), "MB");
+        Platform.exit();
+    }
+
+    /** Resident set size of this process, from /proc (Linux); -1 elsewhere. */
+    static double rssMb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(Arrays.stream(line.split("\\s+")).filter(s -> s.matches("\\d+")).findFirst().orElse("0")) / 1024.0;
+                }
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // not Linux
+        }
+        return -1;
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+
+    private static void emit(String name, Object value, String unit) {
+        System.out.printf(Locale.ROOT, "{\"bench\":\"ui\",\"name\":\"%s\",\"value\":%s,\"unit\":\"%s\"}%n", name, value, unit);
+        System.out.flush();
+    }
+}

@@ -1,0 +1,91 @@
+package vn.r57desk.app.widgets;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import javafx.scene.Cursor;
+import javafx.scene.Group;
+import javafx.scene.Node;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Pane;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Circle;
+import javafx.scene.shape.Polygon;
+import javafx.scene.text.Text;
+
+import vn.r57desk.store.geo.ProvinceShapes;
+
+/**
+ * The 34 provinces coloured by a status, with the Hoàng Sa and Trường Sa archipelagos drawn as
+ * labelled island groups in the colour of the province that administers them. Clicking a province
+ * or an archipelago opens that province.
+ */
+public final class ProvinceMap {
+    public static final String STYLE_CLASS = "r57-province-map";
+
+    private ProvinceMap() {}
+
+    /**
+     * @param fill   colour of each province code
+     * @param label  tooltip of each province code
+     * @param open   called with the province code that was clicked
+     */
+    public static Node build(ProvinceShapes shapes, double width, Function<String, Color> fill, Function<String, String> label,
+                             Function<ProvinceShapes.Archipelago, String> archipelagoLabel, Consumer<String> open) {
+        double[] b = shapes.bounds();
+        // Equirectangular, with longitudes shortened by the cosine of the mid latitude (~16°N).
+        double k = Math.cos(Math.toRadians((b[1] + b[3]) / 2));
+        double scale = width / ((b[2] - b[0]) * k);
+        double height = (b[3] - b[1]) * scale;
+        Group g = new Group();
+        for (Map.Entry<String, List<double[]>> e : shapes.ringsByCode().entrySet()) {
+            String code = e.getKey();
+            Group province = new Group();
+            for (double[] ring : e.getValue()) {
+                Polygon p = new Polygon();
+                for (int i = 0; i < ring.length; i += 2) {
+                    p.getPoints().addAll((ring[i] - b[0]) * k * scale, (b[3] - ring[i + 1]) * scale);
+                }
+                p.setFill(fill.apply(code));
+                p.setStroke(Color.WHITE);
+                p.setStrokeWidth(0.8);
+                province.getChildren().add(p);
+            }
+            province.setId("map-" + code);
+            Tooltip.install(province, new Tooltip(label.apply(code)));
+            province.setCursor(Cursor.HAND);
+            province.setOnMouseClicked(ev -> open.accept(code));
+            province.setOnMouseEntered(ev -> province.setOpacity(0.75));
+            province.setOnMouseExited(ev -> province.setOpacity(1));
+            g.getChildren().add(province);
+        }
+        for (ProvinceShapes.Archipelago a : shapes.archipelagos()) {
+            Group islands = new Group();
+            double cx = (a.lon() - b[0]) * k * scale;
+            double cy = (b[3] - a.lat()) * scale;
+            // A schematic group of islands around the archipelago's centre: markers, not boundaries.
+            double[][] offsets = {{0, 0}, {-0.6, 0.3}, {0.5, -0.4}, {0.8, 0.5}, {-0.3, -0.7}, {-0.9, -0.2}, {0.3, 0.9}};
+            for (double[] o : offsets) {
+                Circle c = new Circle(cx + o[0] * k * scale, cy - o[1] * scale, Math.max(2.5, scale * 0.07), fill.apply(a.provinceCode()));
+                c.setStroke(Color.web("#57606a"));
+                c.setStrokeWidth(0.6);
+                islands.getChildren().add(c);
+            }
+            Text t = new Text(cx - 1.2 * k * scale, cy + 1.3 * scale, archipelagoLabel.apply(a));
+            t.getStyleClass().add("r57-map-label");
+            islands.getChildren().add(t);
+            islands.setId("map-archipelago-" + a.provinceCode());
+            Tooltip.install(islands, new Tooltip(archipelagoLabel.apply(a) + " — " + a.administeredAs()));
+            islands.setCursor(Cursor.HAND);
+            islands.setOnMouseClicked(ev -> open.accept(a.provinceCode()));
+            g.getChildren().add(islands);
+        }
+        Pane pane = new Pane(g);
+        pane.getStyleClass().add(STYLE_CLASS);
+        pane.setPrefSize(width, height + 30);
+        pane.setMinSize(width, height + 30);
+        return pane;
+    }
+}
