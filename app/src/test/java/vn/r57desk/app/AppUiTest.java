@@ -144,6 +144,22 @@ class AppUiTest extends FxRobot {
     }
 
     @Test
+    void theMapOpensAProvinceAndTheArchipelagoOpensItsProvince() throws Exception {
+        clickOn("#nav-localities");
+        waitFor("#map-01");
+        clickOn("#map-01");
+        waitFor("#communes-table");
+        assertThat(breadcrumb()).containsExactly("Địa phương", "Hà Nội");
+        clickOn("#" + R57DeskApp.BACK_ID);
+        waitFor("#map-archipelago-48");
+        assertThat(lookup("Quần đảo Hoàng Sa").tryQuery()).isPresent();
+        assertThat(lookup("Quần đảo Trường Sa").tryQuery()).isPresent();
+        clickOn("#map-archipelago-48");
+        waitFor("#communes-table");
+        assertThat(breadcrumb()).containsExactly("Địa phương", "Đà Nẵng");
+    }
+
+    @Test
     void searchFindsAProvinceWithoutDiacriticsAndOpensIt() throws Exception {
         press(KeyCode.CONTROL).type(KeyCode.K).release(KeyCode.CONTROL);
         waitFor("#" + vn.r57desk.app.search.SearchView.FIELD_ID);

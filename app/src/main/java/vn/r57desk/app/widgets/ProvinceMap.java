@@ -79,6 +79,8 @@ public final class ProvinceMap {
             islands.setId("map-archipelago-" + a.provinceCode());
             Tooltip.install(islands, new Tooltip(archipelagoLabel.apply(a) + " — " + a.administeredAs()));
             islands.setCursor(Cursor.HAND);
+            // Islands a few pixels wide are hard to hit; the whole group with its label is the target.
+            islands.setPickOnBounds(true);
             islands.setOnMouseClicked(ev -> open.accept(a.provinceCode()));
             g.getChildren().add(islands);
         }
