@@ -7,8 +7,9 @@ import picocli.CommandLine.Command;
 
 /** The offline-store command line: {@code ./r57 cli --help}. */
 @Command(name = "r57", mixinStandardHelpOptions = true, version = "R57 Desk offline store 0.1",
-        description = "R57 Desk offline store: build demo caches, query them, measure them.",
-        subcommands = {GenerateCommand.class, QueryCommand.class, BenchCommand.class, VerifyCommand.class})
+        description = "R57 Desk offline store: build demo caches, query them, sync them, measure them.",
+        subcommands = {GenerateCommand.class, QueryCommand.class, BenchCommand.class, VerifyCommand.class, SyncCommand.class,
+                OutboxCommand.class})
 public final class R57Cli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -35,32 +35,47 @@ public final class BulkLoad {
             if (bare) {
                 for (String ddl : bareTables()) st.execute(ddl);
             } else {
-                // Foreign keys are checked once at the end (finish) instead of per row: the loader
-                // writes in dependency order, and one pass is far cheaper than 3 M lookups.
-                st.execute("PRAGMA foreign_keys = OFF");
-                Cache.migrate(c);
-                Rollups.dropTriggers(c);
-                // Secondary indexes of the big tables are built after the load (one sort each)
-                // rather than updated row by row.
-                List<String> deferred = new ArrayList<>();
-                try (ResultSet rs = st.executeQuery("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL"
-                        + " AND tbl_name IN ('tasks')")) {
-                    while (rs.next()) deferred.add(rs.getString(1) + "\u0000" + rs.getString(2));
-                }
-                st.execute("CREATE TEMP TABLE bulk_deferred_indexes (name TEXT, sql TEXT)");
-                for (String d : deferred) {
-                    String[] nameSql = d.split("\u0000", 2);
-                    st.execute("DROP INDEX " + nameSql[0]);
-                    try (var ps = c.prepareStatement("INSERT INTO temp.bulk_deferred_indexes VALUES (?, ?)")) {
-                        ps.setString(1, nameSql[0]);
-                        ps.setString(2, nameSql[1]);
-                        ps.executeUpdate();
-                    }
-                }
+                prepare(c);
             }
         }
         c.setAutoCommit(false);
         return c;
+    }
+
+    /**
+     * Readies a connection for a load: schema, triggers off, foreign keys off, the big tables'
+     * secondary indexes deferred. What was deferred is kept in a table of the file itself, so a
+     * load that is resumed in a later process (a bootstrap) still finishes it.
+     */
+    public static void prepare(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            // Foreign keys are checked once at the end (finish) instead of per row: the loader
+            // writes in dependency order, and one pass is far cheaper than 3 M lookups.
+            st.execute("PRAGMA foreign_keys = OFF");
+            Cache.migrate(c);
+            Rollups.dropTriggers(c);
+            // Secondary indexes of the big tables are built after the load (one sort each)
+            // rather than updated row by row.
+            List<String> deferred = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL"
+                    + " AND tbl_name IN ('tasks')")) {
+                while (rs.next()) deferred.add(rs.getString(1) + "\u0000" + rs.getString(2));
+            }
+            boolean auto = c.getAutoCommit();
+            c.setAutoCommit(false);
+            st.execute("CREATE TABLE bulk_deferred_indexes (name TEXT, sql TEXT)");
+            for (String d : deferred) {
+                String[] nameSql = d.split("\u0000", 2);
+                st.execute("DROP INDEX " + nameSql[0]);
+                try (var ps = c.prepareStatement("INSERT INTO bulk_deferred_indexes VALUES (?, ?)")) {
+                    ps.setString(1, nameSql[0]);
+                    ps.setString(2, nameSql[1]);
+                    ps.executeUpdate();
+                }
+            }
+            c.commit();
+            c.setAutoCommit(auto);
+        }
     }
 
     /**
@@ -71,6 +86,11 @@ public final class BulkLoad {
     public static void finish(Connection c, Path file) throws SQLException {
         c.commit();
         Path side = sideFile(file);
+        try {
+            java.nio.file.Files.deleteIfExists(side); // left by a finish that was killed: start it again
+        } catch (java.io.IOException e) {
+            throw new SQLException("cannot remove " + side + ": " + e.getMessage(), e);
+        }
         java.util.concurrent.CompletableFuture<Void> kpiStats = java.util.concurrent.CompletableFuture.runAsync(() -> {
             try (Connection b = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath()); Statement st = b.createStatement()) {
                 st.execute("PRAGMA busy_timeout = 60000");
@@ -88,11 +108,11 @@ public final class BulkLoad {
         });
         try (Statement st = c.createStatement()) {
             List<String> indexes = new ArrayList<>();
-            try (ResultSet rs = st.executeQuery("SELECT sql FROM temp.bulk_deferred_indexes")) {
+            try (ResultSet rs = st.executeQuery("SELECT sql FROM bulk_deferred_indexes")) {
                 while (rs.next()) indexes.add(rs.getString(1));
             }
             for (String sql : indexes) st.execute(sql);
-            st.execute("DROP TABLE temp.bulk_deferred_indexes");
+            st.execute("DROP TABLE bulk_deferred_indexes");
         }
         Timings.lap("indexes");
         try {

@@ -104,7 +104,7 @@ public final class Cache implements AutoCloseable {
         return c;
     }
 
-    static void migrate(Connection c) throws SQLException {
+    public static void migrate(Connection c) throws SQLException {
         int current;
         try (Statement st = c.createStatement()) {
             current = CacheProbe.pragmaInt(st, "user_version");

@@ -16,7 +16,7 @@ public final class Schema {
     private Schema() {}
 
     public static List<Migration> migrations() {
-        return List.of(v1());
+        return List.of(v1(), v2());
     }
 
     public static int latestVersion() {
@@ -29,6 +29,19 @@ public final class Schema {
                 "tasks", "kpis", "sources", "observations", "meetings", "agenda_items", "notes", "outbox",
                 "sync_state", "sync_runs", "change_log", "dataset_info",
                 "kpi_scope_stats", "report_stats", "task_rollup_day", "task_rollup_month");
+    }
+
+    /**
+     * Sync: where a bootstrap stands (phase), the device's revocation notice, and outbox delivery
+     * (an item is never deleted when sent: it keeps when and what the server said).
+     */
+    private static Migration v2() {
+        return new Migration(2, "sync phases and outbox delivery", List.of(
+                "ALTER TABLE sync_state ADD COLUMN phase TEXT NOT NULL DEFAULT 'live' CHECK (phase IN ('snapshot','loaded','ready','live'))",
+                "ALTER TABLE sync_state ADD COLUMN snapshot_rows INTEGER",
+                "ALTER TABLE outbox ADD COLUMN sent_at TEXT",
+                "ALTER TABLE outbox ADD COLUMN server_status TEXT CHECK (server_status IN ('accepted','duplicate','rejected'))",
+                "CREATE INDEX outbox_pending ON outbox(created_at) WHERE sent_at IS NULL"));
     }
 
     private static Migration v1() {

@@ -1,0 +1,122 @@
+package vn.r57desk.store.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import vn.r57desk.store.sync.CacheHost;
+import vn.r57desk.store.sync.SyncClient;
+import vn.r57desk.store.sync.SyncException;
+
+@Command(name = "sync", description = {"Bring a cache up to date with a monitoring server: send the outbox, bootstrap if needed, apply changes.",
+        "Plain http:// is accepted only for this computer (localhost); anything else must be https://."})
+final class SyncCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--server", required = true, description = "the server's address, e.g. https://me.example.vn/ or http://127.0.0.1:8557/")
+    String server;
+
+    @Option(names = "--cache", required = true, description = "the cache file (created when missing)")
+    Path cache;
+
+    @Option(names = "--token", description = "this device's bearer token (default: $R57_TOKEN)")
+    String token;
+
+    @Option(names = "--trust", description = "a PEM certificate to trust for this server (a private CA)")
+    Path trust;
+
+    @Option(names = "--page-rows", defaultValue = "50000", description = "rows per page to ask for (default: ${DEFAULT-VALUE})")
+    int pageRows;
+
+    @Option(names = "--attempts", defaultValue = "6", description = "attempts per request on a network or server fault (default: ${DEFAULT-VALUE})")
+    int attempts;
+
+    @Option(names = "--progress", description = "print progress to standard error")
+    boolean progress;
+
+    @Option(names = "--bench-json", hidden = true, description = "print one JSON line of figures (for bench sync)")
+    boolean benchJson;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (pageRows < 1) throw new IllegalArgumentException("--page-rows must be at least 1");
+        if (attempts < 1) throw new IllegalArgumentException("--attempts must be at least 1");
+        String t = token != null ? token : System.getenv("R57_TOKEN");
+        SyncClient.Options o = SyncClient.Options.defaults(t).withPageRows(pageRows)
+                .withRetries(attempts, java.time.Duration.ofMillis(300), java.time.Duration.ofSeconds(8));
+        if (trust != null) o = o.withTrustedCertificate(trust);
+        SyncClient client;
+        try {
+            client = SyncClient.create(server, o);
+        } catch (SyncException e) {
+            err.println("error: " + e.getMessage());
+            return exitCode(e.problem());
+        }
+        try (CacheHost.Simple host = CacheHost.of(cache)) {
+            long[] lastPrint = {0};
+            SyncClient.Listener listener = new SyncClient.Listener() {
+                @Override
+                public void progress(SyncClient.Progress p) {
+                    if (!progress) return;
+                    long now = System.nanoTime();
+                    if (now - lastPrint[0] < 500_000_000L && p.phase() != SyncClient.Phase.DONE) return;
+                    lastPrint[0] = now;
+                    err.println(p.phase().name().toLowerCase(Locale.ROOT) + ": " + String.format(Locale.ROOT, "%,d", p.rows())
+                            + (p.expectedRows() > 0 ? String.format(Locale.ROOT, " of %,d rows", p.expectedRows()) : " rows"));
+                }
+
+                @Override
+                public void note(String line) {
+                    err.println("note: " + line);
+                }
+            };
+            SyncClient.Report r;
+            try {
+                r = client.sync(host, listener);
+            } catch (SyncException e) {
+                err.println("error: " + e.getMessage());
+                return exitCode(e.problem());
+            }
+            if (benchJson) {
+                long peak = 0;
+                for (var pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+                    if (pool.getType() == java.lang.management.MemoryType.HEAP) peak += pool.getPeakUsage().getUsed();
+                }
+                out.printf(Locale.ROOT, "{\"took_ms\":%d,\"snapshot_rows\":%d,\"delta_rows\":%d,\"peak_heap_mb\":%.1f}%n",
+                        r.took().toMillis(), r.snapshotRows(), r.deltaRows(), peak / 1048576.0);
+                return 0;
+            }
+            out.printf(Locale.ROOT, "Synced %s with %s in %.1f s%n", cache, client.server(), r.took().toMillis() / 1000.0);
+            if (r.bootstrapped()) out.printf(Locale.ROOT, "  snapshot: %,d rows (the cache was rebuilt from the server's snapshot)%n", r.snapshotRows());
+            out.printf(Locale.ROOT, "  changes:  %,d rows in %d page(s)%n", r.deltaRows(), r.deltaPages());
+            for (Map.Entry<String, long[]> e : r.changes().entrySet()) {
+                long[] c = e.getValue();
+                out.printf(Locale.ROOT, "    %-24s %,8d new %,8d updated %,8d deleted%s%n", e.getKey(), c[0], c[1], c[2],
+                        c[3] > 0 ? String.format(Locale.ROOT, " %,8d already had", c[3]) : "");
+            }
+            out.printf(Locale.ROOT, "  outbox:   %d sent, %d already on the server, %d refused%n", r.outboxAccepted(), r.outboxDuplicates(), r.outboxRejected());
+            if (!r.skippedKinds().isEmpty()) out.println("  skipped unknown kinds (a newer server): " + String.join(", ", r.skippedKinds()));
+            return 0;
+        }
+    }
+
+    /** Distinct exit codes so scripts can tell a network problem from a refused page or a revoked device. */
+    static int exitCode(SyncException.Problem p) {
+        return switch (p) {
+            case NETWORK, SERVER, BROKEN_BODY -> 4;
+            case INVALID_PAGE -> 5;
+            case REVOKED -> 6;
+            case UNAUTHORIZED, INSECURE, INCOMPATIBLE, REFUSED -> 7;
+            case CACHE -> 3;
+            case CANCELLED -> 130;
+        };
+    }
+}

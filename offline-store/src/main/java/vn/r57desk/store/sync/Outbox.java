@@ -1,0 +1,84 @@
+package vn.r57desk.store.sync;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import vn.r57desk.store.db.Cache;
+import vn.r57desk.store.db.CacheException;
+
+/**
+ * Notes and feedback written offline, waiting to reach the server. Each item has an id made here
+ * (a UUID), so pushing it twice is harmless: the server keeps the first and answers "duplicate".
+ * An item is never deleted: once sent it keeps when, and what the server said.
+ */
+public final class Outbox {
+    public static final List<String> KINDS = List.of("note", "feedback");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** One item; {@code sentAt} null while it waits. */
+    public record Item(String id, String kind, String payload, String createdAt, int attempts, String lastError,
+                       String sentAt, String serverStatus) {
+        public boolean pending() {
+            return sentAt == null;
+        }
+    }
+
+    private Outbox() {}
+
+    /** Queues an item; {@code payloadJson} must be a JSON object. Returns its id. */
+    public static String add(Cache cache, String kind, String payloadJson) throws CacheException {
+        if (!KINDS.contains(kind)) throw new IllegalArgumentException("Unknown outbox kind \"" + kind + "\"; use one of " + KINDS);
+        JsonNode node;
+        try {
+            node = JSON.readTree(payloadJson);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("The payload is not valid JSON: " + e.getMessage());
+        }
+        if (node == null || !node.isObject()) throw new IllegalArgumentException("The payload must be a JSON object");
+        String canonical = node.toString();
+        if (canonical.length() > Protocol.MAX_OUTBOX_PAYLOAD) {
+            throw new IllegalArgumentException("The payload is " + canonical.length() + " characters; at most " + Protocol.MAX_OUTBOX_PAYLOAD + " are allowed");
+        }
+        String id = UUID.randomUUID().toString();
+        cache.writeAndWait(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO outbox (id, kind, payload, created_at) VALUES (?,?,?,?)")) {
+                ps.setString(1, id);
+                ps.setString(2, kind);
+                ps.setString(3, canonical);
+                ps.setString(4, Instant.now().toString());
+                ps.executeUpdate();
+            }
+            return null;
+        });
+        return id;
+    }
+
+    public static List<Item> list(Cache cache) throws CacheException {
+        return cache.read(c -> query(c, "SELECT id, kind, payload, created_at, attempts, last_error, sent_at, server_status FROM outbox ORDER BY created_at, id"));
+    }
+
+    static List<Item> pending(Connection c, int limit) throws SQLException {
+        return query(c, "SELECT id, kind, payload, created_at, attempts, last_error, sent_at, server_status FROM outbox"
+                + " WHERE sent_at IS NULL AND coalesce(server_status, '') <> 'rejected' ORDER BY created_at, id LIMIT " + limit);
+    }
+
+    private static List<Item> query(Connection c, String sql) throws SQLException {
+        List<Item> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(new Item(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
+                        rs.getString(6), rs.getString(7), rs.getString(8)));
+            }
+        }
+        return out;
+    }
+}

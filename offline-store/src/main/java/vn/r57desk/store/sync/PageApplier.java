@@ -1,0 +1,484 @@
+package vn.r57desk.store.sync;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.StringJoiner;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongConsumer;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+
+import vn.r57desk.store.text.VietnameseText;
+
+/**
+ * Reads one page of protocol 1 from a stream and applies it to the cache row by row, validating
+ * each row before it is written. The caller holds the transaction: if anything is wrong (a type,
+ * a missing required field, a reference to a row the cache does not have, an oversized field, a
+ * body cut short) this throws, the caller rolls back, and the cache is exactly as it was.
+ *
+ * <p>The page is never held in memory: rows go from the parser to SQLite one at a time.
+ */
+public final class PageApplier {
+    public enum Mode {
+        /** Into a bootstrap file: no change log, references checked here (foreign keys are off for speed). */
+        SNAPSHOT,
+        /** Into the live cache: stale versions skipped, every change recorded in change_log. */
+        DELTA
+    }
+
+    /** What one page did. {@code counts}: entity → {inserted, updated, deleted, skipped as stale}. */
+    public record Result(String kind, String generation, String nextCursor, boolean hasMore, boolean complete,
+                         long rows, Map<String, long[]> counts, Set<String> skippedKinds) {}
+
+    private static final JsonFactory JSON = JsonFactory.builder()
+            // A single string can never be longer than a field may be (plus escapes): refuse early.
+            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Entities.MAX_TEXT * 8).maxNestingDepth(16).build())
+            .build();
+
+    /** A short "state" of a row for the change history ("value 41.5 → 43.0"). */
+    private static final Map<String, String> SUMMARY = Map.of(
+            "observation", "value", "task", "completed_at", "initiative", "status || ' ' || progress");
+
+    private final Connection c;
+    private final Mode mode;
+    private final Map<String, Set<Long>> known = new HashMap<>();
+    private final Map<String, Set<Long>> added = new HashMap<>();
+    private final Map<String, PreparedStatement> statements = new HashMap<>();
+    private long runId;
+    private long logSeq;
+    private PreparedStatement logInsert;
+
+    private PageApplier(Connection c, Mode mode) {
+        this.c = c;
+        this.mode = mode;
+    }
+
+    /** Loads the ids of every entity others refer to (a few thousand rows), to check references. */
+    public static PageApplier open(Connection c, Mode mode) throws SQLException {
+        PageApplier a = new PageApplier(c, mode);
+        for (Entity e : Entities.all()) {
+            if (!e.parent()) continue;
+            Set<Long> ids = new HashSet<>();
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT id FROM " + e.table())) {
+                while (rs.next()) ids.add(rs.getLong(1));
+            }
+            a.known.put(e.name(), ids);
+            a.added.put(e.name(), new HashSet<>());
+        }
+        return a;
+    }
+
+    /** Changes are recorded under this sync run (DELTA mode). */
+    public void setRun(long runId) {
+        this.runId = runId;
+        this.logSeq = 0;
+    }
+
+    /** The page's transaction committed: its new rows may now be referred to. */
+    public void committed() {
+        for (Map.Entry<String, Set<Long>> e : added.entrySet()) {
+            known.get(e.getKey()).addAll(e.getValue());
+            e.getValue().clear();
+        }
+    }
+
+    /** The page's transaction rolled back: forget what it added. */
+    public void rolledBack() {
+        for (Set<Long> s : added.values()) s.clear();
+    }
+
+    public void close() {
+        for (PreparedStatement ps : statements.values()) {
+            try { ps.close(); } catch (SQLException ignored) { /* closing anyway */ }
+        }
+        statements.clear();
+        if (logInsert != null) {
+            try { logInsert.close(); } catch (SQLException ignored) { /* closing anyway */ }
+        }
+    }
+
+    /**
+     * Parses and applies one page. {@code cancelled} is polled as rows arrive; {@code progress}
+     * receives the running row count now and then.
+     */
+    public Result apply(InputStream in, BooleanSupplier cancelled, LongConsumer progress) throws SyncException, SQLException {
+        try (JsonParser p = JSON.createParser(in)) {
+            return parsePage(p, cancelled, progress);
+        } catch (JsonProcessingException e) {
+            throw new SyncException(SyncException.Problem.BROKEN_BODY,
+                    "The server sent a page that is cut short or is not valid JSON (" + e.getOriginalMessage() + ")", e);
+        } catch (IOException e) {
+            throw new SyncException(SyncException.Problem.NETWORK, "The connection broke while a page was arriving: " + e.getMessage(), e);
+        }
+    }
+
+    private Result parsePage(JsonParser p, BooleanSupplier cancelled, LongConsumer progress) throws IOException, SyncException, SQLException {
+        if (p.nextToken() != JsonToken.START_OBJECT) throw invalid("the page is not a JSON object");
+        String protocol = null, kind = null, generation = null, nextCursor = null;
+        Boolean hasMore = null;
+        boolean complete = false;
+        Long rowCount = null;
+        boolean sawBatches = false;
+        long rows = 0;
+        Map<String, long[]> counts = new LinkedHashMap<>();
+        Set<String> skipped = new java.util.TreeSet<>();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken t = p.nextToken();
+            switch (name) {
+                case "protocol" -> {
+                    protocol = text(p, t, "protocol");
+                    if (Protocol.major(protocol) != Protocol.MAJOR) {
+                        throw new SyncException(SyncException.Problem.INCOMPATIBLE, "The server speaks sync protocol " + protocol
+                                + "; this R57 Desk understands " + Protocol.MAJOR + ".x. Update R57 Desk or ask for a compatible server.");
+                    }
+                }
+                case "kind" -> kind = text(p, t, "kind");
+                case "generation" -> generation = text(p, t, "generation");
+                case "next_cursor" -> nextCursor = t == JsonToken.VALUE_NULL ? null : text(p, t, "next_cursor");
+                case "has_more" -> hasMore = bool(t, "has_more");
+                case "complete" -> complete = bool(t, "complete");
+                case "row_count" -> {
+                    if (t != JsonToken.VALUE_NUMBER_INT) throw invalid("row_count is not a whole number");
+                    rowCount = p.getLongValue();
+                }
+                case "batches" -> {
+                    if (protocol == null) throw invalid("the page does not state its protocol version before its rows");
+                    if (t != JsonToken.START_ARRAY) throw invalid("batches is not a list");
+                    sawBatches = true;
+                    while (p.nextToken() == JsonToken.START_OBJECT) {
+                        rows += batch(p, counts, skipped, cancelled, progress, rows);
+                    }
+                    if (p.currentToken() != JsonToken.END_ARRAY) throw invalid("batches holds something that is not a batch");
+                }
+                default -> p.skipChildren(); // a field a newer server added: ignored
+            }
+        }
+        if (p.currentToken() != JsonToken.END_OBJECT) throw invalid("the page is not a JSON object");
+        if (p.nextToken() != null) throw invalid("there is more after the end of the page");
+        if (protocol == null) throw invalid("the page does not state its protocol version");
+        if (!sawBatches) throw invalid("the page has no batches");
+        if (rowCount == null || hasMore == null) {
+            throw new SyncException(SyncException.Problem.BROKEN_BODY, "The page ended without its totals: it was cut short");
+        }
+        if (rowCount != rows) throw invalid("the page says it has " + rowCount + " rows but carries " + rows);
+        if (hasMore && nextCursor == null) throw invalid("the page says more follows but gives no cursor");
+        return new Result(kind, generation, nextCursor, hasMore, complete, rows, counts, skipped);
+    }
+
+    private long batch(JsonParser p, Map<String, long[]> counts, Set<String> skipped, BooleanSupplier cancelled,
+                       LongConsumer progress, long rowsBefore) throws IOException, SyncException, SQLException {
+        String entityName = null, op = null;
+        List<String> fields = null;
+        long n = 0;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken t = p.nextToken();
+            switch (name) {
+                case "entity" -> entityName = text(p, t, "entity");
+                case "op" -> op = text(p, t, "op");
+                case "fields" -> {
+                    if (t != JsonToken.START_ARRAY) throw invalid("a batch's fields is not a list");
+                    fields = new ArrayList<>();
+                    while (p.nextToken() == JsonToken.VALUE_STRING) fields.add(p.getText());
+                    if (p.currentToken() != JsonToken.END_ARRAY) throw invalid("a batch's fields holds something that is not a name");
+                }
+                case "rows" -> {
+                    if (t != JsonToken.START_ARRAY) throw invalid("a batch's rows is not a list");
+                    if (entityName == null || op == null || fields == null) {
+                        throw invalid("a batch lists its rows before saying its entity, op and fields");
+                    }
+                    Entity e = Entities.byName(entityName);
+                    if (e == null) {
+                        // A kind a newer server knows and this client does not: skipped, and said so.
+                        skipped.add(entityName);
+                        while (p.nextToken() == JsonToken.START_ARRAY) {
+                            p.skipChildren();
+                            n++;
+                        }
+                    } else {
+                        n = rows(p, e, op, fields, counts.computeIfAbsent(e.name(), k -> new long[4]), cancelled, progress, rowsBefore);
+                    }
+                    if (p.currentToken() != JsonToken.END_ARRAY) throw invalid("a batch of " + entityName + " holds a row that is not a list");
+                }
+                default -> p.skipChildren();
+            }
+        }
+        return n;
+    }
+
+    private long rows(JsonParser p, Entity e, String op, List<String> header, long[] count, BooleanSupplier cancelled,
+                      LongConsumer progress, long rowsBefore) throws IOException, SyncException, SQLException {
+        boolean delete;
+        if (Protocol.OP_UPSERT.equals(op)) delete = false;
+        else if (Protocol.OP_DELETE.equals(op)) delete = true;
+        else throw invalid("a batch of " + e.name() + " has op \"" + op + "\"; expected upsert or delete");
+        // map header position → entity field (null: a field this version does not know, ignored)
+        Entity.Field[] map = new Entity.Field[header.size()];
+        List<Entity.Field> present = new ArrayList<>();
+        for (int i = 0; i < header.size(); i++) {
+            map[i] = e.field(header.get(i));
+            if (map[i] != null) present.add(map[i]);
+        }
+        for (Entity.Field f : e.fields()) {
+            boolean needed = delete ? e.key().contains(f.name()) : f.required();
+            if (needed && !present.contains(f)) throw invalid(e.name() + " rows lack the required field " + f.name());
+        }
+        if (delete && mode == Mode.SNAPSHOT) throw invalid("a snapshot page carries deletions of " + e.name());
+        Rows rows = new Rows(e, present, delete);
+        Object[] values = new Object[e.fields().size()];
+        int[] fieldIndex = new int[header.size()];
+        for (int i = 0; i < header.size(); i++) fieldIndex[i] = map[i] == null ? -1 : e.fields().indexOf(map[i]);
+        long n = 0;
+        while (p.nextToken() == JsonToken.START_ARRAY) {
+            java.util.Arrays.fill(values, null);
+            int col = 0;
+            JsonToken t;
+            while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+                if (t == null) throw new SyncException(SyncException.Problem.BROKEN_BODY, "The page was cut short inside a row of " + e.name());
+                if (col >= header.size()) throw invalid(e.name() + " row " + (n + 1) + " of its batch has more values than fields");
+                if (fieldIndex[col] < 0) {
+                    p.skipChildren();
+                } else {
+                    values[fieldIndex[col]] = value(p, t, e, map[col], values);
+                }
+                col++;
+            }
+            if (col != header.size()) throw invalid(e.name() + " row " + (n + 1) + " of its batch has " + col + " values for " + header.size() + " fields");
+            rows.apply(values, count);
+            n++;
+            if ((n & 4095) == 0) {
+                if (cancelled.getAsBoolean()) throw new SyncException(SyncException.Problem.CANCELLED, "Sync cancelled");
+                progress.accept(rowsBefore + n);
+            }
+        }
+        return n;
+    }
+
+    private Object value(JsonParser p, JsonToken t, Entity e, Entity.Field f, Object[] row) throws IOException, SyncException {
+        if (t == JsonToken.VALUE_NULL) return null;
+        switch (f.type()) {
+            case INTEGER -> {
+                if (t != JsonToken.VALUE_NUMBER_INT) throw fieldProblem(e, row, f, "is " + describe(t) + ", expected a whole number");
+                return p.getLongValue();
+            }
+            case REAL -> {
+                if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
+                    throw fieldProblem(e, row, f, "is " + describe(t) + ", expected a number");
+                }
+                double d = p.getDoubleValue();
+                if (!Double.isFinite(d)) throw fieldProblem(e, row, f, "is not a finite number");
+                return d;
+            }
+            default -> {
+                if (t != JsonToken.VALUE_STRING) throw fieldProblem(e, row, f, "is " + describe(t) + ", expected text");
+                String s = p.getText();
+                if (s.length() > f.maxLength()) {
+                    throw fieldProblem(e, row, f, "is " + s.length() + " characters long; at most " + f.maxLength() + " are accepted");
+                }
+                return s;
+            }
+        }
+    }
+
+    private static String describe(JsonToken t) {
+        return switch (t) {
+            case VALUE_STRING -> "text";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+            case VALUE_TRUE, VALUE_FALSE -> "true/false";
+            case START_ARRAY -> "a list";
+            case START_OBJECT -> "an object";
+            default -> t.asString() == null ? t.name() : t.asString();
+        };
+    }
+
+    private SyncException fieldProblem(Entity e, Object[] row, Entity.Field f, String what) {
+        return invalid(e.name() + keyText(e, row) + ", field " + f.name() + " " + what);
+    }
+
+    private static String keyText(Entity e, Object[] row) {
+        StringJoiner j = new StringJoiner("/", " ", "");
+        j.setEmptyValue("");
+        for (int i : e.keyIndexes()) if (row[i] != null) j.add(String.valueOf(row[i]));
+        return j.toString();
+    }
+
+    private static SyncException invalid(String what) {
+        return new SyncException(SyncException.Problem.INVALID_PAGE, "The server sent a page that was refused: " + what
+                + ". Nothing from it was applied.");
+    }
+
+    private static String text(JsonParser p, JsonToken t, String field) throws IOException, SyncException {
+        if (t != JsonToken.VALUE_STRING) throw invalid(field + " is not text");
+        return p.getText();
+    }
+
+    private static boolean bool(JsonToken t, String field) throws SyncException {
+        if (t == JsonToken.VALUE_TRUE) return true;
+        if (t == JsonToken.VALUE_FALSE) return false;
+        throw invalid(field + " is not true or false");
+    }
+
+    /** The statements of one batch shape, and the per-row rules. */
+    private final class Rows {
+        private final Entity e;
+        private final List<Entity.Field> present;
+        private final boolean delete;
+        private final PreparedStatement write;
+        private final PreparedStatement probe;
+        private final int[] keyIdx;
+        private final int versionIdx;
+        private final Entity.Field[] fields;
+        private final boolean derivesSearch;
+
+        Rows(Entity e, List<Entity.Field> present, boolean delete) throws SQLException {
+            this.e = e;
+            this.present = present;
+            this.delete = delete;
+            this.keyIdx = e.keyIndexes();
+            this.fields = e.fields().toArray(new Entity.Field[0]);
+            Entity.Field version = e.field("version");
+            this.versionIdx = version == null ? -1 : e.fields().indexOf(version);
+            this.derivesSearch = e.table().equals("localities") && !delete;
+            String where = String.join(" AND ", e.key().stream().map(k -> k + " = ?").toList());
+            if (delete) {
+                write = statement("D|" + e.name(), "DELETE FROM " + e.table() + " WHERE " + where);
+            } else {
+                write = statement("U|" + e.name() + "|" + present, upsertSql());
+            }
+            probe = mode == Mode.DELTA
+                    ? statement("P|" + e.name(), "SELECT " + (e.versioned() ? "version" : "0") + ", "
+                            + SUMMARY.getOrDefault(e.name(), "NULL") + " FROM " + e.table() + " WHERE " + where)
+                    : null;
+        }
+
+        private String upsertSql() {
+            List<String> cols = new ArrayList<>(present.stream().map(Entity.Field::name).toList());
+            if (derivesSearch) cols.add("name_search");
+            List<String> updates = new ArrayList<>();
+            for (String col : cols) if (!e.key().contains(col)) updates.add(col + " = excluded." + col);
+            String sql = "INSERT INTO " + e.table() + " (" + String.join(", ", cols) + ") VALUES ("
+                    + String.join(", ", java.util.Collections.nCopies(cols.size(), "?")) + ") ON CONFLICT ("
+                    + String.join(", ", e.key()) + ") DO ";
+            if (updates.isEmpty()) return sql + "NOTHING";
+            sql += "UPDATE SET " + String.join(", ", updates);
+            // a replayed or stale row never overwrites a newer one
+            if (e.versioned() && present.contains(e.field("version"))) sql += " WHERE excluded.version > " + e.table() + ".version";
+            return sql;
+        }
+
+        void apply(Object[] row, long[] count) throws SQLException, SyncException {
+            if (!delete) check(row);
+            String key = null;
+            String oldState = null;
+            boolean exists = false;
+            if (probe != null) {
+                for (int i = 0; i < keyIdx.length; i++) probe.setObject(i + 1, row[keyIdx[i]]);
+                try (ResultSet rs = probe.executeQuery()) {
+                    if (rs.next()) {
+                        exists = true;
+                        long v = rs.getLong(1);
+                        oldState = rs.getString(2);
+                        Object incoming = versionIdx < 0 ? null : row[versionIdx];
+                        if (incoming instanceof Long iv && e.versioned() && iv <= v) {
+                            count[3]++; // replayed or older than what the cache has
+                            return;
+                        }
+                    }
+                }
+                key = keyText(e, row).strip();
+                if (delete && !exists) return; // already gone: a tombstone is idempotent
+            }
+            int i = 1;
+            if (delete) {
+                for (int k : keyIdx) write.setObject(i++, row[k]);
+            } else {
+                for (Entity.Field f : present) write.setObject(i++, row[e.fields().indexOf(f)]);
+                if (derivesSearch) write.setString(i, VietnameseText.searchKey((String) row[e.fields().indexOf(e.field("name_vi"))]));
+            }
+            try {
+                write.executeUpdate();
+            } catch (SQLException ex) {
+                throw invalid(e.name() + keyText(e, row) + " could not be " + (delete ? "deleted" : "stored") + ": " + sqliteReason(ex));
+            }
+            if (delete) count[2]++; else if (exists) count[1]++; else count[0]++;
+            if (!delete && e.parent()) added.get(e.name()).add((Long) row[keyIdx[0]]);
+            if (delete && e.parent()) known.get(e.name()).remove((Long) row[keyIdx[0]]);
+            if (mode == Mode.DELTA && runId > 0) {
+                String newState = null;
+                if (!delete && SUMMARY.containsKey(e.name())) {
+                    newState = switch (e.name()) {
+                        case "initiative" -> row[e.fields().indexOf(e.field("status"))] + " " + row[e.fields().indexOf(e.field("progress"))];
+                        default -> String.valueOf(row[e.fields().indexOf(e.field(SUMMARY.get(e.name())))]);
+                    };
+                }
+                log(e.name(), key, delete ? "delete" : exists ? "update" : "insert", oldState, newState);
+            }
+        }
+
+        private void check(Object[] row) throws SyncException {
+            for (int i = 0; i < fields.length; i++) {
+                Entity.Field f = fields[i];
+                Object v = row[i];
+                if (v == null) {
+                    if (f.required() && present.contains(f)) throw fieldProblem(e, row, f, "is missing (null) but required");
+                    continue;
+                }
+                if (!f.allowed().isEmpty() && !f.allowed().contains(v)) {
+                    throw fieldProblem(e, row, f, "is \"" + v + "\"; allowed: " + String.join(", ", new java.util.TreeSet<>(f.allowed())));
+                }
+                if (f.ref() != null) {
+                    Long id = (Long) v;
+                    if (!known.get(f.ref()).contains(id) && !added.get(f.ref()).contains(id)) {
+                        throw fieldProblem(e, row, f, "refers to " + f.ref() + " " + id + ", which the cache does not have");
+                    }
+                }
+            }
+        }
+    }
+
+    private static String sqliteReason(SQLException ex) {
+        String m = ex.getMessage() == null ? "" : ex.getMessage();
+        int i = m.indexOf("(");
+        return i >= 0 && m.endsWith(")") ? m.substring(i + 1, m.length() - 1) : m;
+    }
+
+    private PreparedStatement statement(String key, String sql) throws SQLException {
+        PreparedStatement ps = statements.get(key);
+        if (ps == null) {
+            ps = c.prepareStatement(sql);
+            statements.put(key, ps);
+        }
+        return ps;
+    }
+
+    private void log(String entity, String key, String op, String oldValue, String newValue) throws SQLException {
+        if (logInsert == null) {
+            logInsert = c.prepareStatement("INSERT INTO change_log (run_id, seq, entity, entity_key, op, old_value, new_value) VALUES (?,?,?,?,?,?,?)");
+        }
+        logInsert.setLong(1, runId);
+        logInsert.setLong(2, ++logSeq);
+        logInsert.setString(3, entity);
+        logInsert.setString(4, key);
+        logInsert.setString(5, op);
+        logInsert.setString(6, oldValue);
+        logInsert.setString(7, newValue);
+        logInsert.executeUpdate();
+    }
+}

@@ -1,0 +1,59 @@
+package vn.r57desk.store.sync;
+
+/**
+ * A sync that could not finish, with what went wrong in words a user can act on. The cache is
+ * always left at the last page that was applied whole.
+ */
+public final class SyncException extends Exception {
+    public enum Problem {
+        /** No connection, or it kept failing: retried with backoff, then given up. */
+        NETWORK(true),
+        /** The server kept answering with an error (5xx, 429). */
+        SERVER(true),
+        /** A body that was cut short or is not JSON: retried like a network fault. */
+        BROKEN_BODY(true),
+        /** A page that parses but breaks the rules (type, required field, reference, size): refused whole. */
+        INVALID_PAGE(false),
+        /** The server speaks another major version of the protocol. */
+        INCOMPATIBLE(false),
+        /** The token was refused (401). */
+        UNAUTHORIZED(false),
+        /** The device was revoked: its cache and outbox have been wiped. */
+        REVOKED(false),
+        /** Plain HTTP to a host that is not this machine, or a certificate that is not trusted. */
+        INSECURE(false),
+        /** The server refused the request as wrong (4xx other than the above). */
+        REFUSED(false),
+        /** The user cancelled. */
+        CANCELLED(false),
+        /** The local cache could not be read or written. */
+        CACHE(false);
+
+        private final boolean transientFault;
+
+        Problem(boolean transientFault) {
+            this.transientFault = transientFault;
+        }
+
+        /** Worth another attempt after a pause. */
+        public boolean isTransient() {
+            return transientFault;
+        }
+    }
+
+    private final Problem problem;
+
+    public SyncException(Problem problem, String message) {
+        super(message);
+        this.problem = problem;
+    }
+
+    public SyncException(Problem problem, String message, Throwable cause) {
+        super(message, cause);
+        this.problem = problem;
+    }
+
+    public Problem problem() {
+        return problem;
+    }
+}

@@ -1,0 +1,116 @@
+package vn.r57desk.server;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import vn.r57desk.store.generate.DatasetGenerator;
+import vn.r57desk.store.generate.Scale;
+
+/**
+ * {@code bench sync}: the reference server and a client process on loopback, in one run. The
+ * client runs as its own JVM with a 256 MB heap cap, as the app's sync would, so its peak heap is
+ * its own and a client that held a page whole would fail here.
+ */
+final class BenchSync {
+    private BenchSync() {}
+
+    @Command(name = "bench", description = "Benchmarks that print one JSON object per line.", subcommands = Sync.class)
+    static final class Group implements Runnable {
+        @Spec CommandSpec spec;
+
+        @Override
+        public void run() {
+            spec.commandLine().usage(spec.commandLine().getOut());
+        }
+    }
+
+    @Command(name = "sync", description = "Bootstrap a client from the reference server, then apply a delta carrying 1 % of the rows.")
+    static final class Sync implements Callable<Integer> {
+        @Spec CommandSpec spec;
+
+        @Option(names = "--scale", defaultValue = "national", description = "demo, national or x10 (default: ${DEFAULT-VALUE})")
+        String scale;
+        @Option(names = "--dir", defaultValue = "target/bench", description = "where data and caches are kept (default: ${DEFAULT-VALUE})")
+        Path dir;
+        @Option(names = "--page-rows", defaultValue = "50000", description = "rows per page (default: ${DEFAULT-VALUE})")
+        int pageRows;
+
+        private PrintWriter out;
+
+        @Override
+        public Integer call() throws Exception {
+            out = spec.commandLine().getOut();
+            Scale s = Scale.parse(scale);
+            Files.createDirectories(dir);
+            Path bare = dir.resolve("bare-" + s.id() + ".db");
+            DatasetGenerator.Report raw = DatasetGenerator.generateBare(s, DatasetGenerator.DEFAULT_SEED, bare);
+            Files.deleteIfExists(bare);
+            Path cache = dir.resolve("sync-client-" + s.id() + ".db");
+            for (String suffix : new String[] {"", "-wal", "-shm", ".bootstrap", ".bootstrap-wal", ".bootstrap-shm"}) {
+                Files.deleteIfExists(Path.of(cache + suffix));
+            }
+            try (ReferenceServer server = ReferenceServer.start(new ReferenceServer.Config(dir.resolve("server-" + s.id()), s, "127.0.0.1", 0,
+                    Map.of("bench-token", "bench"), true, null, null, 0, 57), line -> spec.commandLine().getErr().println(line))) {
+                JsonNode boot = client(server, cache);
+                double bootS = boot.path("took_ms").asDouble() / 1000;
+                long rows = boot.path("snapshot_rows").asLong();
+                int deltaChanges = (int) Math.max(1, rows / 100);
+                server.churn(deltaChanges);
+                JsonNode delta = client(server, cache);
+                double deltaS = delta.path("took_ms").asDouble() / 1000;
+                emit("bootstrap.rows", rows, "rows");
+                emit("bootstrap.s", round(bootS, 2), "s");
+                emit("bootstrap.rows_per_s", Math.round(rows / bootS), "rows/s");
+                emit("raw_insert.rows_per_s", Math.round(raw.rowsPerSecond()), "rows/s");
+                emit("bootstrap.ratio", round(rows / bootS / raw.rowsPerSecond(), 3), "ratio");
+                emit("delta1pct.rows", delta.path("delta_rows").asLong(), "rows");
+                emit("delta1pct.s", round(deltaS, 3), "s");
+                emit("delta.ratio_to_bootstrap", round(deltaS / bootS, 4), "ratio");
+                emit("client.peak_heap_mb", round(Math.max(boot.path("peak_heap_mb").asDouble(), delta.path("peak_heap_mb").asDouble()), 1), "MB");
+                emit("cache.size_mb", round(Files.size(cache) / 1048576.0, 1), "MB");
+            }
+            return 0;
+        }
+
+        private JsonNode client(ReferenceServer server, Path cache) throws Exception {
+            String java = ProcessHandle.current().info().command().orElse("java");
+            List<String> cmd = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED",
+                    "-cp", System.getProperty("java.class.path"), "vn.r57desk.store.cli.R57Cli", "sync", "--server", server.uri().toString(),
+                    "--cache", cache.toString(), "--token", "bench-token", "--page-rows", Integer.toString(pageRows), "--bench-json"));
+            Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            String last = null;
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = r.readLine()) != null; ) last = line;
+            }
+            int code = p.waitFor();
+            if (code != 0 || last == null) throw new IllegalStateException("the client process failed (exit " + code + ")");
+            return new ObjectMapper().readTree(last);
+        }
+
+        private void emit(String name, Object value, String unit) {
+            out.printf(Locale.ROOT, "{\"bench\":\"sync\",\"name\":\"%s\",\"value\":%s,\"unit\":\"%s\"}%n", name, value, unit);
+            out.flush();
+        }
+
+        private static double round(double v, int digits) {
+            double f = Math.pow(10, digits);
+            return Math.round(v * f) / f;
+        }
+    }
+}
