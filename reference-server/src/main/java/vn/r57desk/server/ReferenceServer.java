@@ -1,7 +1,6 @@
 package vn.r57desk.server;
 
 import java.io.ByteArrayOutputStream;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -310,7 +309,7 @@ public final class ReferenceServer implements AutoCloseable {
                 body = java.util.Arrays.copyOf(body, Math.max(1, body.length * 2 / 3));
             } else {
                 int at = body.length / 2;
-                byte[] junk = "}]],{\"\u0000oops".getBytes(StandardCharsets.UTF_8);
+                byte[] junk = "\u0001@#\u0001".getBytes(StandardCharsets.UTF_8); // invalid in and out of strings
                 System.arraycopy(junk, 0, body, at, Math.min(junk.length, body.length - at));
             }
             if (gzip) {
@@ -325,11 +324,20 @@ public final class ReferenceServer implements AutoCloseable {
             return;
         }
         ex.sendResponseHeaders(200, 0);
+        if (fault == Faults.Fault.DROP) {
+            // Half of the (compressed) page goes out, then the connection is closed without ending the response.
+            ByteArrayOutputStream buf = new ByteArrayOutputStream();
+            try (OutputStream o = gzip ? new FastGzip(buf) : buf) {
+                writePage(o, pos, limit, snapshot);
+            }
+            OutputStream raw = ex.getResponseBody();
+            raw.write(buf.toByteArray(), 0, buf.size() / 2);
+            raw.flush();
+            throw new DroppedConnection();
+        }
         OutputStream out = ex.getResponseBody();
-        if (fault == Faults.Fault.DROP) out = new DroppingStream(out, 16 * 1024);
         if (gzip) out = new FastGzip(out);
         writePage(out, pos, limit, snapshot);
-        if (fault == Faults.Fault.DROP) throw new DroppedConnection();
         out.close();
     }
 
@@ -488,32 +496,6 @@ public final class ReferenceServer implements AutoCloseable {
     private static final class DroppedConnection extends RuntimeException {
         DroppedConnection() {
             super("simulated dropped connection", null, false, false);
-        }
-    }
-
-    /** Passes bytes through until a limit, then drops the connection (a fault switch). */
-    private static final class DroppingStream extends FilterOutputStream {
-        private long left;
-
-        DroppingStream(OutputStream out, long limit) {
-            super(out);
-            this.left = limit;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            if (len > left) {
-                out.write(b, off, (int) left);
-                out.flush();
-                throw new DroppedConnection();
-            }
-            out.write(b, off, len);
-            left -= len;
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            write(new byte[] {(byte) b}, 0, 1);
         }
     }
 

@@ -124,7 +124,8 @@ public final class PageApplier {
             throw new SyncException(SyncException.Problem.BROKEN_BODY,
                     "The server sent a page that is cut short or is not valid JSON (" + e.getOriginalMessage() + ")", e);
         } catch (IOException e) {
-            throw new SyncException(SyncException.Problem.NETWORK, "The connection broke while a page was arriving: " + e.getMessage(), e);
+            throw new SyncException(SyncException.Problem.NETWORK, "The connection to the server broke while a page was arriving ("
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", e);
         }
     }
 

@@ -68,26 +68,7 @@ class RollupConsistencyTest {
         }
     }
 
-    /** Rollup rows, ignoring rows that triggers brought back to zero (a rebuild never writes those). */
     static List<String> snapshot(Connection c) throws SQLException {
-        List<String> out = new ArrayList<>();
-        String[] queries = {
-                "SELECT grp, day, n_total, n_open, n_on_time FROM task_rollup_day WHERE n_total <> 0 ORDER BY 1, 2",
-                "SELECT grp, month, n_total, n_open, n_on_time FROM task_rollup_month WHERE n_total <> 0 ORDER BY 1, 2",
-                "SELECT * FROM kpi_scope_stats ORDER BY 1, 2",
-                "SELECT * FROM report_stats WHERE n_reports <> 0 ORDER BY 1"};
-        try (Statement st = c.createStatement()) {
-            for (String q : queries) {
-                try (ResultSet rs = st.executeQuery(q)) {
-                    int n = rs.getMetaData().getColumnCount();
-                    while (rs.next()) {
-                        StringBuilder b = new StringBuilder(q.substring(q.indexOf("FROM") + 5, q.indexOf("FROM") + 20)).append(':');
-                        for (int i = 1; i <= n; i++) b.append(rs.getObject(i)).append(',');
-                        out.add(b.toString());
-                    }
-                }
-            }
-        }
-        return out;
+        return Rollups.contents(c);
     }
 }

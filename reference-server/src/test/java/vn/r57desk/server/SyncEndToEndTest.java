@@ -1,0 +1,238 @@
+package vn.r57desk.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import vn.r57desk.store.sync.CacheHost;
+import vn.r57desk.store.sync.Outbox;
+import vn.r57desk.store.sync.SyncClient;
+import vn.r57desk.store.sync.SyncException;
+
+/** The client against the real reference server on loopback. */
+class SyncEndToEndTest {
+    @TempDir Path dir;
+
+    @Test
+    void bootstrapThenDeltaRoundsUnderChurnConvergeOnTheServersState() throws Exception {
+        try (ReferenceServer server = ServerFixture.start(); CacheHost.Simple host = CacheHost.of(dir.resolve("c.db"))) {
+            SyncClient client = SyncClient.create(server.uri().toString(), ServerFixture.options());
+            server.churn(500); // changes made before the first sync arrive as deltas after the snapshot
+            SyncClient.Report first = client.sync(host, SyncClient.Listener.NONE);
+            assertThat(first.bootstrapped()).isTrue();
+            assertThat(first.snapshotRows()).isEqualTo(server.snapshotRows());
+            assertThat(first.deltaRows()).isEqualTo(500);
+            assertThat(ServerFixture.checksums(host.cache().file())).isEqualTo(server.checksums());
+            for (int round = 0; round < 4; round++) {
+                server.churn(700 + round * 300);
+                SyncClient.Report r = client.sync(host, SyncClient.Listener.NONE);
+                assertThat(r.bootstrapped()).isFalse();
+                assertThat(r.deltaPages()).isGreaterThanOrEqualTo(1);
+                assertThat(ServerFixture.checksums(host.cache().file())).as("round " + round).isEqualTo(server.checksums());
+            }
+            List<List<String>> rollups = ServerFixture.rollupsAndRebuild(host.cache());
+            assertThat(rollups.get(0)).as("rollups kept by the triggers through every delta").isEqualTo(rollups.get(1));
+            SyncClient.Report idle = client.sync(host, SyncClient.Listener.NONE);
+            assertThat(idle.deltaRows()).isZero();
+        }
+    }
+
+    @Test
+    void everyFaultSwitchIsRetriedAndTheCacheStillConverges() throws Exception {
+        try (ReferenceServer server = ServerFixture.start(); CacheHost.Simple host = CacheHost.of(dir.resolve("c.db"))) {
+            SyncClient client = SyncClient.create(server.uri().toString(), ServerFixture.options());
+            List<String> notes = new ArrayList<>();
+            SyncClient.Listener listener = new SyncClient.Listener() {
+                @Override
+                public void progress(SyncClient.Progress p) {}
+
+                @Override
+                public void note(String line) {
+                    notes.add(line);
+                }
+            };
+            for (Faults.Fault f : Faults.Fault.values()) server.faults().next(f, 1);
+            server.faults().latency(20);
+            client.sync(host, listener);
+            server.faults().clear();
+            assertThat(ServerFixture.checksums(host.cache().file())).isEqualTo(server.checksums());
+            for (Faults.Fault f : Faults.Fault.values()) {
+                server.churn(400);
+                server.faults().next(f, 2);
+                client.sync(host, listener);
+                assertThat(ServerFixture.checksums(host.cache().file())).as("after " + f).isEqualTo(server.checksums());
+            }
+        }
+    }
+
+    @Test
+    void aFaultThatPersistsGivesUpWithAClearMessageAndLeavesTheCacheAsItWas() throws Exception {
+        try (ReferenceServer server = ServerFixture.start(); CacheHost.Simple host = CacheHost.of(dir.resolve("c.db"))) {
+            SyncClient client = SyncClient.create(server.uri().toString(), ServerFixture.options());
+            client.sync(host, SyncClient.Listener.NONE);
+            Map<String, String> before = ServerFixture.checksums(host.cache().file());
+            String[][] expected = {
+                    {"DROP", "connection to the server broke"}, {"SERVER_ERROR", "HTTP 503"},
+                    {"TRUNCATE", "cut short"}, {"MALFORM", "not valid JSON"}};
+            for (String[] e : expected) {
+                server.churn(300);
+                server.faults().next(Faults.Fault.valueOf(e[0]), 100);
+                assertThatThrownBy(() -> client.sync(host, SyncClient.Listener.NONE))
+                        .isInstanceOf(SyncException.class)
+                        .hasMessageContaining("failed 6 times; giving up")
+                        .hasMessageContaining(e[1]);
+                server.faults().clear();
+                assertThat(ServerFixture.checksums(host.cache().file())).as("unchanged after " + e[0]).isEqualTo(before);
+            }
+            client.sync(host, SyncClient.Listener.NONE);
+            assertThat(ServerFixture.checksums(host.cache().file())).isEqualTo(server.checksums());
+        }
+    }
+
+    @Test
+    void aSlowServerBeyondTheTimeoutIsReportedAndRetried() throws Exception {
+        try (ReferenceServer server = ServerFixture.start(); CacheHost.Simple host = CacheHost.of(dir.resolve("c.db"))) {
+            SyncClient.Options o = ServerFixture.options();
+            o = new SyncClient.Options(o.token(), o.pageRows(), 2, o.baseDelay(), o.maxDelay(), null, Duration.ofMillis(200));
+            server.faults().latency(600);
+            SyncClient client = SyncClient.create(server.uri().toString(), o);
+            assertThatThrownBy(() -> client.sync(host, SyncClient.Listener.NONE))
+                    .isInstanceOf(SyncException.class).hasMessageContaining("timed out");
+            server.faults().latency(50);
+            client.sync(host, SyncClient.Listener.NONE);
+            assertThat(ServerFixture.checksums(host.cache().file())).isEqualTo(server.checksums());
+        }
+    }
+
+    @Test
+    void outboxItemsArriveExactlyOnceAcrossRestartsAndLostReplies() throws Exception {
+        Path cacheFile = dir.resolve("c.db");
+        List<String> ids = new ArrayList<>();
+        try (ReferenceServer server = ServerFixture.start()) {
+            // Written offline, before the laptop ever synced; then the app is closed.
+            try (CacheHost.Simple host = CacheHost.of(cacheFile)) {
+                for (int i = 0; i < 3; i++) ids.add(Outbox.add(host.cache(), "note", "{\"text\":\"Ghi chú " + i + " về Hà Nội\"}"));
+            }
+            // The server is unreachable for the first attempt: nothing is lost, nothing is marked sent.
+            try (CacheHost.Simple host = CacheHost.of(cacheFile)) {
+                SyncClient dead = SyncClient.create("http://127.0.0.1:9/", ServerFixture.options());
+                assertThatThrownBy(() -> dead.sync(host, SyncClient.Listener.NONE)).isInstanceOf(SyncException.class);
+                assertThat(Outbox.list(host.cache())).allMatch(Outbox.Item::pending).hasSize(3);
+            }
+            // A reply lost after the server stored item 0: the client sends it again and the server says duplicate.
+            server.outboxReceived();
+            postDirectly(server, ids.get(0));
+            try (CacheHost.Simple host = CacheHost.of(cacheFile)) {
+                SyncClient client = SyncClient.create(server.uri().toString(), ServerFixture.options());
+                SyncClient.Report r = client.sync(host, SyncClient.Listener.NONE);
+                assertThat(r.outboxAccepted()).isEqualTo(2);
+                assertThat(r.outboxDuplicates()).isEqualTo(1);
+                ids.add(Outbox.add(host.cache(), "feedback", "{\"text\":\"Đề nghị bổ sung số liệu\"}"));
+                client.sync(host, SyncClient.Listener.NONE);
+                assertThat(Outbox.list(host.cache())).noneMatch(Outbox.Item::pending).hasSize(4);
+            }
+            assertThat(server.outboxReceived().keySet()).containsExactlyInAnyOrderElementsOf(ids);
+        }
+    }
+
+    private static void postDirectly(ReferenceServer server, String id) throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        var req = java.net.http.HttpRequest.newBuilder(server.uri().resolve("/v1/outbox"))
+                .header("Authorization", "Bearer " + ServerFixture.TOKEN)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"items\":[{\"id\":\"" + id
+                        + "\",\"kind\":\"note\",\"payload\":{\"text\":\"Ghi chú 0 về Hà Nội\"}}]}")).build();
+        assertThat(http.send(req, java.net.http.HttpResponse.BodyHandlers.ofString()).body()).contains("accepted");
+    }
+
+    @Test
+    void aRevokedDeviceWipesItsCacheAndOutboxAndSaysWhy() throws Exception {
+        Path cacheFile = dir.resolve("c.db");
+        try (ReferenceServer server = ServerFixture.start(); CacheHost.Simple host = CacheHost.of(cacheFile)) {
+            SyncClient client = SyncClient.create(server.uri().toString(), ServerFixture.options());
+            client.sync(host, SyncClient.Listener.NONE);
+            Outbox.add(host.cache(), "note", "{\"text\":\"chưa gửi\"}");
+            server.revoke(ServerFixture.TOKEN);
+            assertThatThrownBy(() -> client.sync(host, SyncClient.Listener.NONE))
+                    .isInstanceOf(SyncException.class)
+                    .satisfies(e -> assertThat(((SyncException) e).problem()).isEqualTo(SyncException.Problem.REVOKED))
+                    .hasMessageContaining("revoked")
+                    .hasMessageContaining("1 unsent");
+            assertThat(Files.exists(cacheFile)).isFalse();
+            assertThat(server.outboxReceived()).isEmpty();
+        }
+    }
+
+    @Test
+    void aWrongTokenAndPlainHttpToAnotherHostAreRefusedClearly() throws Exception {
+        try (ReferenceServer server = ServerFixture.start(); CacheHost.Simple host = CacheHost.of(dir.resolve("c.db"))) {
+            SyncClient.Options o = ServerFixture.options();
+            SyncClient wrong = SyncClient.create(server.uri().toString(), new SyncClient.Options("nope", o.pageRows(), o.maxAttempts(),
+                    o.baseDelay(), o.maxDelay(), null, o.readTimeout()));
+            assertThatThrownBy(() -> wrong.sync(host, SyncClient.Listener.NONE)).isInstanceOf(SyncException.class)
+                    .hasMessageContaining("refused this device's token");
+            assertThat(Files.exists(host.cache().file())).isTrue();
+        }
+        assertThatThrownBy(() -> SyncClient.create("http://192.0.2.10:8557/", ServerFixture.options()))
+                .isInstanceOf(SyncException.class).hasMessageContaining("Refusing plain HTTP to 192.0.2.10");
+        assertThatThrownBy(() -> SyncClient.create("http://127.0.0.1.example.com/", ServerFixture.options()))
+                .isInstanceOf(SyncException.class).hasMessageContaining("Refusing plain HTTP");
+    }
+
+    @Test
+    void aNewServerGenerationMakesTheClientBootstrapAgain() throws Exception {
+        Path cacheFile = dir.resolve("c.db");
+        int port;
+        try (ReferenceServer a = ServerFixture.start(); CacheHost.Simple host = CacheHost.of(cacheFile)) {
+            port = a.uri().getPort();
+            SyncClient.create(a.uri().toString(), ServerFixture.options()).sync(host, SyncClient.Listener.NONE);
+            host.cache().writeAndWait(c -> { // a private note must survive the re-bootstrap
+                try (var st = c.createStatement()) {
+                    st.execute("INSERT INTO notes VALUES ('n1','system',1,'Ghi chú riêng','2026-11-24','2026-11-24')");
+                }
+                return null;
+            });
+        }
+        try (ReferenceServer b = ServerFixture.start(port); CacheHost.Simple host = CacheHost.of(cacheFile)) {
+            b.churn(200);
+            SyncClient.Report r = SyncClient.create(b.uri().toString(), ServerFixture.options()).sync(host, SyncClient.Listener.NONE);
+            assertThat(r.bootstrapped()).isTrue();
+            assertThat(ServerFixture.checksums(cacheFile)).isEqualTo(b.checksums());
+            String note = host.cache().read(c -> {
+                try (var st = c.createStatement(); var rs = st.executeQuery("SELECT body FROM notes")) {
+                    return rs.next() ? rs.getString(1) : null;
+                }
+            });
+            assertThat(note).isEqualTo("Ghi chú riêng");
+        }
+    }
+
+    @Test
+    void cancellingStopsAtAPageBoundaryAndTheNextSyncResumes() throws Exception {
+        try (ReferenceServer server = ServerFixture.start(); CacheHost.Simple host = CacheHost.of(dir.resolve("c.db"))) {
+            SyncClient client = SyncClient.create(server.uri().toString(), ServerFixture.options().withPageRows(1000));
+            server.faults().latency(40);
+            long[] seen = {0};
+            Thread t = Thread.ofPlatform().start(() -> {
+                while (seen[0] < 5000) Thread.onSpinWait();
+                client.cancel();
+            });
+            assertThatThrownBy(() -> client.sync(host, p -> seen[0] = Math.max(seen[0], p.rows())))
+                    .isInstanceOf(SyncException.class)
+                    .satisfies(e -> assertThat(((SyncException) e).problem()).isEqualTo(SyncException.Problem.CANCELLED));
+            t.join();
+            assertThat(Files.exists(Path.of(host.cache().file() + ".bootstrap"))).as("a bootstrap to resume").isTrue();
+            server.faults().clear();
+            client.sync(host, SyncClient.Listener.NONE);
+            assertThat(ServerFixture.checksums(host.cache().file())).isEqualTo(server.checksums());
+        }
+    }
+}
