@@ -72,6 +72,7 @@ public final class ReferenceServer implements AutoCloseable {
     private final ScheduledExecutorService ticker;
     private final Faults faults;
     private final Set<String> revoked = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.AtomicLong snapshotRowsServed = new java.util.concurrent.atomic.AtomicLong();
     private final boolean tls;
 
     private ReferenceServer(Config config, ServerData data, Churn churn, HttpServer http, ExecutorService pool,
@@ -153,6 +154,11 @@ public final class ReferenceServer implements AutoCloseable {
 
     public long snapshotRows() {
         return data.snapshotRows();
+    }
+
+    /** Snapshot rows sent so far (pages cut off by faults included): shows that a resumed bootstrap does not start over. */
+    public long snapshotRowsServed() {
+        return snapshotRowsServed.get();
     }
 
     /** From now on, requests with this token are told the device is revoked. */
@@ -388,6 +394,7 @@ public final class ReferenceServer implements AutoCloseable {
                 after = null;
             }
             boolean complete = next == null;
+            snapshotRowsServed.addAndGet(rows);
             // The last snapshot page hands over to the change log from its start (seq 1 = the base).
             w.finish(complete ? Cursors.changes(data.generation(), 1) : next, !complete, complete);
         }
