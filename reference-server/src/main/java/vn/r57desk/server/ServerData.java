@@ -17,6 +17,7 @@ import vn.r57desk.store.generate.DatasetGenerator;
 import vn.r57desk.store.generate.Scale;
 import vn.r57desk.store.sync.Entities;
 import vn.r57desk.store.sync.Entity;
+import vn.r57desk.store.db.Sqlite;
 
 /**
  * The server's data: an immutable generated base (what a snapshot sends) and a live copy that
@@ -58,7 +59,7 @@ final class ServerData implements AutoCloseable {
             for (String s : new String[] {"", "-wal", "-shm"}) Files.deleteIfExists(Path.of(live + s));
             Path tmp = Path.of(live + ".copying");
             Files.copy(base, tmp, StandardCopyOption.REPLACE_EXISTING);
-            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + tmp.toAbsolutePath()); Statement st = c.createStatement()) {
+            try (Connection c = Sqlite.open(tmp); Statement st = c.createStatement()) {
                 st.execute("PRAGMA journal_mode = WAL");
                 // The server needs no rollups: drop their triggers so churn writes stay cheap.
                 try (ResultSet rs = st.executeQuery("SELECT group_concat(name, ',') FROM sqlite_schema WHERE type = 'trigger'")) {
@@ -72,7 +73,7 @@ final class ServerData implements AutoCloseable {
             }
             Files.move(tmp, live, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         }
-        Connection w = DriverManager.getConnection("jdbc:sqlite:" + live.toAbsolutePath());
+        Connection w = Sqlite.open(live);
         String generation;
         try (Statement st = w.createStatement()) {
             st.execute("PRAGMA journal_mode = WAL");
@@ -96,7 +97,7 @@ final class ServerData implements AutoCloseable {
     }
 
     static Connection readOnly(Path file) throws SQLException {
-        Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+        Connection c = Sqlite.open(file);
         try (Statement st = c.createStatement()) {
             st.execute("PRAGMA query_only = 1");
             st.execute("PRAGMA busy_timeout = 10000");

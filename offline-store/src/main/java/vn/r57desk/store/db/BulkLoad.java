@@ -22,7 +22,7 @@ public final class BulkLoad {
      * without keys, constraints, indexes or triggers: the raw-insert baseline of the benchmarks).
      */
     public static Connection create(Path file, boolean bare) throws SQLException {
-        Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+        Connection c = Sqlite.open(file);
         try (Statement st = c.createStatement()) {
             // 8 KiB pages: fewer b-tree splits for millions of small rows. The raw-insert baseline
             // gets the same page size, so the benchmark's ratio compares like with like.
@@ -92,7 +92,7 @@ public final class BulkLoad {
             throw new SQLException("cannot remove " + side + ": " + e.getMessage(), e);
         }
         java.util.concurrent.CompletableFuture<Void> kpiStats = java.util.concurrent.CompletableFuture.runAsync(() -> {
-            try (Connection b = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath()); Statement st = b.createStatement()) {
+            try (Connection b = Sqlite.open(file); Statement st = b.createStatement()) {
                 st.execute("PRAGMA busy_timeout = 60000");
                 st.execute("PRAGMA cache_size = -131072");
                 st.execute("ATTACH DATABASE '" + side.toAbsolutePath().toString().replace("'", "''") + "' AS side");
@@ -182,7 +182,7 @@ public final class BulkLoad {
 
     /** Leaves the finished file in WAL mode, as every cache is. */
     public static void switchToWal(Path file) throws SQLException {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+        try (Connection c = Sqlite.open(file);
              Statement st = c.createStatement()) {
             st.execute("PRAGMA journal_mode = WAL");
         }

@@ -88,7 +88,7 @@ public final class Cache implements AutoCloseable {
     }
 
     static Connection connect(Path file, boolean readOnly) throws SQLException {
-        SQLiteConfig cfg = new SQLiteConfig();
+        SQLiteConfig cfg = Sqlite.config();
         cfg.enforceForeignKeys(true);
         cfg.setBusyTimeout(10_000);
         cfg.setJournalMode(SQLiteConfig.JournalMode.WAL);

@@ -255,6 +255,40 @@ public final class Rollups {
         }
     }
 
+    private static final List<String> OBSERVATION_TRIGGERS = List.of("obs_rollup_ai", "obs_rollup_ad", "obs_rollup_au");
+
+    /**
+     * Large change sets (a sync page): instead of recomputing a KPI series' statistics once per
+     * changed row, turn the per-row observation triggers off inside the caller's transaction, note
+     * which (kpi, scope) series changed, and recompute each of them once with
+     * {@link #recomputeSeries}. DDL is transactional in SQLite: a rollback brings the triggers back.
+     */
+    public static void suspendObservationTriggers(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            for (String name : OBSERVATION_TRIGGERS) st.execute("DROP TRIGGER IF EXISTS " + name);
+            st.execute("CREATE TEMP TABLE IF NOT EXISTS touched_series (kpi_id INTEGER, scope_id INTEGER, PRIMARY KEY (kpi_id, scope_id)) WITHOUT ROWID");
+            st.execute("DELETE FROM temp.touched_series");
+        }
+    }
+
+    /** The statement that records one changed series (two parameters: kpi, scope). */
+    public static String touchSeriesSql() {
+        return "INSERT OR IGNORE INTO temp.touched_series (kpi_id, scope_id) VALUES (?, ?)";
+    }
+
+    /** Recomputes the statistics of every touched series (report_stats follows by its triggers) and restores the triggers. */
+    public static void recomputeSeries(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            String filter = "WHERE (kpi_id, scope_id) IN (SELECT kpi_id, scope_id FROM temp.touched_series)";
+            st.execute("DELETE FROM kpi_scope_stats " + filter);
+            st.execute(kpiScopeInsert(filter));
+            st.execute("DELETE FROM temp.touched_series");
+            for (String ddl : triggersDdl()) {
+                for (String name : OBSERVATION_TRIGGERS) if (ddl.startsWith("CREATE TRIGGER " + name + " ")) st.execute(ddl);
+            }
+        }
+    }
+
     /** Recomputes every rollup from the base tables. Triggers must be dropped while this runs. */
     public static void rebuildAll(Connection c) throws SQLException {
         rebuild(c, () -> {

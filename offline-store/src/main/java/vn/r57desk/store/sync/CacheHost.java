@@ -11,6 +11,7 @@ import java.sql.Statement;
 
 import vn.r57desk.store.db.Cache;
 import vn.r57desk.store.db.CacheException;
+import vn.r57desk.store.db.Sqlite;
 
 /**
  * Who holds the open cache during a sync. A bootstrap is built beside the cache and then takes its
@@ -77,7 +78,7 @@ public interface CacheHost {
     static void swapIn(Path cacheFile, Path bootstrapped) throws CacheException {
         try {
             if (Files.exists(cacheFile) && Files.size(cacheFile) > 0) {
-                try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + bootstrapped.toAbsolutePath());
+                try (Connection c = Sqlite.open(bootstrapped);
                      Statement st = c.createStatement()) {
                     st.execute("ATTACH DATABASE '" + cacheFile.toAbsolutePath().toString().replace("'", "''") + "' AS old");
                     c.setAutoCommit(false);

@@ -95,7 +95,10 @@ public final class Entities {
                         String col = rs.getString("name");
                         if (DERIVED.contains(table + "." + col)) continue;
                         Entity.Type type = Entity.Type.valueOf(rs.getString("type").toUpperCase(java.util.Locale.ROOT));
-                        boolean required = rs.getInt("notnull") == 1 && rs.getString("dflt_value") == null || rs.getInt("pk") > 0;
+                        // version is required on the wire even though the table has a default: it is what
+                        // makes replays harmless, and an upsert without one could not be ordered.
+                        boolean required = rs.getInt("notnull") == 1 && rs.getString("dflt_value") == null || rs.getInt("pk") > 0
+                                || col.equals("version");
                         if (rs.getInt("pk") > 0) key.put(rs.getInt("pk"), col);
                         fields.add(new Entity.Field(col, type, required, refs.get(table).get(col), allowedValues(sql, col),
                                 type == Entity.Type.TEXT ? MAX_TEXT : 0));

@@ -47,6 +47,7 @@ public final class PageApplier {
                          long rows, Map<String, long[]> counts, Set<String> skippedKinds) {}
 
     private static final JsonFactory JSON = JsonFactory.builder()
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.USE_FAST_DOUBLE_PARSER)
             // A single string can never be longer than a field may be (plus escapes): refuse early.
             .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Entities.MAX_TEXT * 8).maxNestingDepth(16).build())
             .build();
@@ -63,6 +64,9 @@ public final class PageApplier {
     private long runId;
     private long logSeq;
     private PreparedStatement logInsert;
+    /** DELTA: observation rollups are recomputed once per page for the series it touched. */
+    private PreparedStatement touch;
+    private boolean seriesSuspended;
 
     private PageApplier(Connection c, Mode mode) {
         this.c = c;
@@ -108,8 +112,9 @@ public final class PageApplier {
             try { ps.close(); } catch (SQLException ignored) { /* closing anyway */ }
         }
         statements.clear();
-        if (logInsert != null) {
-            try { logInsert.close(); } catch (SQLException ignored) { /* closing anyway */ }
+        for (PreparedStatement ps : new PreparedStatement[] {logInsert, touch}) {
+            if (ps == null) continue;
+            try { ps.close(); } catch (SQLException ignored) { /* closing anyway */ }
         }
     }
 
@@ -118,8 +123,12 @@ public final class PageApplier {
      * receives the running row count now and then.
      */
     public Result apply(InputStream in, BooleanSupplier cancelled, LongConsumer progress) throws SyncException, SQLException {
+        seriesSuspended = false; // a failed page rolled back the suspension with everything else
         try (JsonParser p = JSON.createParser(in)) {
             return parsePage(p, cancelled, progress);
+        } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+            // Far beyond any field's limit: a hostile or broken server, not a flaky network. Not retried.
+            throw invalid("a value is far longer or deeper than any field may be (" + e.getOriginalMessage() + ")");
         } catch (JsonProcessingException e) {
             throw new SyncException(SyncException.Problem.BROKEN_BODY,
                     "The server sent a page that is cut short or is not valid JSON (" + e.getOriginalMessage() + ")", e);
@@ -180,6 +189,10 @@ public final class PageApplier {
         }
         if (rowCount != rows) throw invalid("the page says it has " + rowCount + " rows but carries " + rows);
         if (hasMore && nextCursor == null) throw invalid("the page says more follows but gives no cursor");
+        if (seriesSuspended) {
+            vn.r57desk.store.db.Rollups.recomputeSeries(c);
+            seriesSuspended = false;
+        }
         return new Result(kind, generation, nextCursor, hasMore, complete, rows, counts, skipped);
     }
 
@@ -347,6 +360,10 @@ public final class PageApplier {
         private final int versionIdx;
         private final Entity.Field[] fields;
         private final boolean derivesSearch;
+        /** per entity field: carried by this batch (index lookups here, not List.contains per row) */
+        private final boolean[] isPresent;
+        private final int[] presentIdx;
+        private final int nameViIdx;
 
         Rows(Entity e, List<Entity.Field> present, boolean delete) throws SQLException {
             this.e = e;
@@ -357,11 +374,24 @@ public final class PageApplier {
             Entity.Field version = e.field("version");
             this.versionIdx = version == null ? -1 : e.fields().indexOf(version);
             this.derivesSearch = e.table().equals("localities") && !delete;
+            this.isPresent = new boolean[fields.length];
+            this.presentIdx = new int[present.size()];
+            for (int i = 0; i < present.size(); i++) {
+                presentIdx[i] = e.fields().indexOf(present.get(i));
+                isPresent[presentIdx[i]] = true;
+            }
+            this.nameViIdx = e.field("name_vi") == null ? -1 : e.fields().indexOf(e.field("name_vi"));
             String where = String.join(" AND ", e.key().stream().map(k -> k + " = ?").toList());
             if (delete) {
                 write = statement("D|" + e.name(), "DELETE FROM " + e.table() + " WHERE " + where);
             } else {
                 write = statement("U|" + e.name() + "|" + present, upsertSql());
+            }
+            if (mode == Mode.DELTA && e.name().equals("observation") && !seriesSuspended) {
+                vn.r57desk.store.db.Rollups.suspendObservationTriggers(c);
+                if (touch != null) touch.close();
+                touch = c.prepareStatement(vn.r57desk.store.db.Rollups.touchSeriesSql());
+                seriesSuspended = true;
             }
             probe = mode == Mode.DELTA
                     ? statement("P|" + e.name(), "SELECT " + (e.versioned() ? "version" : "0") + ", "
@@ -410,8 +440,8 @@ public final class PageApplier {
             if (delete) {
                 for (int k : keyIdx) write.setObject(i++, row[k]);
             } else {
-                for (Entity.Field f : present) write.setObject(i++, row[e.fields().indexOf(f)]);
-                if (derivesSearch) write.setString(i, VietnameseText.searchKey((String) row[e.fields().indexOf(e.field("name_vi"))]));
+                for (int idx : presentIdx) write.setObject(i++, row[idx]);
+                if (derivesSearch) write.setString(i, VietnameseText.searchKey((String) row[nameViIdx]));
             }
             try {
                 write.executeUpdate();
@@ -419,6 +449,11 @@ public final class PageApplier {
                 throw invalid(e.name() + keyText(e, row) + " could not be " + (delete ? "deleted" : "stored") + ": " + sqliteReason(ex));
             }
             if (delete) count[2]++; else if (exists) count[1]++; else count[0]++;
+            if (seriesSuspended && e.name().equals("observation")) {
+                touch.setObject(1, row[keyIdx[0]]);
+                touch.setObject(2, row[keyIdx[1]]);
+                touch.executeUpdate();
+            }
             if (!delete && e.parent()) added.get(e.name()).add((Long) row[keyIdx[0]]);
             if (delete && e.parent()) known.get(e.name()).remove((Long) row[keyIdx[0]]);
             if (mode == Mode.DELTA && runId > 0) {
@@ -438,7 +473,7 @@ public final class PageApplier {
                 Entity.Field f = fields[i];
                 Object v = row[i];
                 if (v == null) {
-                    if (f.required() && present.contains(f)) throw fieldProblem(e, row, f, "is missing (null) but required");
+                    if (f.required() && isPresent[i]) throw fieldProblem(e, row, f, "is missing (null) but required");
                     continue;
                 }
                 if (!f.allowed().isEmpty() && !f.allowed().contains(v)) {

@@ -117,7 +117,10 @@ public final class SyncClient {
         OkHttpClient.Builder b = new OkHttpClient.Builder()
                 .connectTimeout(Duration.ofSeconds(10))
                 .readTimeout(options.readTimeout())
-                .retryOnConnectionFailure(false); // retries are ours: counted, backed off, reported
+                .retryOnConnectionFailure(false) // retries are ours: counted, backed off, reported
+                // A redirect could lead from HTTPS to plain HTTP elsewhere: the protocol has none, so follow none.
+                .followRedirects(false)
+                .followSslRedirects(false);
         if (options.trustedCertificate() != null) Tls.trust(b, options.trustedCertificate());
         return new SyncClient(u, options, b.build());
     }
@@ -208,12 +211,11 @@ public final class SyncClient {
             while (b.phase().equals("snapshot")) {
                 long before = done;
                 HttpUrl u = url("snapshot", b.cursor());
-                PageApplier.Result r = withRetries("Downloading the snapshot", () -> page(u, body -> b.applyPage(body, () -> cancelled,
+                PageApplier.Result r = withRetries("Downloading the snapshot", () -> page(u, body -> b.applyPage(body, generation, () -> cancelled,
                         n -> listener.progress(new Progress(Phase.SNAPSHOT, before + n, expected, 0)))), host);
                 skipped.addAll(r.skippedKinds());
                 done += r.rows();
                 listener.progress(new Progress(Phase.SNAPSHOT, done, expected, 0));
-                if (!r.complete() && !r.hasMore()) throw new SyncException(SyncException.Problem.INVALID_PAGE, "The snapshot ended without saying it was complete");
             }
             checkCancelled();
             listener.progress(new Progress(Phase.FINALIZING, done, expected, 0));
@@ -257,13 +259,10 @@ public final class SyncClient {
                 PageApplier.Result r;
                 try {
                     r = withRetries("Downloading changes", () -> page(u, body -> applyDelta(cache, applier, body,
-                            n -> listener.progress(new Progress(Phase.CHANGES, before + n, 0, 0)))), host);
+                            n -> listener.progress(new Progress(Phase.CHANGES, before + n, 0, 0)), generation)), host);
                 } catch (SyncException e) {
                     if (e.getCause() instanceof CursorExpired ce) throw ce;
                     throw e;
-                }
-                if (!generation.isEmpty() && r.generation() != null && !generation.equals(r.generation())) {
-                    throw new CursorExpired("the page is from generation " + r.generation());
                 }
                 pages++;
                 rows += r.rows();
@@ -290,8 +289,8 @@ public final class SyncClient {
         return new Deltas(pages, rows, changes);
     }
 
-    private PageApplier.Result applyDelta(Cache cache, PageApplier[] applier, InputStream body, java.util.function.LongConsumer progress)
-            throws SyncException {
+    private PageApplier.Result applyDelta(Cache cache, PageApplier[] applier, InputStream body, java.util.function.LongConsumer progress,
+                                          String expectedGeneration) throws SyncException {
         try {
             return cache.writeAndWait(c -> {
                 if (applier[0] == null) applier[0] = PageApplier.open(c, PageApplier.Mode.DELTA);
@@ -311,6 +310,10 @@ public final class SyncClient {
                     r = applier[0].apply(body, () -> cancelled, progress);
                     if (!Protocol.KIND_DELTA.equals(r.kind())) {
                         throw new SyncException(SyncException.Problem.INVALID_PAGE, "The server answered a changes request with a " + r.kind() + " page");
+                    }
+                    if (!expectedGeneration.isEmpty() && !expectedGeneration.equals(r.generation())) {
+                        String said = "the page is from data generation " + r.generation() + ", not " + expectedGeneration;
+                        throw new SyncException(SyncException.Problem.REFUSED, said, new CursorExpired(said));
                     }
                 } catch (SyncException e) {
                     applier[0].rolledBack();
@@ -507,6 +510,10 @@ public final class SyncClient {
         } catch (javax.net.ssl.SSLException e) {
             throw new SyncException(SyncException.Problem.INSECURE, "The secure connection to " + req.url().host()
                     + " failed: its certificate is not trusted or does not match (" + e.getMessage() + ")", e);
+        } catch (java.net.SocketTimeoutException e) {
+            if (cancelled) throw new SyncException(SyncException.Problem.CANCELLED, "Sync cancelled");
+            throw new SyncException(SyncException.Problem.NETWORK, req.url().host() + ":" + req.url().port() + " did not answer within "
+                    + options.readTimeout().toMillis() / 1000.0 + " s (timed out)", e);
         } catch (IOException e) {
             if (cancelled) throw new SyncException(SyncException.Problem.CANCELLED, "Sync cancelled");
             throw new SyncException(SyncException.Problem.NETWORK, "No answer from " + req.url().host() + ":" + req.url().port()
@@ -573,7 +580,8 @@ public final class SyncClient {
     private SyncException revoked(CacheHost host, SyncException e) {
         int unsent = 0;
         try {
-            unsent = (int) Outbox.list(host.cache()).stream().filter(Outbox.Item::pending).count();
+            unsent = (int) Outbox.list(host.cache()).stream().filter(Outbox.Item::pending)
+                    .filter(i -> !"rejected".equals(i.serverStatus())).count();
         } catch (RuntimeException | CacheException ignored) {
             // counting is only for the message
         }

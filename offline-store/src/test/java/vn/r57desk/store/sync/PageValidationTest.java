@@ -123,6 +123,9 @@ class PageValidationTest {
         String huge = "x".repeat(Entities.MAX_TEXT + 1);
         assertRefused(page(taskBatch("[900005,1,\"" + huge + "\",\"x\",1,null,\"2027-03-31\",null,50]"), 1),
                 SyncException.Problem.INVALID_PAGE, "task 900005", "title_vi", "characters");
+        // far beyond any limit: refused by the parser itself, as a bad page (not retried as a network fault)
+        assertRefused(page(taskBatch("[900005,1,\"" + "y".repeat(100_000) + "\",\"x\",1,null,\"2027-03-31\",null,50]"), 1),
+                SyncException.Problem.INVALID_PAGE, "far longer");
     }
 
     @Test
