@@ -144,6 +144,31 @@ class AppUiTest extends FxRobot {
     }
 
     @Test
+    void syncNowAsksForTheServerShowsProgressAndThenTheSyncedData() throws Exception {
+        try (vn.r57desk.server.ReferenceServer server = vn.r57desk.server.ReferenceServer.start(
+                new vn.r57desk.server.ReferenceServer.Config(dataDir.resolve("server"), vn.r57desk.store.generate.Scale.DEMO, "127.0.0.1", 0,
+                        java.util.Map.of("ui-token", "laptop"), true, null, null, 0, 57), line -> { })) {
+            server.churn(300);
+            type(KeyCode.F5); // no server yet: the dialog asks for one
+            waitFor("#" + vn.r57desk.app.sync.SyncBar.DIALOG_SERVER_ID);
+            javafx.scene.control.TextField url = lookup("#" + vn.r57desk.app.sync.SyncBar.DIALOG_SERVER_ID).queryAs(javafx.scene.control.TextField.class);
+            javafx.scene.control.TextField token = lookup("#" + vn.r57desk.app.sync.SyncBar.DIALOG_TOKEN_ID).queryAs(javafx.scene.control.TextField.class);
+            interact(() -> {
+                url.setText(server.uri().toString());
+                token.setText("ui-token");
+            });
+            type(KeyCode.ENTER);
+            javafx.scene.control.Label status = lookup("#" + vn.r57desk.app.sync.SyncBar.STATUS_ID).queryAs(javafx.scene.control.Label.class);
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> status.getText().startsWith("Đã đồng bộ lúc"));
+            // the window switches to the synced cache, still labelled as demo data (the reference server's data is generated)
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup((javafx.scene.control.Label l) -> l.getText() != null
+                    && l.getText().contains("cache.db") && !l.getText().contains("demo-cache")).tryQuery().isPresent());
+            assertThat(lookup((javafx.scene.control.Label l) -> "Trực tuyến — 127.0.0.1".equals(l.getText())).tryQuery()).isPresent();
+            waitFor("#" + Screens.CONTENT_ID);
+        }
+    }
+
+    @Test
     void theMapOpensAProvinceAndTheArchipelagoOpensItsProvince() throws Exception {
         clickOn("#nav-localities");
         waitFor("#map-01");

@@ -41,6 +41,9 @@ public final class ScreenViewModel {
         runner.run(() -> ScreenData.load(dd, place, today), data -> {
             if (mine != generation) return;
             loading.set(null);
+            // Data equal to what was shown (a reload after a sync that changed nothing here) must
+            // still replace the placeholder: listeners only hear a value that is not equal.
+            loaded.set(null);
             loaded.set(new Loaded(place, data));
         }, e -> {
             if (mine != generation) return;

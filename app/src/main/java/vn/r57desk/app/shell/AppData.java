@@ -25,4 +25,14 @@ public final class AppData {
     public static Path demoCache() {
         return dir().resolve("demo-cache.db");
     }
+
+    /** The cache a sync fills: kept apart from the demo data, which stays for offline demonstrations. */
+    public static Path syncedCache() {
+        return dir().resolve("cache.db");
+    }
+
+    /** This device's bearer token, in its own file readable by the user alone. */
+    public static Path tokenFile() {
+        return dir().resolve("device-token");
+    }
 }

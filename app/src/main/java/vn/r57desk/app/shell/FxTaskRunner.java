@@ -16,6 +16,11 @@ public final class FxTaskRunner implements TaskRunner {
     });
 
     @Override
+    public void onUi(Runnable update) {
+        javafx.application.Platform.runLater(update);
+    }
+
+    @Override
     public <T> void run(Callable<T> work, Consumer<T> onDone, Consumer<Throwable> onError) {
         Task<T> task = new Task<>() {
             @Override

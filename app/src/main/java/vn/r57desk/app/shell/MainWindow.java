@@ -43,6 +43,8 @@ import vn.r57desk.app.screens.ScreenViewModel;
 import vn.r57desk.app.screens.Screens;
 import vn.r57desk.app.search.SearchView;
 import vn.r57desk.app.search.SearchViewModel;
+import vn.r57desk.app.sync.SyncBar;
+import vn.r57desk.app.sync.SyncViewModel;
 import vn.r57desk.store.query.DrillDown;
 
 /**
@@ -71,12 +73,21 @@ public final class MainWindow {
     private final Label message = new Label();
     private final Scene scene;
     private Theme theme;
+    private String server;
+    private final SyncViewModel sync;
+    private final SyncBar syncBar;
     private Runnable relabel = () -> { };
     private BiConsumer<Place, Long> onShown = (p, t) -> { };
 
     public MainWindow(Stage stage, Settings settings) {
         this.stage = stage;
         this.theme = settings.theme();
+        this.server = settings.server();
+        this.sync = new SyncViewModel(runner, messages, AppData.syncedCache(), file -> shell.open(file, false));
+        this.syncBar = new SyncBar(sync, messages, runner, AppData.tokenFile(), () -> server, s -> {
+            server = s;
+            relabel.run();
+        }, () -> stage);
         messages.localeProperty().set("en".equals(settings.language()) ? Messages.EN : Messages.VI);
 
         Label title = new Label();
@@ -142,7 +153,10 @@ public final class MainWindow {
         Label network = new Label();
         Label file = new Label();
         message.setId(MESSAGE_ID);
-        HBox status = new HBox(asOf, network, file, message);
+        Region statusGap = new Region();
+        HBox.setHgrow(statusGap, Priority.ALWAYS);
+        HBox status = new HBox(asOf, network, file, message, statusGap, syncBar.node());
+        status.setAlignment(Pos.CENTER_LEFT);
         status.getStyleClass().add("r57-status-bar");
 
         SearchViewModel searchVm = new SearchViewModel(runner);
@@ -168,9 +182,14 @@ public final class MainWindow {
             back.setTooltip(new Tooltip(messages.get("nav.back")));
             forward.setTooltip(new Tooltip(messages.get("nav.forward")));
             stage.setTitle(messages.get("app.title"));
-            network.setText(messages.get("status.offline"));
+            network.setText(server.isBlank() ? messages.get("status.offline")
+                    : messages.get(sync.onlineProperty().get() ? "sync.online" : "status.server", hostOf(server)));
+            syncBar.relabel();
             asOf.setText(dd == null ? "" : asOfText());
-            file.setText(shell.cacheFileProperty().get() == null ? "" : messages.get("status.cache", shell.cacheFileProperty().get()));
+            // the file's name in the bar, its full path in the tooltip: the bar has little room
+            Path cachePath = shell.cacheFileProperty().get();
+            file.setText(cachePath == null ? "" : messages.get("status.cache", cachePath.getFileName()));
+            file.setTooltip(cachePath == null ? null : new Tooltip(cachePath.toAbsolutePath().toString()));
             for (var tg : sections.getToggles()) {
                 ToggleButton b = (ToggleButton) tg;
                 b.setText(messages.get((String) b.getUserData()));
@@ -195,6 +214,7 @@ public final class MainWindow {
             }
         };
 
+        sync.onlineProperty().addListener((o, a, b) -> relabel.run());
         messages.localeProperty().addListener((o, a, b) -> {
             relabel.run();
             redraw();
@@ -231,6 +251,7 @@ public final class MainWindow {
         scene = new Scene(layers, Math.min(settings.width(), bounds.getWidth()), Math.min(settings.height(), bounds.getHeight()));
         applyTheme(theme);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), this::toggleLanguage);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), syncBar::syncNow);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN), searchView::show);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.LEFT, KeyCombination.ALT_DOWN), nav::back);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.RIGHT, KeyCombination.ALT_DOWN), nav::forward);
@@ -244,6 +265,15 @@ public final class MainWindow {
             stage.setY(settings.y());
         }
         stage.setMaximized(settings.maximized());
+    }
+
+    private static String hostOf(String url) {
+        try {
+            String h = java.net.URI.create(url).getHost();
+            return h == null ? url : h;
+        } catch (IllegalArgumentException e) {
+            return url;
+        }
     }
 
     /** A saved position is used only if it is still on a connected screen (a projector may be gone). */
@@ -282,7 +312,7 @@ public final class MainWindow {
             return dd != null && Screens.section(k, dd.catalog()).getClass() == p.getClass();
         }).findFirst().orElse("nav.overview");
         return new Settings(stage.getX(), stage.getY(), scene.getWidth(), scene.getHeight(), stage.isMaximized(), theme,
-                messages.english() ? "en" : "vi", section);
+                messages.english() ? "en" : "vi", section, server);
     }
 
     public void close() {

@@ -12,8 +12,9 @@ import javafx.stage.Stage;
  * ({@link #init()} runs on the launcher thread), shows the window, and saves the settings when it
  * closes.
  *
- * <p>Arguments: {@code --cache FILE} opens that cache; otherwise the embedded demo data (created
- * on first start in the user's data folder).
+ * <p>Arguments: {@code --cache FILE} opens that cache; {@code --demo} the embedded demo data
+ * (created on first start in the user's data folder); neither, the synced cache once a sync has
+ * made one, else the demo data.
  */
 public class R57DeskApp extends Application {
     /** Test and screenshot ids, kept here for callers that started with this class. */
@@ -35,9 +36,14 @@ public class R57DeskApp extends Application {
     public void init() {
         // Start opening the data now, on another thread, while the window is being built.
         List<String> args = getParameters().getRaw();
+        settings = Settings.load(Settings.file());
         int i = args.indexOf("--cache");
-        demo = !(i >= 0 && i + 1 < args.size());
-        cacheFile = demo ? AppData.demoCache() : Path.of(args.get(i + 1));
+        boolean explicit = i >= 0 && i + 1 < args.size();
+        // No choice given: the synced cache once there is one, else the embedded demo data.
+        boolean synced = !explicit && !args.contains("--demo") && !settings.server().isBlank()
+                && java.nio.file.Files.exists(AppData.syncedCache());
+        demo = !explicit && !synced;
+        cacheFile = explicit ? Path.of(args.get(i + 1)) : synced ? AppData.syncedCache() : AppData.demoCache();
         generating = demo && !java.nio.file.Files.exists(cacheFile);
         early = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
             try {
@@ -66,7 +72,6 @@ public class R57DeskApp extends Application {
                 // The OS font then renders the text; not a reason to stop.
             }
         }
-        settings = Settings.load(Settings.file());
     }
 
     @Override

@@ -10,13 +10,21 @@ import java.nio.file.StandardCopyOption;
 import java.util.Properties;
 
 /**
- * What the app remembers between runs: window size and position, theme, language and the last
- * section. Kept as a small properties file in the user's data folder; a missing or unreadable file
+ * What the app remembers between runs: window size and position, theme, language, the last
+ * section and the sync server's address (its token is kept apart, see AppData.tokenFile). Kept as a small properties file in the user's data folder; a missing or unreadable file
  * gives the defaults (a broken settings file must never stop the app from starting).
  */
 public record Settings(double x, double y, double width, double height, boolean maximized, Theme theme, String language,
-                       String section) {
-    public static final Settings DEFAULT = new Settings(Double.NaN, Double.NaN, 1440, 900, false, Theme.LIGHT, "vi", "nav.overview");
+                       String section, String server) {
+    public static final Settings DEFAULT = new Settings(Double.NaN, Double.NaN, 1440, 900, false, Theme.LIGHT, "vi", "nav.overview", "");
+
+    public Settings(double x, double y, double width, double height, boolean maximized, Theme theme, String language, String section) {
+        this(x, y, width, height, maximized, theme, language, section, "");
+    }
+
+    public Settings withServer(String url) {
+        return new Settings(x, y, width, height, maximized, theme, language, section, url == null ? "" : url.strip());
+    }
 
     public static Path file() {
         return AppData.dir().resolve("settings.properties");
@@ -32,7 +40,7 @@ public record Settings(double x, double y, double width, double height, boolean 
                     Boolean.parseBoolean(p.getProperty("window.maximized", "false")),
                     Theme.parse(p.getProperty("theme", "LIGHT")),
                     "en".equals(p.getProperty("language")) ? "en" : "vi",
-                    p.getProperty("section", DEFAULT.section));
+                    p.getProperty("section", DEFAULT.section), p.getProperty("sync.server", "").strip());
         } catch (IOException | RuntimeException e) {
             return DEFAULT;
         }
@@ -57,6 +65,7 @@ public record Settings(double x, double y, double width, double height, boolean 
         p.setProperty("theme", theme.name());
         p.setProperty("language", language);
         p.setProperty("section", section);
+        p.setProperty("sync.server", server == null ? "" : server);
         Files.createDirectories(file.toAbsolutePath().getParent());
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {

@@ -77,7 +77,15 @@ public final class ShellViewModel {
         error.set(null);
         cacheFile.set(file);
         runner.run(how, opened -> {
+            Cache previous = cache;
             cache = opened.cache();
+            if (previous != null) {
+                // Closing waits for the writer thread: not on the FX thread.
+                runner.run(() -> {
+                    previous.close();
+                    return null;
+                }, ok -> { }, e -> { });
+            }
             progress.set("");
             drillDown.set(opened.drillDown());
         }, e -> {

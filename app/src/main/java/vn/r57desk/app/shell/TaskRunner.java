@@ -10,6 +10,11 @@ import java.util.function.Consumer;
 public interface TaskRunner {
     <T> void run(Callable<T> work, Consumer<T> onDone, Consumer<Throwable> onError);
 
+    /** Runs {@code update} on the UI thread (progress of long work); the same thread in tests. */
+    default void onUi(Runnable update) {
+        update.run();
+    }
+
     /** Runs everything on the calling thread (tests). */
     TaskRunner SAME_THREAD = new TaskRunner() {
         @Override

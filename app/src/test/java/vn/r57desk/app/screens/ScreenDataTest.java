@@ -40,6 +40,21 @@ class ScreenDataTest {
     }
 
     @Test
+    void reloadingAPlaceWithUnchangedDataStillDeliversIt() {
+        // After a sync that changed nothing on this screen the placeholder must still give way to the data.
+        ScreenViewModel vm = new ScreenViewModel(TaskRunner.SAME_THREAD);
+        java.util.List<ScreenViewModel.Loaded> delivered = new java.util.ArrayList<>();
+        vm.loadedProperty().addListener((o, a, b) -> {
+            if (b != null) delivered.add(b);
+        });
+        Place overview = Screens.section("nav.overview", dd.catalog());
+        vm.show(dd, overview, shell.today());
+        vm.show(dd, overview, shell.today());
+        assertThat(delivered).hasSize(2);
+        assertThat(delivered.get(0)).isEqualTo(delivered.get(1));
+    }
+
+    @Test
     void everyPlaceLoadsAndACommuneOpensFromItsProvince() {
         var cat = dd.catalog();
         long kpi = cat.kpis().values().stream().filter(k -> k.code().equals("R57-04")).findFirst().orElseThrow().id();

@@ -1,0 +1,154 @@
+package vn.r57desk.app.sync;
+
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.stage.Window;
+import vn.r57desk.app.i18n.Messages;
+import vn.r57desk.app.shell.TaskRunner;
+
+/**
+ * The status bar's sync controls: Sync now (F5), a progress bar with Stop while it runs, what
+ * happened, and a dialog for the server's address and this device's token.
+ */
+public final class SyncBar {
+    public static final String SYNC_ID = "sync-button";
+    public static final String CANCEL_ID = "sync-cancel";
+    public static final String SERVER_ID = "sync-server";
+    public static final String STATUS_ID = "sync-status";
+    public static final String PROGRESS_ID = "sync-progress";
+    public static final String DIALOG_SERVER_ID = "sync-dialog-server";
+    public static final String DIALOG_TOKEN_ID = "sync-dialog-token";
+
+    private final SyncViewModel vm;
+    private final Messages messages;
+    private final TaskRunner runner;
+    private final Path tokenFile;
+    private final Supplier<String> server;
+    private final Consumer<String> setServer;
+    private final Supplier<Window> owner;
+    private final Button sync = new Button();
+    private final Button cancel = new Button();
+    private final Button serverButton = new Button();
+    private final Label status = new Label();
+    private final ProgressBar progress = new ProgressBar();
+    private final Tooltip statusTip = new Tooltip();
+    private final HBox node;
+    private volatile String token;
+
+    public SyncBar(SyncViewModel vm, Messages messages, TaskRunner runner, Path tokenFile, Supplier<String> server,
+                   Consumer<String> setServer, Supplier<Window> owner) {
+        this.vm = vm;
+        this.messages = messages;
+        this.runner = runner;
+        this.tokenFile = tokenFile;
+        this.server = server;
+        this.setServer = setServer;
+        this.owner = owner;
+        sync.setId(SYNC_ID);
+        cancel.setId(CANCEL_ID);
+        serverButton.setId(SERVER_ID);
+        status.setId(STATUS_ID);
+        progress.setId(PROGRESS_ID);
+        progress.setPrefWidth(160);
+        status.textProperty().bind(vm.statusProperty());
+        statusTip.textProperty().bind(vm.detailProperty());
+        vm.detailProperty().addListener((o, a, b) -> status.setTooltip(b == null || b.isEmpty() ? null : statusTip));
+        progress.progressProperty().bind(vm.progressProperty());
+        progress.visibleProperty().bind(vm.runningProperty());
+        progress.managedProperty().bind(vm.runningProperty());
+        cancel.visibleProperty().bind(vm.runningProperty());
+        cancel.managedProperty().bind(vm.runningProperty());
+        sync.disableProperty().bind(vm.runningProperty());
+        serverButton.disableProperty().bind(vm.runningProperty());
+        sync.setOnAction(e -> syncNow());
+        cancel.setOnAction(e -> vm.cancel());
+        serverButton.setOnAction(e -> editServer(false));
+        // The controls and the sync status keep their size; the labels left of them give way.
+        for (javafx.scene.layout.Region r : new javafx.scene.layout.Region[] {progress, cancel, sync, serverButton}) {
+            r.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        status.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // while syncing this is the line that matters
+        node = new HBox(8, status, progress, cancel, sync, serverButton);
+        node.setAlignment(Pos.CENTER_RIGHT);
+        node.getStyleClass().add("r57-sync-bar");
+        // The token file is read off the FX thread, once.
+        runner.run(() -> SyncViewModel.loadToken(tokenFile), t -> token = t, e -> token = "");
+        relabel();
+    }
+
+    public Node node() {
+        return node;
+    }
+
+    public void relabel() {
+        sync.setText(messages.get("sync.button"));
+        sync.setTooltip(new Tooltip(messages.get("sync.button") + " (F5)"));
+        cancel.setText(messages.get("sync.cancel"));
+        serverButton.setText(messages.get("sync.settings"));
+    }
+
+    /** Sync now; asks for the server first when none is set. */
+    public void syncNow() {
+        if (vm.runningProperty().get()) return;
+        String s = server.get();
+        String t = token;
+        if (s == null || s.isBlank() || t == null || t.isBlank()) {
+            editServer(true);
+            return;
+        }
+        vm.syncNow(s, t);
+    }
+
+    private void editServer(boolean thenSync) {
+        Dialog<ButtonType> d = new Dialog<>();
+        d.initOwner(owner.get());
+        d.setTitle(messages.get("sync.dialog.title"));
+        d.setHeaderText(messages.get("sync.dialog.header"));
+        TextField url = new TextField(server.get() == null ? "" : server.get());
+        url.setId(DIALOG_SERVER_ID);
+        url.setPromptText("https://…");
+        url.setPrefColumnCount(32);
+        PasswordField tok = new PasswordField();
+        tok.setId(DIALOG_TOKEN_ID);
+        tok.setText(token == null ? "" : token);
+        GridPane g = new GridPane(10, 10);
+        g.setPadding(new Insets(12));
+        g.addRow(0, new Label(messages.get("sync.dialog.server")), url);
+        g.addRow(1, new Label(messages.get("sync.dialog.token")), tok);
+        Label hint = new Label(messages.get("sync.dialog.hint"));
+        hint.setWrapText(true);
+        g.add(hint, 0, 2, 2, 1);
+        d.getDialogPane().setContent(g);
+        d.getDialogPane().getButtonTypes().setAll(
+                new ButtonType(messages.get(thenSync ? "sync.button" : "dialog.ok"), ButtonType.OK.getButtonData()),
+                new ButtonType(messages.get("dialog.cancel"), ButtonType.CANCEL.getButtonData()));
+        javafx.application.Platform.runLater(url::requestFocus);
+        d.showAndWait().filter(b -> b.getButtonData() == ButtonType.OK.getButtonData()).ifPresent(b -> {
+            String newServer = url.getText().strip();
+            String newToken = tok.getText().strip();
+            setServer.accept(newServer);
+            token = newToken;
+            // Saved in the background: the FX thread never waits on disk.
+            runner.run(() -> {
+                SyncViewModel.saveToken(tokenFile, newToken);
+                return null;
+            }, ok -> { }, e -> { });
+            if (thenSync && !newServer.isEmpty() && !newToken.isEmpty()) vm.syncNow(newServer, newToken);
+        });
+    }
+}

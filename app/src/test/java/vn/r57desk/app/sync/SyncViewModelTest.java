@@ -1,0 +1,73 @@
+package vn.r57desk.app.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import vn.r57desk.app.i18n.Messages;
+import vn.r57desk.app.shell.TaskRunner;
+import vn.r57desk.server.ReferenceServer;
+import vn.r57desk.store.generate.Scale;
+
+/** Sync now, driven through its view-model without the toolkit, against the real reference server. */
+class SyncViewModelTest {
+    @TempDir Path dir;
+
+    private ReferenceServer server() throws Exception {
+        return ReferenceServer.start(new ReferenceServer.Config(dir.resolve("server"), Scale.DEMO, "127.0.0.1", 0,
+                Map.of("t-1", "laptop"), true, null, null, 0, 57), line -> {});
+    }
+
+    @Test
+    void aSyncFillsTheSyncedCacheReportsProgressAndHandsItToTheShell() throws Exception {
+        try (ReferenceServer server = server()) {
+            List<Path> shown = new ArrayList<>();
+            List<String> statuses = new ArrayList<>();
+            SyncViewModel vm = new SyncViewModel(TaskRunner.SAME_THREAD, new Messages(), dir.resolve("cache.db"), shown::add);
+            vm.statusProperty().addListener((o, a, b) -> statuses.add(b));
+            vm.syncNow(server.uri().toString(), "t-1");
+            assertThat(vm.runningProperty().get()).isFalse();
+            assertThat(shown).containsExactly(dir.resolve("cache.db"));
+            assertThat(vm.onlineProperty().get()).isTrue();
+            assertThat(vm.statusProperty().get()).startsWith("Đã đồng bộ lúc");
+            assertThat(statuses).anyMatch(s -> s.startsWith("Đang kết nối"));
+            assertThat(vm.detailProperty().get()).contains(String.format(Messages.VI, "%,d", server.snapshotRows()));
+        }
+    }
+
+    @Test
+    void failuresAreSaidInTheUsersLanguageWithTheReasonBehind() throws Exception {
+        try (ReferenceServer server = server()) {
+            Messages en = new Messages();
+            en.localeProperty().set(Messages.EN);
+            List<Path> shown = new ArrayList<>();
+            SyncViewModel vm = new SyncViewModel(TaskRunner.SAME_THREAD, en, dir.resolve("cache.db"), shown::add);
+            vm.syncNow(server.uri().toString(), "wrong-token");
+            assertThat(vm.statusProperty().get()).isEqualTo("The server did not accept the device token. Check the token.");
+            assertThat(vm.detailProperty().get()).contains("HTTP 401");
+            vm.syncNow("http://192.0.2.7:8557/", "t-1");
+            assertThat(vm.statusProperty().get()).contains("insecure");
+            assertThat(vm.onlineProperty().get()).isFalse();
+            assertThat(shown).isEmpty();
+        }
+    }
+
+    @Test
+    void theTokenIsKeptInAFileOnlyItsUserCanRead() throws Exception {
+        Path f = dir.resolve("data/device-token");
+        SyncViewModel.saveToken(f, "  secret-123 \n");
+        assertThat(SyncViewModel.loadToken(f)).isEqualTo("secret-123");
+        if (!System.getProperty("os.name").toLowerCase().contains("win")) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(f))).isEqualTo("rw-------");
+        }
+        assertThat(SyncViewModel.loadToken(dir.resolve("missing"))).isEmpty();
+    }
+}
