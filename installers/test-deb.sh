@@ -29,6 +29,8 @@ echo "test-deb: $(basename "$deb"): $((size / 1048576)) MB"
 lintian --fail-on error "$deb" > installers/target/lintian.txt 2>&1 || { cat installers/target/lintian.txt; fail "lintian reports errors"; }
 echo "test-deb: lintian: no errors ($(grep -c '^W:' installers/target/lintian.txt || true) warnings)"
 
+# apt resolves the package's dependencies (GTK, xdg-utils…): it needs package lists.
+ls /var/lib/apt/lists/ 2>/dev/null | grep -q '_Packages' || apt-get update -qq
 DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "./$deb" > /dev/null
 [ -x /usr/lib/r57-desk/bin/r57-desk ] || fail "the launcher is not installed"
 grep -q '^Name\[vi\]=' /usr/share/applications/r57-desk-r57-desk.desktop || fail "no Vietnamese menu entry"
