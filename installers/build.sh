@@ -40,7 +40,7 @@ done
 # sqlite-jdbc carries native libraries for every OS and CPU; keep only this platform's.
 arch=$(uname -m); case "$arch" in x86_64|amd64) sq=x86_64 ;; aarch64|arm64) sq=aarch64 ;; *) sq="$arch" ;; esac
 sqlite=$(ls "$out"/input/sqlite-jdbc-*.jar)
-mkdir -p "$out/sq" && (cd "$out/sq" && unzip -q "../input/$(basename "$sqlite")")
+mkdir -p "$out/sq" && (cd "$out/sq" && "$JAVA_HOME/bin/jar" xf "../input/$(basename "$sqlite")")
 find "$out/sq/org/sqlite/native" -mindepth 1 -maxdepth 1 ! -name "$sqlite_os" -exec rm -rf {} +
 find "$out/sq/org/sqlite/native/$sqlite_os" -mindepth 1 -maxdepth 1 ! -name "$sq" -exec rm -rf {} +
 rm "$sqlite" && (cd "$out/sq" && "$JAVA_HOME/bin/jar" --create --file "../input/$(basename "$sqlite")" --manifest META-INF/MANIFEST.MF -C . .)
