@@ -300,6 +300,7 @@ public final class ReferenceServer implements AutoCloseable {
         }
         Faults.Fault fault = faults.roll();
         if (fault == Faults.Fault.SERVER_ERROR) {
+            ex.getResponseHeaders().set("Retry-After", "1");
             error(ex, 503, "unavailable", "The server is busy; try again shortly (simulated fault)");
             return;
         }

@@ -144,6 +144,19 @@ class SyncEndToEndTest {
         }
     }
 
+    @Test
+    void aLargeOutboxGoesInSeveralPushesWithinTheServersLimit() throws Exception {
+        try (ReferenceServer server = ServerFixture.start(); CacheHost.Simple host = CacheHost.of(dir.resolve("c.db"))) {
+            String big = "Ý kiến ".repeat(9_000); // ~63,000 characters, near the per-item limit
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < 80; i++) ids.add(Outbox.add(host.cache(), "feedback", "{\"text\":\"" + i + " " + big + "\"}"));
+            SyncClient.Report r = SyncClient.create(server.uri().toString(), ServerFixture.options()).sync(host, SyncClient.Listener.NONE);
+            assertThat(r.outboxError()).isNull();
+            assertThat(r.outboxAccepted()).isEqualTo(80);
+            assertThat(server.outboxReceived().keySet()).containsExactlyInAnyOrderElementsOf(ids);
+        }
+    }
+
     private static void postDirectly(ReferenceServer server, String id) throws Exception {
         var http = java.net.http.HttpClient.newHttpClient();
         var req = java.net.http.HttpRequest.newBuilder(server.uri().resolve("/v1/outbox"))

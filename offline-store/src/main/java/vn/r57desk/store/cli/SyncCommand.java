@@ -103,6 +103,7 @@ final class SyncCommand implements Callable<Integer> {
                         c[3] > 0 ? String.format(Locale.ROOT, " %,8d already had", c[3]) : "");
             }
             out.printf(Locale.ROOT, "  outbox:   %d sent, %d already on the server, %d refused%n", r.outboxAccepted(), r.outboxDuplicates(), r.outboxRejected());
+            if (r.outboxError() != null) out.println("  outbox not sent (still waiting): " + r.outboxError());
             if (!r.skippedKinds().isEmpty()) out.println("  skipped unknown kinds (a newer server): " + String.join(", ", r.skippedKinds()));
             return 0;
         }

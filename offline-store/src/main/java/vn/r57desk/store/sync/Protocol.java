@@ -16,6 +16,8 @@ public final class Protocol {
     /** Outbox items per push, and the largest payload an item may carry. */
     public static final int OUTBOX_BATCH = 100;
     public static final int MAX_OUTBOX_PAYLOAD = 64 * 1024;
+    /** What a client sends in one outbox push at most (payloads counted at 3 bytes a character). */
+    public static final int MAX_OUTBOX_PUSH_BYTES = 1024 * 1024;
 
     private Protocol() {}
 

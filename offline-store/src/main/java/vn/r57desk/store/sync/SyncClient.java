@@ -86,9 +86,10 @@ public final class SyncClient {
     /**
      * What a sync did. {@code changes}: entity → {inserted, updated, deleted, skipped as stale}
      * over the delta pages; the runs between {@code firstRunId} and {@code lastRunId} hold each change.
+     * {@code outboxError}: why the outbox could not be pushed (the sync went on), or null.
      */
     public record Report(boolean bootstrapped, long snapshotRows, int deltaPages, long deltaRows, Map<String, long[]> changes,
-                         int outboxAccepted, int outboxDuplicates, int outboxRejected, Set<String> skippedKinds,
+                         int outboxAccepted, int outboxDuplicates, int outboxRejected, String outboxError, Set<String> skippedKinds,
                          long firstRunId, long lastRunId, Duration took) {}
 
     private final HttpUrl base;
@@ -159,7 +160,18 @@ public final class SyncClient {
         }
         String generation = info.path("generation").asText("");
         long expected = info.path("snapshot_rows").asLong(0);
-        int[] outbox = pushOutbox(host, listener);
+        int[] outbox;
+        String outboxError = null;
+        try {
+            outbox = pushOutbox(host, listener);
+        } catch (SyncException e) {
+            // The server refused the push itself (not the device, not the network): the notes stay
+            // in the outbox, and the data still comes down.
+            if (e.problem() != SyncException.Problem.REFUSED) throw e;
+            outbox = new int[3];
+            outboxError = e.getMessage();
+            listener.note("Notes and feedback were not sent (" + e.getMessage() + "); they stay in the outbox");
+        }
 
         Set<String> skipped = new TreeSet<>();
         long firstRun = lastRunId(host.cache());
@@ -189,7 +201,7 @@ public final class SyncClient {
         }
         markSuccess(host.cache());
         listener.progress(new Progress(Phase.DONE, d.rows, d.rows, 0));
-        return new Report(bootstrapped, snapshotRows, d.pages, d.rows, d.changes, outbox[0], outbox[1], outbox[2], skipped,
+        return new Report(bootstrapped, snapshotRows, d.pages, d.rows, d.changes, outbox[0], outbox[1], outbox[2], outboxError, skipped,
                 firstRun, lastRunId(host.cache()), Duration.ofNanos(System.nanoTime() - t0));
     }
 
@@ -376,6 +388,15 @@ public final class SyncClient {
             } catch (CacheException e) {
                 throw new SyncException(SyncException.Problem.CACHE, e.getMessage(), e);
             }
+            // Also bounded by size: a server takes a few MB per push (the reference server 4 MB).
+            long bytes = 0;
+            for (int i = 0; i < batch.size(); i++) {
+                bytes += batch.get(i).payload().length() * 3L + 200;
+                if (i > 0 && bytes > Protocol.MAX_OUTBOX_PUSH_BYTES) {
+                    batch = batch.subList(0, i);
+                    break;
+                }
+            }
             if (batch.isEmpty()) break;
             listener.progress(new Progress(Phase.OUTBOX, accepted + duplicates + rejected, 0, 0));
             ObjectNode body = JSON.createObjectNode();
@@ -538,7 +559,12 @@ public final class SyncClient {
         if (s == 403 && code.equals("device_revoked")) return new SyncException(SyncException.Problem.REVOKED, said);
         if (s == 410) return new SyncException(SyncException.Problem.REFUSED, said, new CursorExpired(said));
         if (code.equals("incompatible_protocol")) return new SyncException(SyncException.Problem.INCOMPATIBLE, "The server refused this R57 Desk's protocol: " + said);
-        if (s == 429 || s >= 500) return new SyncException(SyncException.Problem.SERVER, "The server had a problem: " + said);
+        if (s == 429 || s >= 500) {
+            SyncException e = new SyncException(SyncException.Problem.SERVER, "The server had a problem: " + said);
+            String wait = resp.header("Retry-After");
+            if (wait != null && wait.strip().matches("\\d{1,6}")) e.retryAfter(Duration.ofSeconds(Long.parseLong(wait.strip())));
+            return e;
+        }
         return new SyncException(SyncException.Problem.REFUSED, "The server refused the request: " + said);
     }
 
@@ -554,17 +580,19 @@ public final class SyncClient {
                 if (!e.problem().isTransient()) throw e;
                 last = e;
             }
-            if (i < options.maxAttempts()) pause(i);
+            if (i < options.maxAttempts()) pause(i, last.retryAfter());
         }
         throw new SyncException(last.problem(), what + " failed " + options.maxAttempts() + " times; giving up for now. Last error: "
                 + last.getMessage() + ". The cache keeps everything received so far; the next sync continues from there.", last);
     }
 
-    private void pause(int attempt) throws SyncException {
+    private void pause(int attempt, Duration serverAsked) throws SyncException {
         long cap = options.maxDelay().toMillis();
         long exp = Math.min(cap, options.baseDelay().toMillis() << Math.min(20, attempt - 1));
         // "Equal jitter": half fixed, half random, so many laptops do not come back in step.
         long ms = exp / 2 + ThreadLocalRandom.current().nextLong(exp / 2 + 1);
+        // A server's Retry-After is honoured, up to the longest pause this client allows.
+        if (serverAsked != null) ms = Math.max(ms, Math.min(cap, serverAsked.toMillis()));
         long until = System.nanoTime() + ms * 1_000_000;
         while (System.nanoTime() < until) {
             checkCancelled();

@@ -42,6 +42,7 @@ public final class SyncException extends Exception {
     }
 
     private final Problem problem;
+    private java.time.Duration retryAfter;
 
     public SyncException(Problem problem, String message) {
         super(message);
@@ -55,5 +56,15 @@ public final class SyncException extends Exception {
 
     public Problem problem() {
         return problem;
+    }
+
+    /** How long the server asked to wait before trying again (Retry-After), or null. */
+    public java.time.Duration retryAfter() {
+        return retryAfter;
+    }
+
+    SyncException retryAfter(java.time.Duration d) {
+        this.retryAfter = d;
+        return this;
     }
 }
