@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Times the installed app's start: process start → first dashboard drawn with data, on the
 # embedded demo data, with the installed runtime, class path, options and AOT cache. Prints one
-# JSON line per figure. Needs the package installed (/opt/r57-desk) and a display (Xvfb is used
+# JSON line per figure. Needs the package installed (/usr/lib/r57-desk) and a display (Xvfb is used
 # when there is none).
 #
 #   installers/measure-start.sh [RUNS]

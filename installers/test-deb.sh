@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The .deb as a user meets it: build it, check it with lintian (no errors), install it, start the
 # installed app under Xvfb with an empty user data folder, take a screenshot and check that it
-# shows the dashboard with data, upgrade it in place (the user's data stays), uninstall it (the
+# shows the dashboard with data, reinstall it over itself (the user's data stays), uninstall it (the
 # user's data stays, the install folder goes). Needs root (it installs packages). Run by .ci/run.
 #
 #   installers/test-deb.sh          screenshot and logs in installers/target/
@@ -11,7 +11,7 @@ fail() { echo "test-deb: FAILED: $*" >&2; exit 1; }
 [ "$(id -u)" = 0 ] || fail "run as root: it installs and removes the package"
 
 need=()
-for c in lintian:lintian Xvfb:xvfb xvfb-run:xvfb import:imagemagick fakeroot:fakeroot objcopy:binutils xwininfo:x11-utils; do
+for c in lintian:lintian Xvfb:xvfb xvfb-run:xvfb xauth:xauth import:imagemagick fakeroot:fakeroot objcopy:binutils xwininfo:x11-utils; do
   command -v "${c%%:*}" >/dev/null || need+=("${c#*:}")
 done
 dpkg -s libgtk-3-0 >/dev/null 2>&1 || need+=(libgtk-3-0)
@@ -68,9 +68,9 @@ echo "test-deb: screenshot $shot: $green green pixels in the dashboard"
 [ "$green" -ge 1000 ] || fail "the screenshot does not show the dashboard with data (see $shot)"
 [ ! -e /usr/lib/r57-desk/demo-cache.db ] && [ -z "$(find /usr/lib/r57-desk -name '*.db')" ] || fail "user data in the install folder"
 
-# Upgrade in place (the same version again): the user's data stays.
+# Reinstall over the installed package (the same version: a stand-in for an upgrade): the user's data stays.
 DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --reinstall "./$deb" > /dev/null
-[ -s "$data/demo-cache.db" ] || fail "the upgrade lost the user's data"
+[ -s "$data/demo-cache.db" ] || fail "reinstalling lost the user's data"
 
 DEBIAN_FRONTEND=noninteractive apt-get remove -y -qq r57-desk > /dev/null
 [ ! -e /usr/lib/r57-desk ] || fail "uninstalling left /usr/lib/r57-desk"

@@ -93,8 +93,11 @@ public final class ServerCli implements Runnable {
                 String[] kv = tok.split("=", 2);
                 t.put(kv[0], kv.length == 2 ? kv[1] : "device-" + (t.size() + 1));
             }
-            char[] pw = keystore == null ? null
-                    : (keystorePassword != null ? keystorePassword : String.valueOf(System.getenv("R57_KEYSTORE_PASSWORD"))).toCharArray();
+            String given = keystorePassword != null ? keystorePassword : System.getenv("R57_KEYSTORE_PASSWORD");
+            if (keystore != null && given == null) {
+                throw new IllegalArgumentException("--keystore needs its password: --keystore-password or $R57_KEYSTORE_PASSWORD");
+            }
+            char[] pw = keystore == null ? null : given.toCharArray();
             ReferenceServer server = ReferenceServer.start(new ReferenceServer.Config(data, s, host, port, t, fresh, keystore, pw, churn, seed),
                     line -> out.println(line));
             if (revoked != null) revoked.forEach(server::revoke);

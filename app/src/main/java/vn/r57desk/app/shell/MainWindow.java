@@ -83,7 +83,8 @@ public final class MainWindow {
         this.stage = stage;
         this.theme = settings.theme();
         this.server = settings.server();
-        this.sync = new SyncViewModel(runner, messages, AppData.syncedCache(), file -> shell.open(file, false));
+        this.sync = new SyncViewModel(runner, messages, AppData.syncedCache(), shell, file -> shell.open(file, false),
+                () -> shell.open(AppData.demoCache(), true)); // a revoked device falls back to the demo data
         this.syncBar = new SyncBar(sync, messages, runner, AppData.tokenFile(), () -> server, s -> {
             server = s;
             relabel.run();

@@ -20,7 +20,7 @@ import vn.r57desk.store.query.DrillDown;
  * Opens the cache (creating the embedded demo data on first start) off the FX thread and hands the
  * query API to the screens. Failures become one sentence in the user's language.
  */
-public final class ShellViewModel {
+public final class ShellViewModel implements vn.r57desk.app.sync.SyncViewModel.SharedCache {
     private final TaskRunner runner;
     private final Messages messages;
     private final ReadOnlyObjectWrapper<DrillDown> drillDown = new ReadOnlyObjectWrapper<>();
@@ -77,8 +77,11 @@ public final class ShellViewModel {
         error.set(null);
         cacheFile.set(file);
         runner.run(how, opened -> {
-            Cache previous = cache;
-            cache = opened.cache();
+            Cache previous;
+            synchronized (this) {
+                previous = cache;
+                cache = opened.cache();
+            }
             if (previous != null) {
                 // Closing waits for the writer thread: not on the FX thread.
                 runner.run(() -> {
@@ -112,8 +115,29 @@ public final class ShellViewModel {
         return asOf != null ? asOf : LocalDate.now();
     }
 
-    public void close() {
+    public synchronized void close() {
         if (cache != null) cache.close();
+    }
+
+    /** The open cache when it is {@code file}: a sync then writes through it. Any thread. */
+    @Override
+    public synchronized Cache cacheFor(Path file) {
+        return cache != null && cache.file().toAbsolutePath().equals(file.toAbsolutePath()) ? cache : null;
+    }
+
+    /**
+     * Closes the open cache when it is {@code file}, so that a sync can replace or delete the file;
+     * the screens show an error until the shell opens a cache again. Any thread (not the FX thread:
+     * closing waits for the writer).
+     */
+    @Override
+    public void release(Path file) {
+        Cache c;
+        synchronized (this) {
+            c = cacheFor(file);
+            if (c != null) cache = null; // closed: never handed out again
+        }
+        if (c != null) c.close();
     }
 
     Path cacheFile() {

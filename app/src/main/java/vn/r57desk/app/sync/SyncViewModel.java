@@ -29,24 +29,44 @@ import vn.r57desk.store.sync.SyncException;
  * When it succeeds the shell is told to show the synced cache.
  */
 public final class SyncViewModel {
+    /** The shell's open cache, which a sync must write through or close before replacing the file. */
+    public interface SharedCache {
+        /** The open cache when it is {@code file}, else null. */
+        vn.r57desk.store.db.Cache cacheFor(Path file);
+
+        /** Closes the open cache when it is {@code file}. */
+        void release(Path file);
+    }
+
     private final TaskRunner runner;
     private final Messages messages;
     private final Path cacheFile;
+    private final SharedCache shared;
     private final Consumer<Path> onSynced;
+    private final Runnable onWiped;
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper detail = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper online = new ReadOnlyBooleanWrapper(false);
     private volatile SyncClient client;
+    private volatile boolean cancelRequested;
     private volatile long lastUpdate;
+    private volatile SyncClient.Phase lastPhase;
     private String server = "";
 
-    public SyncViewModel(TaskRunner runner, Messages messages, Path cacheFile, Consumer<Path> onSynced) {
+    /**
+     * @param onSynced called (UI thread) with the synced cache to show
+     * @param onWiped  called (UI thread) when a revoked device's cache was deleted
+     */
+    public SyncViewModel(TaskRunner runner, Messages messages, Path cacheFile, SharedCache shared, Consumer<Path> onSynced,
+                         Runnable onWiped) {
         this.runner = runner;
         this.messages = messages;
         this.cacheFile = cacheFile;
+        this.shared = shared;
         this.onSynced = onSynced;
+        this.onWiped = onWiped;
     }
 
     public ReadOnlyBooleanProperty runningProperty() { return running.getReadOnlyProperty(); }
@@ -66,26 +86,35 @@ public final class SyncViewModel {
     public void syncNow(String serverUrl, String token) {
         if (running.get()) return;
         server = serverUrl == null ? "" : serverUrl.strip();
-        SyncClient c;
-        try {
-            c = SyncClient.create(server, SyncClient.Options.defaults(token));
-        } catch (SyncException e) {
-            fail(e);
-            return;
-        }
-        client = c;
+        String url = server;
+        client = null;
+        cancelRequested = false;
         running.set(true);
         progress.set(-1);
         detail.set("");
         status.set(messages.get("sync.connecting", server));
         runner.run(() -> {
-            try (CacheHost.Simple host = CacheHost.of(cacheFile)) {
-                return c.sync(host, p -> {
-                    long now = System.nanoTime();
-                    if (now - lastUpdate < 150_000_000L && p.phase() != SyncClient.Phase.DONE) return; // a few updates a second, not one per page
-                    lastUpdate = now;
-                    runner.onUi(() -> show(p));
-                });
+            // Off the FX thread: preparing the client reads the system's certificates.
+            SyncClient c = SyncClient.create(url, SyncClient.Options.defaults(token));
+            client = c;
+            if (cancelRequested) c.cancel();
+            boolean existed = Files.exists(cacheFile);
+            try (Host host = new Host()) {
+                try {
+                    return c.sync(host, p -> {
+                        long now = System.nanoTime();
+                        // a few updates a second, not one per page; a new phase always shows
+                        if (now - lastUpdate < 150_000_000L && p.phase() == lastPhase) return;
+                        lastUpdate = now;
+                        lastPhase = p.phase();
+                        runner.onUi(() -> show(p));
+                    });
+                } catch (SyncException e) {
+                    // A first sync that failed before any data arrived leaves no empty cache behind,
+                    // which the next start would otherwise open instead of the demo data.
+                    if (!existed && !host.replaced && e.problem() != SyncException.Problem.REVOKED) host.discardEmpty();
+                    throw e;
+                }
             }
         }, report -> {
             running.set(false);
@@ -99,16 +128,73 @@ public final class SyncViewModel {
             running.set(false);
             progress.set(0);
             fail(e);
+            if (e instanceof SyncException se && se.problem() == SyncException.Problem.REVOKED) onWiped.run();
         });
+    }
+
+    /**
+     * The sync's view of the cache: the shell's open cache when it shows the synced file, else its
+     * own; before the file is replaced or deleted, the shell's is closed (the shell reopens after).
+     */
+    private final class Host implements CacheHost, AutoCloseable {
+        private vn.r57desk.store.db.Cache own;
+        boolean replaced;
+
+        @Override
+        public vn.r57desk.store.db.Cache cache() {
+            vn.r57desk.store.db.Cache c = shared.cacheFor(cacheFile);
+            if (c != null) return c;
+            if (own == null) {
+                try {
+                    own = vn.r57desk.store.db.Cache.open(cacheFile);
+                } catch (vn.r57desk.store.db.CacheException e) {
+                    throw new IllegalStateException(e.getMessage(), e);
+                }
+            }
+            return own;
+        }
+
+        @Override
+        public void replace(Path bootstrapped) throws vn.r57desk.store.db.CacheException {
+            shared.release(cacheFile);
+            if (own != null) own.close();
+            own = null;
+            CacheHost.swapIn(cacheFile, bootstrapped);
+            replaced = true;
+            own = vn.r57desk.store.db.Cache.open(cacheFile);
+        }
+
+        @Override
+        public void wipe() throws vn.r57desk.store.db.CacheException {
+            shared.release(cacheFile);
+            if (own != null) own.close();
+            own = null;
+            CacheHost.deleteCacheFiles(cacheFile);
+        }
+
+        void discardEmpty() {
+            if (own != null) own.close();
+            own = null;
+            try {
+                for (String suffix : new String[] {"", "-wal", "-shm"}) Files.deleteIfExists(Path.of(cacheFile + suffix));
+            } catch (IOException ignored) {
+                // an empty cache left behind is harmless; the next sync fills it
+            }
+        }
+
+        @Override
+        public void close() {
+            if (own != null) own.close();
+        }
     }
 
     /** Stops the sync in progress; what was applied stays, the page under way is undone. */
     public void cancel() {
+        if (!running.get()) return;
+        status.set(messages.get("sync.cancelling"));
+        cancelRequested = true; // seen by a client still being prepared
         SyncClient c = client;
-        if (c != null && running.get()) {
-            status.set(messages.get("sync.cancelling"));
-            c.cancel();
-        }
+        if (c != null) c.cancel();
     }
 
     private void show(SyncClient.Progress p) {

@@ -21,6 +21,18 @@ import vn.r57desk.store.generate.Scale;
 class SyncViewModelTest {
     @TempDir Path dir;
 
+    /** No shell cache open on the synced file (the app showing its demo data). */
+    private static final SyncViewModel.SharedCache NONE = new SyncViewModel.SharedCache() {
+        @Override
+        public vn.r57desk.store.db.Cache cacheFor(Path file) {
+            return null;
+        }
+
+        @Override
+        public void release(Path file) {
+        }
+    };
+
     private ReferenceServer server() throws Exception {
         return ReferenceServer.start(new ReferenceServer.Config(dir.resolve("server"), Scale.DEMO, "127.0.0.1", 0,
                 Map.of("t-1", "laptop"), true, null, null, 0, 57), line -> {});
@@ -31,7 +43,7 @@ class SyncViewModelTest {
         try (ReferenceServer server = server()) {
             List<Path> shown = new ArrayList<>();
             List<String> statuses = new ArrayList<>();
-            SyncViewModel vm = new SyncViewModel(TaskRunner.SAME_THREAD, new Messages(), dir.resolve("cache.db"), shown::add);
+            SyncViewModel vm = new SyncViewModel(TaskRunner.SAME_THREAD, new Messages(), dir.resolve("cache.db"), NONE, shown::add, () -> { });
             vm.statusProperty().addListener((o, a, b) -> statuses.add(b));
             vm.syncNow(server.uri().toString(), "t-1");
             assertThat(vm.runningProperty().get()).isFalse();
@@ -49,7 +61,7 @@ class SyncViewModelTest {
             Messages en = new Messages();
             en.localeProperty().set(Messages.EN);
             List<Path> shown = new ArrayList<>();
-            SyncViewModel vm = new SyncViewModel(TaskRunner.SAME_THREAD, en, dir.resolve("cache.db"), shown::add);
+            SyncViewModel vm = new SyncViewModel(TaskRunner.SAME_THREAD, en, dir.resolve("cache.db"), NONE, shown::add, () -> { });
             vm.syncNow(server.uri().toString(), "wrong-token");
             assertThat(vm.statusProperty().get()).isEqualTo("The server did not accept the device token. Check the token.");
             assertThat(vm.detailProperty().get()).contains("HTTP 401");
@@ -57,6 +69,37 @@ class SyncViewModelTest {
             assertThat(vm.statusProperty().get()).contains("insecure");
             assertThat(vm.onlineProperty().get()).isFalse();
             assertThat(shown).isEmpty();
+            // a first sync that failed leaves no empty cache for the next start to open
+            assertThat(Files.exists(dir.resolve("cache.db"))).isFalse();
+        }
+    }
+
+    @Test
+    void aResyncThroughTheShellsOpenCacheReplacesItSafelyAndARevokedDeviceFallsBack() throws Exception {
+        try (ReferenceServer server = server()) {
+            Path file = dir.resolve("cache.db");
+            vn.r57desk.app.shell.ShellViewModel shell = new vn.r57desk.app.shell.ShellViewModel(TaskRunner.SAME_THREAD, new Messages());
+            List<String> wiped = new ArrayList<>();
+            SyncViewModel vm = new SyncViewModel(TaskRunner.SAME_THREAD, new Messages(), file, shell, f -> shell.open(f, false),
+                    () -> wiped.add("wiped"));
+            vm.syncNow(server.uri().toString(), "t-1");
+            assertThat(shell.cacheFor(file)).as("the shell shows the synced cache").isNotNull();
+            // the delta goes through the shell's open cache (one writer on the file); the shell then reloads
+            server.churn(200);
+            vm.syncNow(server.uri().toString(), "t-1");
+            assertThat(vm.statusProperty().get()).startsWith("Đã đồng bộ lúc");
+            vn.r57desk.store.db.Cache first = shell.cacheFor(file);
+            assertThat(first).isNotNull();
+            // a different server address means a new bootstrap: the shell's cache is closed, replaced, reopened
+            vm.syncNow(server.uri().toString().replace("127.0.0.1", "localhost"), "t-1");
+            assertThat(vm.statusProperty().get()).as(vm.detailProperty().get()).startsWith("Đã đồng bộ lúc");
+            assertThat(shell.cacheFor(file)).isNotSameAs(first);
+            assertThat(shell.cacheFor(file).integrityProblems()).isEmpty();
+            server.revoke("t-1");
+            vm.syncNow(server.uri().toString(), "t-1");
+            assertThat(wiped).containsExactly("wiped");
+            assertThat(Files.exists(file)).isFalse();
+            shell.close();
         }
     }
 

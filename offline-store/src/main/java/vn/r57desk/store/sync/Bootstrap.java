@@ -52,46 +52,58 @@ final class Bootstrap implements AutoCloseable {
     static Bootstrap openOrStart(Path cacheFile, String server, String generation) throws SQLException, IOException {
         Path f = fileFor(cacheFile);
         if (Files.exists(f)) {
-            Connection c = connect(f);
-            try (PreparedStatement ps = c.prepareStatement("SELECT cursor, phase FROM sync_state WHERE server = ? AND generation = ?")) {
+            Connection c = null;
+            try {
+                c = connect(f);
                 try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA quick_check")) {
-                    if (!rs.next() || !"ok".equals(rs.getString(1))) throw new SQLException("damaged: " + (rs.isClosed() ? "" : rs.getString(1)));
+                    if (!rs.next() || !"ok".equals(rs.getString(1))) throw new SQLException("damaged");
                 }
-                ps.setString(1, server);
-                ps.setLong(2, generationNumber(generation));
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next() && !"live".equals(rs.getString(2))) {
-                        return new Bootstrap(f, c, server, rs.getString(1), rs.getString(2));
+                try (PreparedStatement ps = c.prepareStatement("SELECT cursor, phase FROM sync_state WHERE server = ? AND generation = ?")) {
+                    ps.setString(1, server);
+                    ps.setLong(2, generationNumber(generation));
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (rs.next() && !"live".equals(rs.getString(2))) {
+                            return new Bootstrap(f, c, server, rs.getString(1), rs.getString(2));
+                        }
                     }
                 }
             } catch (SQLException e) {
                 // not a bootstrap we can resume (damaged, foreign, another schema): start again
             }
-            c.close();
+            if (c != null) c.close();
             Files.deleteIfExists(f);
             Files.deleteIfExists(Path.of(f + "-wal"));
             Files.deleteIfExists(Path.of(f + "-shm"));
+            Files.deleteIfExists(Path.of(f + "-journal"));
         }
         Connection c = Sqlite.open(f);
-        try (Statement st = c.createStatement()) {
-            st.execute("PRAGMA page_size = 8192"); // as a generated cache: fewer b-tree splits for millions of rows
-            tune(st);
+        try {
+            try (Statement st = c.createStatement()) {
+                st.execute("PRAGMA page_size = 8192"); // as a generated cache: fewer b-tree splits for millions of rows
+                tune(st);
+            }
+            BulkLoad.prepare(c);
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO sync_state (server, cursor, generation, last_attempt_at, phase) VALUES (?, NULL, ?, ?, 'snapshot')")) {
+                ps.setString(1, server);
+                ps.setLong(2, generationNumber(generation));
+                ps.setString(3, Instant.now().toString());
+                ps.executeUpdate();
+            }
+            return new Bootstrap(f, c, server, null, "snapshot");
+        } catch (SQLException | RuntimeException e) {
+            c.close();
+            throw e;
         }
-        BulkLoad.prepare(c);
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO sync_state (server, cursor, generation, last_attempt_at, phase) VALUES (?, NULL, ?, ?, 'snapshot')")) {
-            ps.setString(1, server);
-            ps.setLong(2, generationNumber(generation));
-            ps.setString(3, Instant.now().toString());
-            ps.executeUpdate();
-        }
-        return new Bootstrap(f, c, server, null, "snapshot");
     }
 
     private static Connection connect(Path f) throws SQLException {
         Connection c = Sqlite.open(f);
         try (Statement st = c.createStatement()) {
             tune(st);
+        } catch (SQLException e) {
+            c.close();
+            throw e;
         }
         return c;
     }
@@ -197,6 +209,12 @@ final class Bootstrap implements AutoCloseable {
             c.setAutoCommit(true);
             try (Statement st = c.createStatement()) {
                 st.execute("PRAGMA journal_mode = WAL"); // as every cache is
+            }
+            // Written with synchronous=OFF: force it to disk before it may replace the user's cache.
+            try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
+                ch.force(true);
+            } catch (IOException e) {
+                throw new SQLException("cannot flush " + file + " to disk: " + e.getMessage(), e);
             }
             phase = "ready";
             return snapshotRows;

@@ -98,6 +98,11 @@ public interface CacheHost {
             Files.deleteIfExists(Path.of(cacheFile + "-wal"));
             Files.deleteIfExists(Path.of(cacheFile + "-shm"));
             Files.move(bootstrapped, cacheFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            try (java.nio.channels.FileChannel dir = java.nio.channels.FileChannel.open(cacheFile.toAbsolutePath().getParent())) {
+                dir.force(true); // the rename itself survives a power cut
+            } catch (IOException | UnsupportedOperationException ignored) {
+                // not every OS lets a folder be flushed (Windows); the move is still atomic
+            }
         } catch (SQLException e) {
             throw CacheException.from(e, cacheFile, "carry notes and outbox into the new cache for");
         } catch (IOException e) {
@@ -107,7 +112,8 @@ public interface CacheHost {
 
     static void deleteCacheFiles(Path file) throws CacheException {
         try {
-            for (String suffix : new String[] {"", "-wal", "-shm", Bootstrap.SUFFIX, Bootstrap.SUFFIX + "-wal", Bootstrap.SUFFIX + "-shm"}) {
+            for (String suffix : new String[] {"", "-wal", "-shm", Bootstrap.SUFFIX, Bootstrap.SUFFIX + "-wal", Bootstrap.SUFFIX + "-shm",
+                    Bootstrap.SUFFIX + "-journal", Bootstrap.SUFFIX + ".kpi-stats"}) {
                 Files.deleteIfExists(Path.of(file + suffix));
             }
         } catch (IOException e) {

@@ -129,7 +129,7 @@ public final class SyncClient {
     static boolean isLoopback(String host) {
         if (host.equalsIgnoreCase("localhost")) return true;
         // Only literal addresses: a name is not resolved, so DNS cannot make a remote host "local".
-        if (!host.matches("[0-9.]+|[0-9a-fA-F:]+")) return false;
+        if (!host.matches("\\d{1,3}(\\.\\d{1,3}){3}") && !host.contains(":")) return false;
         try {
             return InetAddress.getByName(host).isLoopbackAddress();
         } catch (IOException e) {
@@ -150,7 +150,6 @@ public final class SyncClient {
 
     public Report sync(CacheHost host, Listener listener) throws SyncException {
         long t0 = System.nanoTime();
-        cancelled = false;
         listener.progress(new Progress(Phase.CONNECTING, 0, 0, 0));
         JsonNode info = withRetries("Asking the server who it is", () -> getJson(url("info", null)), host);
         String protocol = info.path("protocol").asText(null);
@@ -529,8 +528,14 @@ public final class SyncClient {
                 throw new SyncException(SyncException.Problem.CACHE, "Cannot write into the cache: " + e.getMessage(), e);
             }
         } catch (javax.net.ssl.SSLException e) {
-            throw new SyncException(SyncException.Problem.INSECURE, "The secure connection to " + req.url().host()
-                    + " failed: its certificate is not trusted or does not match (" + e.getMessage() + ")", e);
+            if (certificateProblem(e)) {
+                throw new SyncException(SyncException.Problem.INSECURE, "The secure connection to " + req.url().host()
+                        + " failed: its certificate is not trusted or does not match (" + e.getMessage() + ")", e);
+            }
+            if (cancelled) throw new SyncException(SyncException.Problem.CANCELLED, "Sync cancelled");
+            // A secure connection that broke (reset, closed mid-handshake): a network fault, retried.
+            throw new SyncException(SyncException.Problem.NETWORK, "The secure connection to " + req.url().host() + ":" + req.url().port()
+                    + " broke (" + e.getMessage() + ")", e);
         } catch (java.net.SocketTimeoutException e) {
             if (cancelled) throw new SyncException(SyncException.Problem.CANCELLED, "Sync cancelled");
             throw new SyncException(SyncException.Problem.NETWORK, req.url().host() + ":" + req.url().port() + " did not answer within "
@@ -542,6 +547,18 @@ public final class SyncClient {
         } finally {
             current = null;
         }
+    }
+
+    /** A certificate that is not trusted or does not match the host, as opposed to a broken connection. */
+    private static boolean certificateProblem(javax.net.ssl.SSLException e) {
+        if (e instanceof javax.net.ssl.SSLPeerUnverifiedException) return true;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            // (the JDK's validator failures are CertificateExceptions too)
+            if (t instanceof java.security.cert.CertificateException || t instanceof java.security.cert.CertPathValidatorException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private SyncException statusError(Response resp) {
