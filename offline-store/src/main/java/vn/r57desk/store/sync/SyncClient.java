@@ -148,7 +148,19 @@ public final class SyncClient {
         if (c != null) c.cancel();
     }
 
+    /**
+     * Runs one sync. A {@link #cancel} that comes before it starts stops it at once; the flag is
+     * cleared when a sync ends, so the client can run again.
+     */
     public Report sync(CacheHost host, Listener listener) throws SyncException {
+        try {
+            return syncOnce(host, listener);
+        } finally {
+            cancelled = false;
+        }
+    }
+
+    private Report syncOnce(CacheHost host, Listener listener) throws SyncException {
         long t0 = System.nanoTime();
         listener.progress(new Progress(Phase.CONNECTING, 0, 0, 0));
         JsonNode info = withRetries("Asking the server who it is", () -> getJson(url("info", null)), host);
