@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The .deb as a user meets it: build it, check it with lintian (no errors), install it, start the
 # installed app under Xvfb with an empty user data folder, take a screenshot and check that it
-# shows the dashboard with data, reinstall it over itself (the user's data stays), uninstall it (the
+# shows the dashboard with data, upgrade it to a next version (the user's data stays), uninstall it (the
 # user's data stays, the install folder goes). Needs root (it installs packages). Run by .ci/run.
 #
 #   installers/test-deb.sh          screenshot and logs in installers/target/
@@ -68,9 +68,18 @@ echo "test-deb: screenshot $shot: $green green pixels in the dashboard"
 [ "$green" -ge 1000 ] || fail "the screenshot does not show the dashboard with data (see $shot)"
 [ ! -e /usr/lib/r57-desk/demo-cache.db ] && [ -z "$(find /usr/lib/r57-desk -name '*.db')" ] || fail "user data in the install folder"
 
-# Reinstall over the installed package (the same version: a stand-in for an upgrade): the user's data stays.
-DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --reinstall "./$deb" > /dev/null
-[ -s "$data/demo-cache.db" ] || fail "reinstalling lost the user's data"
+# Upgrade: the same package as the next version (only its version raised), installed over this
+# one through dpkg's upgrade path; the user's data stays.
+kept=$(cd "$data" && find . -type f | sort)
+up=$(mktemp -d)
+dpkg-deb -R "$deb" "$up/pkg"
+sed -i 's/^Version: \(.*\)$/Version: \1.1/' "$up/pkg/DEBIAN/control"
+dpkg-deb --root-owner-group -Zgzip -z1 --build "$up/pkg" "$up/next.deb" > /dev/null
+DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$up/next.deb" > /dev/null
+rm -rf "$up"
+[ "$(dpkg-query -W -f '${Version}' r57-desk)" != "$(dpkg-deb -f "$deb" Version)" ] || fail "the upgrade did not happen"
+[ -x /usr/lib/r57-desk/bin/r57-desk ] || fail "the upgrade lost the program"
+[ -s "$data/demo-cache.db" ] && [ "$(cd "$data" && find . -type f | sort)" = "$kept" ] || fail "the upgrade changed the user's data folder"
 
 DEBIAN_FRONTEND=noninteractive apt-get remove -y -qq r57-desk > /dev/null
 [ ! -e /usr/lib/r57-desk ] || fail "uninstalling left /usr/lib/r57-desk"

@@ -83,9 +83,11 @@ public final class MainWindow {
         this.stage = stage;
         this.theme = settings.theme();
         this.server = settings.server();
-        this.sync = new SyncViewModel(runner, messages, AppData.syncedCache(), shell, file -> shell.open(file, false),
+        // A sync can take minutes: it gets its own threads, so screens keep loading meanwhile.
+        TaskRunner syncRunner = new FxTaskRunner();
+        this.sync = new SyncViewModel(syncRunner, messages, AppData.syncedCache(), shell, file -> shell.open(file, false),
                 () -> shell.open(AppData.demoCache(), true)); // a revoked device falls back to the demo data
-        this.syncBar = new SyncBar(sync, messages, runner, AppData.tokenFile(), () -> server, s -> {
+        this.syncBar = new SyncBar(sync, messages, syncRunner, AppData.tokenFile(), () -> server, s -> {
             server = s;
             relabel.run();
         }, () -> stage);

@@ -87,7 +87,11 @@ public final class SyncBar {
         node.setAlignment(Pos.CENTER_RIGHT);
         node.getStyleClass().add("r57-sync-bar");
         // The token file is read off the FX thread, once.
-        runner.run(() -> SyncViewModel.loadToken(tokenFile), t -> token = t, e -> token = "");
+        runner.run(() -> SyncViewModel.loadToken(tokenFile), t -> {
+            if (token == null) token = t; // a token typed meanwhile wins over the saved one
+        }, e -> {
+            if (token == null) token = "";
+        });
         relabel();
     }
 
