@@ -71,10 +71,7 @@ final class Bootstrap implements AutoCloseable {
                 // not a bootstrap we can resume (damaged, foreign, another schema): start again
             }
             if (c != null) c.close();
-            Files.deleteIfExists(f);
-            Files.deleteIfExists(Path.of(f + "-wal"));
-            Files.deleteIfExists(Path.of(f + "-shm"));
-            Files.deleteIfExists(Path.of(f + "-journal"));
+            deleteFiles(f);
         }
         Connection c = Sqlite.open(f);
         try {
@@ -234,12 +231,20 @@ final class Bootstrap implements AutoCloseable {
     /** Deletes the file (after {@link #close}): its generation is gone from the server. */
     void discard() {
         try {
-            Files.deleteIfExists(file);
-            Files.deleteIfExists(Path.of(file + "-wal"));
-            Files.deleteIfExists(Path.of(file + "-shm"));
+            deleteFiles(file);
         } catch (IOException ignored) {
             // the next bootstrap sees a foreign generation and starts again anyway
         }
+    }
+
+    /**
+     * A bootstrap file and everything SQLite and the load keep beside it. The rollback journal
+     * matters most: left behind by a page that was killed, it would be played back into the next
+     * bootstrap file of the same name.
+     */
+    static void deleteFiles(Path f) throws IOException {
+        for (String suffix : new String[] {"", "-journal", "-wal", "-shm"}) Files.deleteIfExists(Path.of(f + suffix));
+        Files.deleteIfExists(BulkLoad.sideFile(f));
     }
 
     long snapshotRows() throws SQLException {

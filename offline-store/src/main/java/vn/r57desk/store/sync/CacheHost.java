@@ -112,10 +112,8 @@ public interface CacheHost {
 
     static void deleteCacheFiles(Path file) throws CacheException {
         try {
-            for (String suffix : new String[] {"", "-wal", "-shm", Bootstrap.SUFFIX, Bootstrap.SUFFIX + "-wal", Bootstrap.SUFFIX + "-shm",
-                    Bootstrap.SUFFIX + "-journal", Bootstrap.SUFFIX + ".kpi-stats"}) {
-                Files.deleteIfExists(Path.of(file + suffix));
-            }
+            for (String suffix : new String[] {"", "-wal", "-shm"}) Files.deleteIfExists(Path.of(file + suffix));
+            Bootstrap.deleteFiles(Bootstrap.fileFor(file));
         } catch (IOException e) {
             throw new CacheException(CacheException.Problem.NOT_WRITABLE, file, "Cannot delete " + file + ": " + e.getMessage(), e);
         }
