@@ -66,8 +66,11 @@ if [ $os = mac ] && [ ! -f installers/icons/r57-desk.icns ]; then
   done
   iconutil -c icns "$set_dir" -o installers/icons/r57-desk.icns
 fi
-common=(--name "$name" --app-version "$version" --vendor "R57 Desk" --description "Theo dõi Nghị quyết 57-NQ/TW — Resolution 57 steering desk"
-  --copyright "© 2026 R57 Desk" --input "$out/input" --main-jar "$(basename "$(ls "$out"/input/app-*.jar)")"
+# What every image and package says about itself, in one place.
+meta=(--name "$name" --app-version "$version" --vendor "R57 Desk" --copyright "© 2026 R57 Desk"
+  --description "Theo dõi Nghị quyết 57-NQ/TW — Resolution 57 steering desk")
+package=("${meta[@]}" --license-file installers/LICENSE.txt)
+common=("${meta[@]}" --input "$out/input" --main-jar "$(basename "$(ls "$out"/input/app-*.jar)")"
   --main-class vn.r57desk.app.Main --runtime-image "$out/runtime"
   --java-options "-Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 --enable-native-access=ALL-UNNAMED,javafx.graphics")
 "$JAVA_HOME/bin/jpackage" --type app-image --dest "$out/image" "${common[@]}" \
@@ -96,26 +99,23 @@ if [ $os = linux ] && command -v dpkg-deb >/dev/null; then
   # jpackage's menu entry needs this folder (xdg-desktop-menu's), absent on minimal systems.
   [ -d /usr/share/desktop-directories ] || mkdir -p /usr/share/desktop-directories 2>/dev/null \
     || { echo "build.sh: create /usr/share/desktop-directories (as root) for the menu entry" >&2; exit 1; }
-  "$JAVA_HOME/bin/jpackage" --type deb --dest "$out" --app-image "$out/image/r57-desk" --name r57-desk --app-version "$version" \
-    --vendor "R57 Desk" --description "Theo dõi Nghị quyết 57-NQ/TW — Resolution 57 steering desk" --copyright "© 2026 R57 Desk" \
-    --resource-dir installers/linux --license-file installers/LICENSE.txt \
+  "$JAVA_HOME/bin/jpackage" --type deb --dest "$out" --app-image "$out/image/r57-desk" "${package[@]}" \
+    --resource-dir installers/linux \
     --linux-package-name r57-desk --linux-deb-maintainer "r57desk@example.vn" --linux-menu-group "Office" \
     --linux-app-category misc --linux-package-deps "libgtk-3-0" --linux-shortcut --install-dir /usr/lib
   installers/linux/repack-deb.sh "$(ls "$out"/r57-desk_*.deb)" "$version"
 fi
 if [ $os = linux ] && command -v rpmbuild >/dev/null; then
-  "$JAVA_HOME/bin/jpackage" --type rpm --dest "$out" --app-image "$out/image/r57-desk" --name r57-desk --app-version "$version" \
-    --vendor "R57 Desk" --description "Resolution 57 steering desk" --license-file installers/LICENSE.txt \
+  "$JAVA_HOME/bin/jpackage" --type rpm --dest "$out" --app-image "$out/image/r57-desk" "${package[@]}" \
     --linux-menu-group "Office" --linux-package-deps "gtk3" --linux-shortcut
 fi
 if [ $os = mac ]; then
-  "$JAVA_HOME/bin/jpackage" --type dmg --dest "$out" --app-image "$out/image/R57 Desk.app" --name "R57 Desk" --app-version "$version" \
-    --vendor "R57 Desk" --copyright "© 2026 R57 Desk" --license-file installers/LICENSE.txt --mac-package-identifier vn.r57desk.app
+  "$JAVA_HOME/bin/jpackage" --type dmg --dest "$out" --app-image "$out/image/R57 Desk.app" "${package[@]}" \
+    --mac-package-identifier vn.r57desk.app
 fi
 if [ $os = windows ]; then
   # A fixed upgrade code: a newer .msi replaces the installed one; user data (%LOCALAPPDATA%) stays.
-  "$JAVA_HOME/bin/jpackage" --type msi --dest "$out" --app-image "$out/image/R57 Desk" --name "R57 Desk" --app-version "$version" \
-    --vendor "R57 Desk" --copyright "© 2026 R57 Desk" --license-file installers/LICENSE.txt --win-menu --win-menu-group "R57 Desk" \
+  "$JAVA_HOME/bin/jpackage" --type msi --dest "$out" --app-image "$out/image/R57 Desk" "${package[@]}" --win-menu --win-menu-group "R57 Desk" \
     --win-shortcut --win-dir-chooser --win-upgrade-uuid 6f3f5e2a-57d0-4c57-9e57-2025057a57d5
 fi
 ls -la "$out"/*.deb "$out"/*.rpm "$out"/*.dmg "$out"/*.msi 2>/dev/null || true
