@@ -154,7 +154,13 @@ public final class MainWindow {
         Label asOf = new Label();
         asOf.setId(AS_OF_ID);
         Label network = new Label();
+        Tooltip networkTip = new Tooltip();
+        network.setTooltip(networkTip);
         Label file = new Label();
+        // When the bar is short (projector type), the file name gives way; the age of the figures
+        // and the connection state never do.
+        asOf.setMinWidth(Region.USE_PREF_SIZE);
+        network.setMinWidth(Region.USE_PREF_SIZE);
         message.setId(MESSAGE_ID);
         Region statusGap = new Region();
         HBox.setHgrow(statusGap, Priority.ALWAYS);
@@ -187,6 +193,7 @@ public final class MainWindow {
             stage.setTitle(messages.get("app.title"));
             network.setText(server.isBlank() ? messages.get("status.offline")
                     : messages.get(sync.onlineProperty().get() ? "sync.online" : "status.server", hostOf(server)));
+            networkTip.setText(server.isBlank() ? messages.get("status.offlineWhy") : server);
             syncBar.relabel();
             asOf.setText(dd == null ? "" : asOfText());
             // the file's name in the bar, its full path in the tooltip: the bar has little room
