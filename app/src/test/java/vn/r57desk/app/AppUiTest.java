@@ -115,8 +115,15 @@ class AppUiTest extends FxRobot {
         waitFor("#kpi-table");
         assertThat(breadcrumb()).hasSize(3);
         assertThat(breadcrumb().get(2)).startsWith("SYS4-S1");
+        // Every screen shows in the same scroll pane, which does not keep a bitmap of its view
+        // (in the software pipeline those filled the heap: docs/performance.md).
+        var scroll = lookup("#" + vn.r57desk.app.shell.MainWindow.CONTENT_SCROLL_ID).queryAs(javafx.scene.control.ScrollPane.class);
+        assertThat(scroll.lookupAll(".viewport")).isNotEmpty().noneMatch(Node::isCache);
+        interact(() -> scroll.setVvalue(1));
         open("kpi-table", 0);
         waitFor(".r57-kpi-chart");
+        assertThat(lookup("#" + vn.r57desk.app.shell.MainWindow.CONTENT_SCROLL_ID).queryAs(javafx.scene.control.ScrollPane.class)).isSameAs(scroll);
+        assertThat(scroll.getVvalue()).as("a new screen starts at its top").isZero();
         assertThat(lookup(".r57-kpi-chart").queryAs(LineChart.class).getData()).hasSize(2); // values and trajectory
         assertThat(breadcrumb()).hasSize(4);
 

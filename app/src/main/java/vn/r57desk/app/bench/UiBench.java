@@ -145,15 +145,20 @@ public final class UiBench extends R57DeskApp {
         }
         emit("drill.worst_p95_ms", round(worst), "ms");
         emit("tour.steps", samples.values().stream().mapToInt(List::size).sum(), "steps");
-        emit("tour.rss_mb", round(rssMb()), "MB");
+        emit("tour.rss_mb", round(rssMb("VmRSS")), "MB");
+        // Where the resident memory is: the heap and native allocations (anon), mapped files (the
+        // cache, jars, the AOT cache) and shared memory (the X server's image buffers).
+        emit("tour.rss_anon_mb", round(rssMb("RssAnon")), "MB");
+        emit("tour.rss_file_mb", round(rssMb("RssFile")), "MB");
+        emit("tour.rss_shmem_mb", round(rssMb("RssShmem")), "MB");
         Platform.exit();
     }
 
-    /** Resident set size of this process, from /proc (Linux); -1 elsewhere. */
-    static double rssMb() {
+    /** A resident-memory figure of this process from /proc/self/status (Linux); -1 elsewhere. */
+    static double rssMb(String field) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmRSS:")) {
+                if (line.startsWith(field + ":")) {
                     return Long.parseLong(Arrays.stream(line.split("\\s+")).filter(s -> s.matches("\\d+")).findFirst().orElse("0")) / 1024.0;
                 }
             }

@@ -70,6 +70,9 @@ public final class MainWindow {
     private final ShellViewModel shell = new ShellViewModel(runner, messages);
     private final ScreenViewModel screen = new ScreenViewModel(runner);
     private final StackPane center = new StackPane();
+    /** One scroll pane for every screen: only its content changes (see {@link #contentScroll()}). */
+    private final ScrollPane scroll = contentScroll();
+    public static final String CONTENT_SCROLL_ID = "content-scroll";
     private final Label message = new Label();
     private final Scene scene;
     private Theme theme;
@@ -334,6 +337,22 @@ public final class MainWindow {
         if (dd != null) screen.show(dd, nav.current(), shell.today());
     }
 
+    /**
+     * The scroll pane around the screens. Its skin caches the viewport as an image (a render
+     * texture the size of the view), made anew for every screen; in the software pipeline those
+     * textures live in the Java heap, held by soft references until the heap is full, and a drill
+     * tour spent its time in full collections (hundreds of MB of pixel buffers, docs/performance.md).
+     * Screens are redrawn rather than scrolled as bitmaps, so the cache buys nothing here.
+     */
+    private static ScrollPane contentScroll() {
+        ScrollPane sp = new ScrollPane();
+        sp.setId(CONTENT_SCROLL_ID);
+        sp.setFitToWidth(true);
+        sp.skinProperty().addListener((o, old, skin) -> sp.getChildrenUnmodifiable().stream()
+                .filter(n -> n.getStyleClass().contains("viewport")).forEach(n -> n.setCache(false)));
+        return sp;
+    }
+
     private void redraw() {
         var loaded = screen.loadedProperty().get();
         DrillDown dd = shell.drillDownProperty().get();
@@ -342,8 +361,9 @@ public final class MainWindow {
         Node content = Screens.render(ctx, loaded);
         VBox padded = new VBox(content);
         padded.getStyleClass().add("r57-content");
-        ScrollPane scroll = new ScrollPane(padded);
-        scroll.setFitToWidth(true);
+        scroll.setContent(padded);
+        scroll.setVvalue(0);
+        scroll.setHvalue(0);
         center.getChildren().setAll(scroll);
         Place shown = loaded.place();
         // Report once the new content has been drawn: timers run at the start of a pulse, before
