@@ -111,6 +111,12 @@ class AppUiTest extends FxRobot {
         open("systems-table", 3);
         waitFor("#initiatives-table");
         assertThat(breadcrumb()).containsExactly("Hệ thống", "Hệ thống hạ tầng thông tin và dữ liệu");
+        // Columns are sized from their text in the table's font, not by JavaFX's cell-by-cell
+        // auto-size (which runs only while a column keeps its default width of 80).
+        var columns = lookup("#initiatives-table").queryAs(TableView.class).getColumns();
+        assertThat(columns).allSatisfy(c -> assertThat(((javafx.scene.control.TableColumn<?, ?>) c).getPrefWidth()).isNotEqualTo(80));
+        assertThat(((javafx.scene.control.TableColumn<?, ?>) columns.get(1)).getPrefWidth())
+                .as("the initiative name is wider than its code").isGreaterThan(3 * ((javafx.scene.control.TableColumn<?, ?>) columns.get(0)).getPrefWidth());
         open("initiatives-table", 0);
         waitFor("#kpi-table");
         assertThat(breadcrumb()).hasSize(3);

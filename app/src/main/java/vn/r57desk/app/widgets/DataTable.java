@@ -129,7 +129,48 @@ public final class DataTable<T> {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox bar = new HBox(12, heading, spacer, export);
         bar.setAlignment(Pos.CENTER_LEFT);
-        return new VBox(6, bar, table);
+        // The probe takes the table's font from the style sheet (same rule as the table's cells)
+        // and comes before the table in the CSS pass, so the columns have their widths before the
+        // table's skin would measure them itself (see fitColumns).
+        Label probe = new Label();
+        probe.getStyleClass().add(MEASURE_STYLE_CLASS);
+        probe.setManaged(false);
+        probe.setVisible(false);
+        probe.fontProperty().addListener((o, a, font) -> fitColumns(table, font));
+        return new VBox(6, probe, bar, table);
+    }
+
+    static final String MEASURE_STYLE_CLASS = "r57-data-table-measure";
+    /** Rows measured per column: JavaFX's own auto-size looks at 30; a page of the app's lists is 100. */
+    static final int MEASURED_ROWS = 100;
+    /** No column is made wider than this many em: longer texts end in "…" (full text in the CSV). */
+    static final double MAX_COLUMN_EM = 40;
+
+    /**
+     * Sets each column's preferred width to fit its header and the formatted values of its first
+     * rows. JavaFX does the same when a column has no width of its own, but by building a table cell
+     * per row and column and styling it; on a screen with several tables that was a third of the
+     * time of a drill-down step (docs/performance.md). Measuring the text is enough: cells are plain
+     * text with the theme's padding (0.5 em on each side; the header also holds the sort arrow).
+     */
+    private void fitColumns(TableView<T> table, javafx.scene.text.Font font) {
+        if (font == null) return;
+        javafx.scene.text.Font bold = javafx.scene.text.Font.font(font.getFamily(), javafx.scene.text.FontWeight.BOLD, font.getSize());
+        javafx.scene.text.Text text = new javafx.scene.text.Text();
+        double em = font.getSize();
+        int rows = Math.min(items.size(), MEASURED_ROWS);
+        for (int i = 0; i < columns.size(); i++) {
+            Column<T> c = columns.get(i);
+            text.setFont(bold);
+            text.setText(c.header());
+            double width = text.getLayoutBounds().getWidth() + 2.2 * em;
+            text.setFont(font);
+            for (int r = 0; r < rows; r++) {
+                text.setText(c.format().apply(c.value().apply(items.get(r))));
+                width = Math.max(width, text.getLayoutBounds().getWidth() + 1.4 * em);
+            }
+            table.getColumns().get(i).setPrefWidth(Math.ceil(Math.min(width, MAX_COLUMN_EM * em)));
+        }
     }
 
     /** Writes the table as shown (every row, formatted) to {@code target}, off the FX thread. */

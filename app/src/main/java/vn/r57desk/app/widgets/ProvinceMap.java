@@ -27,6 +27,29 @@ public final class ProvinceMap {
 
     private ProvinceMap() {}
 
+    /** Points closer than this (in pixels) to the last one kept are left out: they cannot be seen. */
+    static final double MIN_STEP_PX = 0.75;
+
+    /**
+     * A ring's points in pixels, leaving out those within {@link #MIN_STEP_PX} of the last kept one
+     * (the boundaries are much finer than a 520-pixel map; fewer points are less to lay out and to
+     * draw each time the view opens). The first and last points are always kept.
+     */
+    static List<Double> screenPoints(double[] ring, double lon0, double lat0, double sx, double sy) {
+        List<Double> out = new java.util.ArrayList<>(ring.length);
+        double lastX = Double.NaN, lastY = Double.NaN;
+        for (int i = 0; i < ring.length; i += 2) {
+            double x = (ring[i] - lon0) * sx, y = (lat0 - ring[i + 1]) * sy;
+            boolean last = i + 2 >= ring.length;
+            if (!last && Math.abs(x - lastX) < MIN_STEP_PX && Math.abs(y - lastY) < MIN_STEP_PX) continue;
+            out.add(x);
+            out.add(y);
+            lastX = x;
+            lastY = y;
+        }
+        return out;
+    }
+
     /**
      * @param fill   colour of each province code
      * @param label  tooltip of each province code
@@ -45,9 +68,7 @@ public final class ProvinceMap {
             Group province = new Group();
             for (double[] ring : e.getValue()) {
                 Polygon p = new Polygon();
-                for (int i = 0; i < ring.length; i += 2) {
-                    p.getPoints().addAll((ring[i] - b[0]) * k * scale, (b[3] - ring[i + 1]) * scale);
-                }
+                p.getPoints().setAll(screenPoints(ring, b[0], b[3], k * scale, scale));
                 p.setFill(fill.apply(code));
                 p.setStroke(Color.WHITE);
                 p.setStrokeWidth(0.8);
