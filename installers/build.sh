@@ -70,9 +70,11 @@ fi
 meta=(--name "$name" --app-version "$version" --vendor "R57 Desk" --copyright "© 2026 R57 Desk"
   --description "Theo dõi Nghị quyết 57-NQ/TW — Resolution 57 steering desk")
 package=("${meta[@]}" --license-file installers/LICENSE.txt)
+# The app's JVM options, the same file ./r57 run and ./r57 bench-ui use (what is measured ships).
+mapfile -t jvm_opts < <(grep -v '^\s*\(#\|$\)' app/jvm.options | tr -d '\r')
+java_options=(); for o in "${jvm_opts[@]}"; do java_options+=(--java-options "$o"); done
 common=("${meta[@]}" --input "$out/input" --main-jar "$(basename "$(ls "$out"/input/app-*.jar)")"
-  --main-class vn.r57desk.app.Main --runtime-image "$out/runtime"
-  --java-options "-Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 --enable-native-access=ALL-UNNAMED,javafx.graphics")
+  --main-class vn.r57desk.app.Main --runtime-image "$out/runtime" "${java_options[@]}")
 "$JAVA_HOME/bin/jpackage" --type app-image --dest "$out/image" "${common[@]}" \
   --java-options '-XX:AOTCache=$APPDIR/r57-desk.aot' --icon "installers/icons/r57-desk.$([ $os = linux ] && echo png || { [ $os = mac ] && echo icns || echo ico; })"
 
@@ -85,8 +87,7 @@ if [ "$skip_aot" = 0 ]; then
   runner=(); [ $os = linux ] && [ -z "${DISPLAY:-}" ] && runner=(xvfb-run -a -s "-screen 0 1440x900x24")
   sep=':'; [ $os = windows ] && sep=';'
   cp=$(sed -n 's|^app.classpath=\$APPDIR[/\\]||p' "$app"/*.cfg | tr -d '\r' | sed "s|^|$app/|" | tr '\n' "$sep")
-  java_cmd=("$java" -Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1
-    --enable-native-access=ALL-UNNAMED,javafx.graphics -cp "$cp")
+  java_cmd=("$java" "${jvm_opts[@]}" -cp "$cp")
   data=$(mktemp -d)
   # The first start creates the demo data; the second, a usual start, is the one recorded.
   R57_DATA_DIR=$data "${runner[@]}" "${java_cmd[@]}" vn.r57desk.app.bench.UiBench --tour 0 > /dev/null

@@ -117,6 +117,7 @@ class AppUiTest extends FxRobot {
         assertThat(columns).allSatisfy(c -> assertThat(((javafx.scene.control.TableColumn<?, ?>) c).getPrefWidth()).isNotEqualTo(80));
         assertThat(((javafx.scene.control.TableColumn<?, ?>) columns.get(1)).getPrefWidth())
                 .as("the initiative name is wider than its code").isGreaterThan(3 * ((javafx.scene.control.TableColumn<?, ?>) columns.get(0)).getPrefWidth());
+        assertThat(lookup("#initiatives-table").queryAs(TableView.class).getFixedCellSize()).as("rows of one line, fixed height").isBetween(25.0, 35.0);
         open("initiatives-table", 0);
         waitFor("#kpi-table");
         assertThat(breadcrumb()).hasSize(3);

@@ -156,8 +156,13 @@ public final class DataTable<T> {
     private void fitColumns(TableView<T> table, javafx.scene.text.Font font) {
         if (font == null) return;
         javafx.scene.text.Font bold = javafx.scene.text.Font.font(font.getFamily(), javafx.scene.text.FontWeight.BOLD, font.getSize());
-        javafx.scene.text.Text text = new javafx.scene.text.Text();
+        javafx.scene.text.Text text = new javafx.scene.text.Text("Ấy");
+        text.setFont(font);
         double em = font.getSize();
+        // Rows of one line of text: a fixed height spares the table measuring every row it lays
+        // out. One line plus 0.55 em keeps the light theme's 29-pixel rows at 15 px; the projector
+        // theme's 20 px type gets 39-pixel rows (it had 60, showing fewer rows for the same type).
+        table.setFixedCellSize(Math.ceil(text.getLayoutBounds().getHeight() + 0.55 * em));
         int rows = Math.min(items.size(), MEASURED_ROWS);
         for (int i = 0; i < columns.size(); i++) {
             Column<T> c = columns.get(i);
