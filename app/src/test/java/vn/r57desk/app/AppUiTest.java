@@ -158,6 +158,32 @@ class AppUiTest extends FxRobot {
     }
 
     @Test
+    void theProvinceBarsNameEveryProvinceAndOpenOneByClickOrKeyboard() throws Exception {
+        clickOn("#nav-localities");
+        waitFor("#locality-bars");
+        var bars = lookup("#locality-bars").queryAs(vn.r57desk.app.widgets.BarList.class);
+        var names = bars.getChildrenUnmodifiable().stream().filter(n -> n.getStyleClass().contains("r57-bar-text"))
+                .map(n -> ((javafx.scene.text.Text) n).getText()).toList();
+        assertThat(names).contains("Hà Nội", "Hồ Chí Minh", "Đà Nẵng").hasSizeGreaterThanOrEqualTo(34); // + the axis label
+        // Keyboard: focus the bars, Down to the first (largest) row, Enter opens it.
+        String first = names.getFirst();
+        interact(bars::requestFocus);
+        type(KeyCode.DOWN).type(KeyCode.ENTER);
+        waitFor("#communes-table");
+        assertThat(breadcrumb()).containsExactly("Địa phương", first);
+        // Mouse: a click on a row's bar opens that row.
+        clickOn("#" + R57DeskApp.BACK_ID);
+        waitFor("#locality-bars");
+        var again = lookup("#locality-bars").queryAs(vn.r57desk.app.widgets.BarList.class);
+        var row3 = again.getChildrenUnmodifiable().stream().filter(n -> n instanceof javafx.scene.shape.Rectangle && n.isVisible()).skip(2).findFirst().orElseThrow();
+        String third = names.get(2);
+        interact(() -> row3.getParent().layout());
+        clickOn(row3);
+        waitFor("#communes-table");
+        assertThat(breadcrumb()).containsExactly("Địa phương", third);
+    }
+
+    @Test
     void syncNowAsksForTheServerShowsProgressAndThenTheSyncedData() throws Exception {
         try (vn.r57desk.server.ReferenceServer server = vn.r57desk.server.ReferenceServer.start(
                 new vn.r57desk.server.ReferenceServer.Config(dataDir.resolve("server"), vn.r57desk.store.generate.Scale.DEMO, "127.0.0.1", 0,

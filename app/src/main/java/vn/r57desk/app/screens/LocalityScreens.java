@@ -4,12 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import javafx.geometry.Pos;
-import javafx.scene.Cursor;
 import javafx.scene.Node;
-import javafx.scene.chart.BarChart;
-import javafx.scene.chart.CategoryAxis;
-import javafx.scene.chart.NumberAxis;
-import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -19,6 +14,7 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
 import vn.r57desk.app.nav.Place;
+import vn.r57desk.app.widgets.BarList;
 import vn.r57desk.app.widgets.DataTable;
 import vn.r57desk.store.model.Kpi;
 import vn.r57desk.store.model.ScopeKind;
@@ -101,33 +97,16 @@ final class LocalityScreens {
                 .number(ctx.t("col.reporting"), LocalityRow::reportingTimeliness, ctx::pct);
     }
 
-    /** Horizontal bars of the KPI's latest value, sorted, each coloured by its status and opening its locality. */
+    /** Horizontal bars of the KPI's latest value, largest first, each coloured by its status and opening its locality. */
     static Node bars(Ctx ctx, List<LocalityRow> rows, java.util.function.Function<LocalityRow, String> label,
                      java.util.function.Consumer<LocalityRow> open, Kpi k) {
         List<LocalityRow> sorted = rows.stream().filter(r -> r.kpi().value() != null)
-                .sorted(Comparator.comparing((LocalityRow r) -> r.kpi().value())).toList();
-        NumberAxis x = new NumberAxis();
-        x.setLabel(ctx.name(k.shortName()) + " (" + ctx.name(k.unit()) + ")");
-        x.setForceZeroInRange(false);
-        CategoryAxis y = new CategoryAxis();
-        BarChart<Number, String> chart = new BarChart<>(x, y);
-        chart.setAnimated(false);
-        chart.setLegendVisible(false);
-        chart.setCategoryGap(3);
-        chart.setPrefHeight(Math.max(300, 24 * sorted.size() + 80));
-        XYChart.Series<Number, String> s = new XYChart.Series<>();
-        for (LocalityRow r : sorted) {
-            XYChart.Data<Number, String> d = new XYChart.Data<>(r.kpi().value(), label.apply(r));
-            d.nodeProperty().addListener((o, a, node) -> {
-                if (node == null) return;
-                node.setStyle("-fx-bar-fill: " + StatusStyle.hex(r.kpi().rag()) + ";");
-                node.setCursor(Cursor.HAND);
-                node.setOnMouseClicked(e -> open.accept(r));
-            });
-            s.getData().add(d);
-        }
-        chart.getData().add(s);
-        return chart;
+                .sorted(Comparator.comparing((LocalityRow r) -> r.kpi().value()).reversed()).toList();
+        List<BarList.Bar> bars = sorted.stream().map(r -> new BarList.Bar(label.apply(r), r.kpi().value(),
+                ctx.num(r.kpi().value()), StatusStyle.color(r.kpi().rag()))).toList();
+        BarList list = new BarList(bars, ctx.name(k.shortName()) + " (" + ctx.name(k.unit()) + ")", i -> open.accept(sorted.get(i)));
+        list.setId("locality-bars");
+        return list;
     }
 
     static Node province(Ctx ctx, Place.Province here, ScreenData.ProvinceData data) {
