@@ -90,8 +90,11 @@ final class BenchSync {
 
         private JsonNode client(ReferenceServer server, Path cache) throws Exception {
             String java = ProcessHandle.current().info().command().orElse("java");
-            List<String> cmd = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED",
-                    "-cp", System.getProperty("java.class.path"), "vn.r57desk.store.cli.R57Cli", "sync", "--server", server.uri().toString(),
+            List<String> cmd = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED"));
+            // Extra options for the client only, e.g. to profile it: R57_BENCH_CLIENT_OPTS="-XX:StartFlightRecording=filename=c-%p.jfr"
+            String extra = System.getenv("R57_BENCH_CLIENT_OPTS");
+            if (extra != null && !extra.isBlank()) cmd.addAll(List.of(extra.trim().split("\\s+")));
+            cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "vn.r57desk.store.cli.R57Cli", "sync", "--server", server.uri().toString(),
                     "--cache", cache.toString(), "--token", "bench-token", "--page-rows", Integer.toString(pageRows), "--bench-json"));
             Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
             String last = null;
