@@ -107,8 +107,12 @@ if [ $os = linux ] && command -v dpkg-deb >/dev/null; then
   installers/linux/repack-deb.sh "$(ls "$out"/r57-desk_*.deb)" "$version"
 fi
 if [ $os = linux ] && command -v rpmbuild >/dev/null; then
+  # The same menu entry as the .deb (Vietnamese and English names); the licence tag says what
+  # installers/LICENSE.txt says until the project chooses one.
   "$JAVA_HOME/bin/jpackage" --type rpm --dest "$out" --app-image "$out/image/r57-desk" "${package[@]}" \
+    --resource-dir installers/linux --linux-rpm-license-type "LicenseRef-R57Desk-AllRightsReserved" \
     --linux-menu-group "Office" --linux-package-deps "gtk3" --linux-shortcut
+  installers/check-rpm.sh "$(ls "$out"/r57-desk-*.rpm)" "$version"
 fi
 if [ $os = mac ]; then
   "$JAVA_HOME/bin/jpackage" --type dmg --dest "$out" --app-image "$out/image/R57 Desk.app" "${package[@]}" \
