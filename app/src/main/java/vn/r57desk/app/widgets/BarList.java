@@ -61,7 +61,11 @@ public final class BarList extends Region {
         setAccessibleRole(AccessibleRole.LIST_VIEW);
         setAccessibleText(axisLabel);
 
-        setOnMouseMoved(e -> mark(rowAt(e.getY())));
+        setOnMouseMoved(e -> {
+            int row = rowAt(e.getY());
+            setCursor(row >= 0 ? Cursor.HAND : Cursor.DEFAULT);
+            mark(row);
+        });
         setOnMouseExited(e -> mark(isFocused() ? selected : -1));
         setOnMouseClicked(e -> {
             int row = rowAt(e.getY());
@@ -97,16 +101,8 @@ public final class BarList extends Region {
         return y < top || row >= bars.size() ? -1 : row;
     }
 
-    public int selectedRow() {
-        return selected;
-    }
-
-    public int size() {
-        return bars.size();
-    }
-
+    /** Shades a row (the one under the mouse, or the one chosen with the keyboard); -1: none. */
     private void mark(int row) {
-        setCursor(row >= 0 && !isFocused() ? Cursor.HAND : Cursor.DEFAULT);
         highlight.setVisible(row >= 0);
         if (row >= 0) highlight.setY(rowHeight() * 0.5 + row * rowHeight());
     }
