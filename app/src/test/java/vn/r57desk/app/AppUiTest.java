@@ -20,7 +20,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -28,7 +27,7 @@ import vn.r57desk.app.screens.Screens;
 import vn.r57desk.app.shell.R57DeskApp;
 
 /** Drives the real window headless (Monocle) through the main flows, by keyboard as a user could. */
-class AppUiTest extends FxRobot {
+class AppUiTest extends AppRobot {
     @TempDir static Path dataDir;
     private javafx.application.Application app;
 
@@ -48,21 +47,6 @@ class AppUiTest extends FxRobot {
     @AfterEach
     void cleanup() throws Exception {
         if (app != null) FxToolkit.cleanupApplication(app);
-    }
-
-    private void waitFor(String query) throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup(query).tryQuery().filter(Node::isVisible).isPresent());
-    }
-
-    /** Selects a row of a table and presses Enter on it: the keyboard path of every drill-down. */
-    private void open(String tableId, int row) throws Exception {
-        waitFor("#" + tableId);
-        TableView<?> table = lookup("#" + tableId).queryAs(TableView.class);
-        interact(() -> {
-            table.requestFocus();
-            table.getSelectionModel().select(row);
-        });
-        type(KeyCode.ENTER);
     }
 
     private int rowWhere(String tableId, java.util.function.Predicate<String> text) {

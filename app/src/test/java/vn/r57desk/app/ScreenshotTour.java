@@ -7,15 +7,11 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 import javafx.embed.swing.SwingFXUtils;
-import javafx.scene.Node;
-import javafx.scene.control.TableView;
 import javafx.scene.image.WritableImage;
-import javafx.scene.input.KeyCode;
 
 import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -26,7 +22,7 @@ import vn.r57desk.app.shell.R57DeskApp;
  * Writes a PNG of each main view, in Vietnamese and English, for docs/screenshots. Runs only when
  * asked: {@code ./r57 mvn -pl app test -Dtest=ScreenshotTour -Dr57.screenshots=$PWD/docs/screenshots}.
  */
-class ScreenshotTour extends FxRobot {
+class ScreenshotTour extends AppRobot {
     @Test
     void tour() throws Exception {
         String out = System.getProperty("r57.screenshots");
@@ -96,19 +92,6 @@ class ScreenshotTour extends FxRobot {
         }
     }
 
-    private void waitFor(String query) throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup(query).tryQuery().filter(Node::isVisible).isPresent());
-    }
-
-    private void open(String tableId, int row) throws Exception {
-        waitFor("#" + tableId);
-        TableView<?> table = lookup("#" + tableId).queryAs(TableView.class);
-        interact(() -> {
-            table.requestFocus();
-            table.getSelectionModel().select(row);
-        });
-        type(KeyCode.ENTER);
-    }
 
     private void shot(Path dir, String name) throws Exception {
         waitFor("#" + Screens.CONTENT_ID);

@@ -1,0 +1,29 @@
+package vn.r57desk.app;
+
+import java.util.concurrent.TimeUnit;
+
+import javafx.scene.Node;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The steps the UI tests and the screenshot tour take through the app, written once. */
+abstract class AppRobot extends FxRobot {
+    /** Waits (up to 30 s) until a node matching the query is showing. */
+    protected void waitFor(String query) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup(query).tryQuery().filter(Node::isVisible).isPresent());
+    }
+
+    /** Selects a row of a table and presses Enter on it: the keyboard path of every drill-down. */
+    protected void open(String tableId, int row) throws Exception {
+        waitFor("#" + tableId);
+        TableView<?> table = lookup("#" + tableId).queryAs(TableView.class);
+        interact(() -> {
+            table.requestFocus();
+            table.getSelectionModel().select(row);
+        });
+        type(KeyCode.ENTER);
+    }
+}
