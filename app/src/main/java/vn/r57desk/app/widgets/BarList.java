@@ -35,10 +35,14 @@ public final class BarList extends Region {
     private final List<Rectangle> rects = new ArrayList<>();
     private final Text axis;
     private final Rectangle highlight = new Rectangle();
+    /** The scale's ends: bars start at zero unless some value is below it (a bar's length is its value). */
+    private final double min, max;
     private int selected = -1;
 
     public BarList(List<Bar> bars, String axisLabel, IntConsumer open) {
         this.bars = List.copyOf(bars);
+        this.min = Math.min(0, this.bars.stream().mapToDouble(Bar::value).min().orElse(0));
+        this.max = Math.max(min + 1e-9, this.bars.stream().mapToDouble(Bar::value).max().orElse(1));
         getStyleClass().add(STYLE_CLASS);
         highlight.setFill(Color.gray(0.5, 0.18));
         highlight.setVisible(false);
@@ -134,9 +138,6 @@ public final class BarList extends Region {
         for (Text t : values) valueW = Math.max(valueW, t.getLayoutBounds().getWidth());
         labelW = Math.min(labelW, w * 0.4);
         double x0 = labelW + pad, span = Math.max(1, w - x0 - valueW - 2 * pad);
-        // Bars start at zero unless some value is below it: a bar's length is its value.
-        double min = Math.min(0, bars.stream().mapToDouble(Bar::value).min().orElse(0));
-        double max = Math.max(min + 1e-9, bars.stream().mapToDouble(Bar::value).max().orElse(1));
         double top = rowH * 0.5;
         for (int i = 0; i < bars.size(); i++) {
             double mid = top + i * rowH + rowH / 2;
