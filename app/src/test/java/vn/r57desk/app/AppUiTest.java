@@ -49,6 +49,21 @@ class AppUiTest extends AppRobot {
         if (app != null) FxToolkit.cleanupApplication(app);
     }
 
+    /** Only the widest column (the names) may be narrowed to fit: every other shows in full. */
+    private void assertOnlyTheWidestColumnIsNarrowed(String tableId) {
+        var columns = lookup("#" + tableId).queryAs(TableView.class).getColumns();
+        javafx.scene.control.TableColumn<?, ?> widest = null;
+        for (Object c : columns) {
+            var col = (javafx.scene.control.TableColumn<?, ?>) c;
+            if (widest == null || col.getPrefWidth() > widest.getPrefWidth()) widest = col;
+        }
+        var name = widest;
+        assertThat(columns).allSatisfy(c -> {
+            var col = (javafx.scene.control.TableColumn<?, ?>) c;
+            if (col != name) assertThat(col.getWidth()).as(col.getText()).isGreaterThanOrEqualTo(col.getPrefWidth() - 0.5);
+        });
+    }
+
     private int rowWhere(String tableId, java.util.function.Predicate<String> text) {
         TableView<?> table = lookup("#" + tableId).queryAs(TableView.class);
         for (int r = 0; r < table.getItems().size(); r++) {
@@ -102,6 +117,7 @@ class AppUiTest extends AppRobot {
         assertThat(((javafx.scene.control.TableColumn<?, ?>) columns.get(1)).getPrefWidth())
                 .as("the initiative name is wider than its code").isGreaterThan(3 * ((javafx.scene.control.TableColumn<?, ?>) columns.get(0)).getPrefWidth());
         assertThat(lookup("#initiatives-table").queryAs(TableView.class).getFixedCellSize()).as("rows of one line, fixed height").isBetween(25.0, 35.0);
+        assertOnlyTheWidestColumnIsNarrowed("initiatives-table");
         open("initiatives-table", 0);
         waitFor("#kpi-table");
         assertThat(breadcrumb()).hasSize(3);
@@ -135,6 +151,7 @@ class AppUiTest extends AppRobot {
         open("provinces-table", rowWhere("provinces-table", s -> s.equals("Hà Nội")));
         waitFor("#communes-table");
         assertThat(breadcrumb()).containsExactly("Địa phương", "Hà Nội");
+        assertOnlyTheWidestColumnIsNarrowed("kpi-table"); // the locality's KPIs: status in full
         open("communes-table", 0);
         waitFor("#task-table");
         assertThat(breadcrumb()).hasSize(3);

@@ -176,6 +176,11 @@ public final class DataTable<T> {
             }
             table.getColumns().get(i).setPrefWidth(Math.ceil(Math.min(width, MAX_COLUMN_EM * em)));
         }
+        // When the columns do not all fit, the widest (a name) gives way and ends in "…"; the
+        // others keep their full width. Without this the resize policy squeezed the last column,
+        // cutting a status such as "Có nguy cơ chậm" to "Có nguy cơ ch…".
+        TableColumn<T, ?> widest = table.getColumns().stream().max(java.util.Comparator.comparingDouble(TableColumn::getPrefWidth)).orElse(null);
+        for (TableColumn<T, ?> col : table.getColumns()) col.setMinWidth(col == widest ? 4 * em : col.getPrefWidth());
     }
 
     /** Writes the table as shown (every row, formatted) to {@code target}, off the FX thread. */
