@@ -174,7 +174,9 @@ public final class Cache implements AutoCloseable {
                 c.setAutoCommit(false);
                 try {
                     T result = work.run(c);
+                    long t0 = Timings.start();
                     c.commit();
+                    Timings.add("commit", t0);
                     return result;
                 } catch (SQLException | RuntimeException e) {
                     c.rollback();

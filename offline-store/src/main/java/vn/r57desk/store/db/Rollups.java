@@ -168,15 +168,25 @@ public final class Rollups {
     // ---- observation rollups ------------------------------------------------------------------
 
     static String kpiScopeSelect(String filter) {
+        return kpiScopeSelect("observations o " + filter, "o");
+    }
+
+    /**
+     * The statistics of each series in {@code from}, which joins {@code observations o} and names
+     * each series by {@code k}.kpi_id/scope_id: "o" to scan observations, or a table of series
+     * to seek them one by one in key order (no sort for the GROUP BY).
+     */
+    private static String kpiScopeSelect(String from, String k) {
         // first/last/previous values ride along so that a list of communes reads one row each.
         String one = "(SELECT value FROM observations o2 WHERE o2.kpi_id = g.kpi_id AND o2.scope_id = g.scope_id AND o2.period = ";
         // With a single max() aggregate, SQLite takes bare columns (value) from the row holding the maximum.
-        return "SELECT kpi_id, scope_id, n, l, u, fp, lp, " + one + "fp), lv, pp, " + one + "pp) FROM ("
-                + "SELECT kpi_id, scope_id, count(*) AS n, sum(reported_at > " + dueDateSql("period") + ") AS l, sum(verified = 0) AS u,"
-                + " (SELECT period FROM observations o4 WHERE o4.kpi_id = o.kpi_id AND o4.scope_id = o.scope_id ORDER BY period LIMIT 1) AS fp,"
-                + " max(period) AS lp, value AS lv,"
-                + " (SELECT max(period) FROM observations o3 WHERE o3.kpi_id = o.kpi_id AND o3.scope_id = o.scope_id AND o3.period < max(o.period)) AS pp"
-                + " FROM observations o " + filter + " GROUP BY kpi_id, scope_id) g";
+        return ("SELECT kpi_id, scope_id, n, l, u, fp, lp, " + one + "fp), lv, pp, " + one + "pp) FROM ("
+                + "SELECT K.kpi_id AS kpi_id, K.scope_id AS scope_id, count(*) AS n, sum(o.reported_at > " + dueDateSql("o.period") + ") AS l,"
+                + " sum(o.verified = 0) AS u,"
+                + " (SELECT period FROM observations o4 WHERE o4.kpi_id = K.kpi_id AND o4.scope_id = K.scope_id ORDER BY period LIMIT 1) AS fp,"
+                + " max(o.period) AS lp, o.value AS lv,"
+                + " (SELECT max(period) FROM observations o3 WHERE o3.kpi_id = K.kpi_id AND o3.scope_id = K.scope_id AND o3.period < max(o.period)) AS pp"
+                + " FROM " + from + " GROUP BY K.kpi_id, K.scope_id) g").replace("K.", k + ".");
     }
 
     private static String kpiScopeInsert(String filter) {
@@ -276,15 +286,89 @@ public final class Rollups {
         return "INSERT OR IGNORE INTO temp.touched_series (kpi_id, scope_id) VALUES (?, ?)";
     }
 
-    /** Recomputes the statistics of every touched series (report_stats follows by its triggers) and restores the triggers. */
+    private static final List<String> SERIES_TRIGGERS = List.of("kss_rollup_ai", "kss_rollup_ad");
+
+    /**
+     * Recomputes the statistics of every touched series and restores the triggers. report_stats
+     * is adjusted once for the set (the old rows' counts out, the new ones in) rather than by the
+     * per-row kss triggers, which would run four upserts for each of thousands of series.
+     */
     public static void recomputeSeries(Connection c) throws SQLException {
         try (Statement st = c.createStatement()) {
+            for (String name : SERIES_TRIGGERS) st.execute("DROP TRIGGER IF EXISTS " + name);
             String filter = "WHERE (kpi_id, scope_id) IN (SELECT kpi_id, scope_id FROM temp.touched_series)";
+            Timings.lap("series: start");
+            st.execute(reportAdjust(filter, -1));
+            Timings.lap("series: reports out");
             st.execute("DELETE FROM kpi_scope_stats " + filter);
-            st.execute(kpiScopeInsert(filter));
+            Timings.lap("series: delete");
+            st.execute("INSERT INTO kpi_scope_stats (kpi_id, scope_id, n_reports, n_late, n_unverified, first_period, last_period,"
+                    + " first_value, last_value, prev_period, prev_value) "
+                    + kpiScopeSelect("temp.touched_series t JOIN observations o ON o.kpi_id = t.kpi_id AND o.scope_id = t.scope_id", "t"));
+            Timings.lap("series: insert");
+            st.execute(reportAdjust(filter, 1));
+            Timings.lap("series: reports in");
             st.execute("DELETE FROM temp.touched_series");
+        }
+        restore(c, OBSERVATION_TRIGGERS);
+        restore(c, SERIES_TRIGGERS);
+    }
+
+    /** The set form of the kss triggers: adds (1) or removes (-1) the report counts of the series {@code filter} picks. */
+    private static String reportAdjust(String filter, int sign) {
+        String k = "(SELECT scope_id, n_reports, n_late, n_unverified FROM kpi_scope_stats " + filter + ")";
+        return "INSERT INTO report_stats (scope_id, n_reports, n_late, n_unverified) "
+                + "SELECT s, " + sign + " * sum(r), " + sign + " * sum(l), " + sign + " * sum(u) FROM ("
+                + " SELECT k.scope_id AS s, k.n_reports AS r, k.n_late AS l, k.n_unverified AS u FROM " + k + " k"
+                + " UNION ALL SELECT sc.parent_scope_id, k.n_reports, k.n_late, k.n_unverified"
+                + " FROM " + k + " k JOIN scopes sc ON sc.id = k.scope_id WHERE sc.kind = 'commune'"
+                + ") WHERE true GROUP BY s"
+                + " ON CONFLICT (scope_id) DO UPDATE SET n_reports = n_reports + excluded.n_reports,"
+                + " n_late = n_late + excluded.n_late, n_unverified = n_unverified + excluded.n_unverified";
+    }
+
+    private static final List<String> TASK_TRIGGERS = List.of("tasks_rollup_ai", "tasks_rollup_ad", "tasks_rollup_au");
+
+    /**
+     * Large change sets of tasks (a sync page): the per-row task triggers are turned off inside the
+     * caller's transaction, and the caller brackets its writes with {@link #adjustTasks} (-1 for the
+     * touched tasks as they were, +1 as they are), which is what the triggers do row by row, done
+     * once per set. {@link #restoreTaskTriggers} brings them back; so does a rollback.
+     */
+    public static void suspendTaskTriggers(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            for (String name : TASK_TRIGGERS) st.execute("DROP TRIGGER IF EXISTS " + name);
+        }
+    }
+
+    public static void restoreTaskTriggers(Connection c) throws SQLException {
+        restore(c, TASK_TRIGGERS);
+    }
+
+    /**
+     * Adds ({@code sign} 1) or removes (-1) the rollup counts of the tasks whose ids {@code idsSql}
+     * selects, as they are now: the set form of the task triggers, grouped, one upsert per
+     * (group, bucket) instead of 28 per changed task.
+     */
+    public static void adjustTasks(Connection c, String idsSql, int sign) throws SQLException {
+        String facts = taskFacts("X") + " FROM tasks X WHERE X.id IN (" + idsSql + ")";
+        try (Statement st = c.createStatement()) {
+            for (boolean dayTable : new boolean[] {true, false}) {
+                String table = dayTable ? "task_rollup_day" : "task_rollup_month";
+                String keyCol = dayTable ? "day" : "month";
+                st.execute("INSERT INTO " + table + " (grp, " + keyCol + ", n_total, n_open, n_on_time) "
+                        + "SELECT g, k, " + sign + " * count(*), " + sign + " * sum(o), " + sign + " * sum(t) FROM ("
+                        + groupRows(facts, dayTable) + ") WHERE g IS NOT NULL GROUP BY g, k"
+                        + " ON CONFLICT (grp, " + keyCol + ") DO UPDATE SET n_total = n_total + excluded.n_total,"
+                        + " n_open = n_open + excluded.n_open, n_on_time = n_on_time + excluded.n_on_time");
+            }
+        }
+    }
+
+    private static void restore(Connection c, List<String> names) throws SQLException {
+        try (Statement st = c.createStatement()) {
             for (String ddl : triggersDdl()) {
-                for (String name : OBSERVATION_TRIGGERS) if (ddl.startsWith("CREATE TRIGGER " + name + " ")) st.execute(ddl);
+                for (String name : names) if (ddl.startsWith("CREATE TRIGGER " + name + " ")) st.execute(ddl);
             }
         }
     }

@@ -27,12 +27,13 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import vn.r57desk.store.text.VietnameseText;
 
 /**
- * Reads one page of protocol 1 from a stream and applies it to the cache row by row, validating
- * each row before it is written. The caller holds the transaction: if anything is wrong (a type,
+ * Reads one page of protocol 1 from a stream and applies it to the cache, validating each row
+ * before it is written: a snapshot row by row into a bootstrap file, a delta set by set through
+ * {@link DeltaStage}. The caller holds the transaction: if anything is wrong (a type,
  * a missing required field, a reference to a row the cache does not have, an oversized field, a
  * body cut short) this throws, the caller rolls back, and the cache is exactly as it was.
  *
- * <p>The page is never held in memory: rows go from the parser to SQLite one at a time.
+ * <p>The page is never held in memory: rows go from the parser to SQLite (or its stage) one at a time.
  */
 public final class PageApplier {
     public enum Mode {
@@ -52,25 +53,19 @@ public final class PageApplier {
             .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Entities.MAX_TEXT * 8).maxNestingDepth(16).build())
             .build();
 
-    /** A short "state" of a row for the change history ("value 41.5 → 43.0"). */
-    private static final Map<String, String> SUMMARY = Map.of(
-            "observation", "value", "task", "completed_at", "initiative", "status || ' ' || progress");
-
     private final Connection c;
     private final Mode mode;
     private final Map<String, Set<Long>> known = new HashMap<>();
     private final Map<String, Set<Long>> added = new HashMap<>();
     private final Map<String, PreparedStatement> statements = new HashMap<>();
     private long runId;
-    private long logSeq;
-    private PreparedStatement logInsert;
-    /** DELTA: observation rollups are recomputed once per page for the series it touched. */
-    private PreparedStatement touch;
-    private boolean seriesSuspended;
+    /** DELTA: rows are staged and applied per set at the end of the page. */
+    private final DeltaStage stage;
 
     private PageApplier(Connection c, Mode mode) {
         this.c = c;
         this.mode = mode;
+        this.stage = mode == Mode.DELTA ? new DeltaStage(c) : null;
     }
 
     /** Loads the ids of every entity others refer to (a few thousand rows), to check references. */
@@ -91,7 +86,6 @@ public final class PageApplier {
     /** Changes are recorded under this sync run (DELTA mode). */
     public void setRun(long runId) {
         this.runId = runId;
-        this.logSeq = 0;
     }
 
     /** The page's transaction committed: its new rows may now be referred to. */
@@ -112,10 +106,7 @@ public final class PageApplier {
             try { ps.close(); } catch (SQLException ignored) { /* closing anyway */ }
         }
         statements.clear();
-        for (PreparedStatement ps : new PreparedStatement[] {logInsert, touch}) {
-            if (ps == null) continue;
-            try { ps.close(); } catch (SQLException ignored) { /* closing anyway */ }
-        }
+        if (stage != null) stage.close();
     }
 
     /**
@@ -123,7 +114,6 @@ public final class PageApplier {
      * receives the running row count now and then.
      */
     public Result apply(InputStream in, BooleanSupplier cancelled, LongConsumer progress) throws SyncException, SQLException {
-        seriesSuspended = false; // a failed page rolled back the suspension with everything else
         try (JsonParser p = JSON.createParser(in)) {
             return parsePage(p, cancelled, progress);
         } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
@@ -139,6 +129,7 @@ public final class PageApplier {
     }
 
     private Result parsePage(JsonParser p, BooleanSupplier cancelled, LongConsumer progress) throws IOException, SyncException, SQLException {
+        long t0 = vn.r57desk.store.db.Timings.start();
         if (p.nextToken() != JsonToken.START_OBJECT) throw invalid("the page is not a JSON object");
         String protocol = null, kind = null, generation = null, nextCursor = null;
         Boolean hasMore = null;
@@ -148,6 +139,7 @@ public final class PageApplier {
         long rows = 0;
         Map<String, long[]> counts = new LinkedHashMap<>();
         Set<String> skipped = new java.util.TreeSet<>();
+        if (stage != null) stage.beginPage(runId, counts);
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
             JsonToken t = p.nextToken();
@@ -189,10 +181,8 @@ public final class PageApplier {
         }
         if (rowCount != rows) throw invalid("the page says it has " + rowCount + " rows but carries " + rows);
         if (hasMore && nextCursor == null) throw invalid("the page says more follows but gives no cursor");
-        if (seriesSuspended) {
-            vn.r57desk.store.db.Rollups.recomputeSeries(c);
-            seriesSuspended = false;
-        }
+        vn.r57desk.store.db.Timings.add("page read", t0);
+        if (stage != null) stage.finishPage();
         return new Result(kind, generation, nextCursor, hasMore, complete, rows, counts, skipped);
     }
 
@@ -275,7 +265,9 @@ public final class PageApplier {
                 col++;
             }
             if (col != header.size()) throw invalid(e.name() + " row " + (n + 1) + " of its batch has " + col + " values for " + header.size() + " fields");
-            rows.apply(values, count);
+            long t0 = vn.r57desk.store.db.Timings.start();
+            rows.apply(values, count, rowsBefore + n + 1);
+            vn.r57desk.store.db.Timings.add("validate+stage", t0);
             n++;
             if ((n & 4095) == 0) {
                 if (cancelled.getAsBoolean()) throw new SyncException(SyncException.Problem.CANCELLED, "Sync cancelled");
@@ -333,7 +325,7 @@ public final class PageApplier {
         return j.toString();
     }
 
-    private static SyncException invalid(String what) {
+    static SyncException invalid(String what) {
         return new SyncException(SyncException.Problem.INVALID_PAGE, "The server sent a page that was refused: " + what
                 + ". Nothing from it was applied.");
     }
@@ -349,15 +341,13 @@ public final class PageApplier {
         throw invalid(field + " is not true or false");
     }
 
-    /** The statements of one batch shape, and the per-row rules. */
+    /** The statement of one batch shape (snapshot), and the per-row rules. */
     private final class Rows {
         private final Entity e;
         private final List<Entity.Field> present;
         private final boolean delete;
         private final PreparedStatement write;
-        private final PreparedStatement probe;
         private final int[] keyIdx;
-        private final int versionIdx;
         private final Entity.Field[] fields;
         private final boolean derivesSearch;
         /** per entity field: carried by this batch (index lookups here, not List.contains per row) */
@@ -371,8 +361,6 @@ public final class PageApplier {
             this.delete = delete;
             this.keyIdx = e.keyIndexes();
             this.fields = e.fields().toArray(new Entity.Field[0]);
-            Entity.Field version = e.field("version");
-            this.versionIdx = version == null ? -1 : e.fields().indexOf(version);
             this.derivesSearch = e.table().equals("localities") && !delete;
             this.isPresent = new boolean[fields.length];
             this.presentIdx = new int[present.size()];
@@ -381,22 +369,8 @@ public final class PageApplier {
                 isPresent[presentIdx[i]] = true;
             }
             this.nameViIdx = e.field("name_vi") == null ? -1 : e.fields().indexOf(e.field("name_vi"));
-            String where = String.join(" AND ", e.key().stream().map(k -> k + " = ?").toList());
-            if (delete) {
-                write = statement("D|" + e.name(), "DELETE FROM " + e.table() + " WHERE " + where);
-            } else {
-                write = statement("U|" + e.name() + "|" + present, upsertSql());
-            }
-            if (mode == Mode.DELTA && e.name().equals("observation") && !seriesSuspended) {
-                vn.r57desk.store.db.Rollups.suspendObservationTriggers(c);
-                if (touch != null) touch.close();
-                touch = c.prepareStatement(vn.r57desk.store.db.Rollups.touchSeriesSql());
-                seriesSuspended = true;
-            }
-            probe = mode == Mode.DELTA
-                    ? statement("P|" + e.name(), "SELECT " + (e.versioned() ? "version" : "0") + ", "
-                            + SUMMARY.getOrDefault(e.name(), "NULL") + " FROM " + e.table() + " WHERE " + where)
-                    : null;
+            // A snapshot never deletes (refused above); a delta goes through the stage.
+            write = mode == Mode.SNAPSHOT ? statement("U|" + e.name() + "|" + present, upsertSql()) : null;
         }
 
         private String upsertSql() {
@@ -414,57 +388,28 @@ public final class PageApplier {
             return sql;
         }
 
-        void apply(Object[] row, long[] count) throws SQLException, SyncException {
+        /** {@code seq}: the row's position in the page, from 1. */
+        void apply(Object[] row, long[] count, long seq) throws SQLException, SyncException {
             if (!delete) check(row);
-            String key = null;
-            String oldState = null;
-            boolean exists = false;
-            if (probe != null) {
-                for (int i = 0; i < keyIdx.length; i++) probe.setObject(i + 1, row[keyIdx[i]]);
-                try (ResultSet rs = probe.executeQuery()) {
-                    if (rs.next()) {
-                        exists = true;
-                        long v = rs.getLong(1);
-                        oldState = rs.getString(2);
-                        Object incoming = versionIdx < 0 ? null : row[versionIdx];
-                        if (incoming instanceof Long iv && e.versioned() && iv <= v) {
-                            count[3]++; // replayed or older than what the cache has
-                            return;
-                        }
-                    }
-                }
-                key = keyText(e, row).strip();
-                if (delete && !exists) return; // already gone: a tombstone is idempotent
-            }
-            int i = 1;
-            if (delete) {
-                for (int k : keyIdx) write.setObject(i++, row[k]);
+            String search = derivesSearch ? VietnameseText.searchKey((String) row[nameViIdx]) : null;
+            if (stage != null) {
+                stage.add(e, present, delete, row, search, seq); // counted when the stage is applied
             } else {
+                int i = 1;
                 for (int idx : presentIdx) write.setObject(i++, row[idx]);
-                if (derivesSearch) write.setString(i, VietnameseText.searchKey((String) row[nameViIdx]));
-            }
-            try {
-                write.executeUpdate();
-            } catch (SQLException ex) {
-                throw invalid(e.name() + keyText(e, row) + " could not be " + (delete ? "deleted" : "stored") + ": " + sqliteReason(ex));
-            }
-            if (delete) count[2]++; else if (exists) count[1]++; else count[0]++;
-            if (seriesSuspended && e.name().equals("observation")) {
-                touch.setObject(1, row[keyIdx[0]]);
-                touch.setObject(2, row[keyIdx[1]]);
-                touch.executeUpdate();
-            }
-            if (!delete && e.parent()) added.get(e.name()).add((Long) row[keyIdx[0]]);
-            if (delete && e.parent()) known.get(e.name()).remove((Long) row[keyIdx[0]]);
-            if (mode == Mode.DELTA && runId > 0) {
-                String newState = null;
-                if (!delete && SUMMARY.containsKey(e.name())) {
-                    newState = switch (e.name()) {
-                        case "initiative" -> row[e.fields().indexOf(e.field("status"))] + " " + row[e.fields().indexOf(e.field("progress"))];
-                        default -> String.valueOf(row[e.fields().indexOf(e.field(SUMMARY.get(e.name())))]);
-                    };
+                if (derivesSearch) write.setString(i, search);
+                try {
+                    write.executeUpdate();
+                } catch (SQLException ex) {
+                    throw invalid(e.name() + keyText(e, row) + " could not be stored: " + sqliteReason(ex));
                 }
-                log(e.name(), key, delete ? "delete" : exists ? "update" : "insert", oldState, newState);
+                count[0]++;
+            }
+            // Later rows of the page may refer to a new row, and no longer to a deleted one.
+            if (!delete && e.parent()) added.get(e.name()).add((Long) row[keyIdx[0]]);
+            if (delete && e.parent()) {
+                known.get(e.name()).remove((Long) row[keyIdx[0]]);
+                added.get(e.name()).remove((Long) row[keyIdx[0]]);
             }
         }
 
@@ -489,7 +434,7 @@ public final class PageApplier {
         }
     }
 
-    private static String sqliteReason(SQLException ex) {
+    static String sqliteReason(SQLException ex) {
         String m = ex.getMessage() == null ? "" : ex.getMessage();
         int i = m.indexOf("(");
         return i >= 0 && m.endsWith(")") ? m.substring(i + 1, m.length() - 1) : m;
@@ -502,19 +447,5 @@ public final class PageApplier {
             statements.put(key, ps);
         }
         return ps;
-    }
-
-    private void log(String entity, String key, String op, String oldValue, String newValue) throws SQLException {
-        if (logInsert == null) {
-            logInsert = c.prepareStatement("INSERT INTO change_log (run_id, seq, entity, entity_key, op, old_value, new_value) VALUES (?,?,?,?,?,?,?)");
-        }
-        logInsert.setLong(1, runId);
-        logInsert.setLong(2, ++logSeq);
-        logInsert.setString(3, entity);
-        logInsert.setString(4, key);
-        logInsert.setString(5, op);
-        logInsert.setString(6, oldValue);
-        logInsert.setString(7, newValue);
-        logInsert.executeUpdate();
     }
 }

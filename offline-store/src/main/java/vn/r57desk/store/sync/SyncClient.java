@@ -163,7 +163,9 @@ public final class SyncClient {
     private Report syncOnce(CacheHost host, Listener listener) throws SyncException {
         long t0 = System.nanoTime();
         listener.progress(new Progress(Phase.CONNECTING, 0, 0, 0));
+        long tInfo = vn.r57desk.store.db.Timings.start();
         JsonNode info = withRetries("Asking the server who it is", () -> getJson(url("info", null)), host);
+        vn.r57desk.store.db.Timings.add("sync: info", tInfo);
         String protocol = info.path("protocol").asText(null);
         if (Protocol.major(protocol) != Protocol.MAJOR) {
             throw new SyncException(SyncException.Problem.INCOMPATIBLE, "The server speaks sync protocol " + protocol
@@ -174,7 +176,9 @@ public final class SyncClient {
         int[] outbox;
         String outboxError = null;
         try {
+            long tOut = vn.r57desk.store.db.Timings.start();
             outbox = pushOutbox(host, listener);
+            vn.r57desk.store.db.Timings.add("sync: outbox", tOut);
         } catch (SyncException e) {
             // The server refused the push itself (not the device, not the network): the notes stay
             // in the outbox, and the data still comes down.
@@ -210,7 +214,10 @@ public final class SyncClient {
                 forget(host.cache());
             }
         }
+        long tMark = vn.r57desk.store.db.Timings.start();
         markSuccess(host.cache());
+        vn.r57desk.store.db.Timings.add("sync: mark success", tMark);
+        vn.r57desk.store.db.Timings.printTotals("sync " + (System.nanoTime() - t0) / 1_000_000 + " ms");
         listener.progress(new Progress(Phase.DONE, d.rows, d.rows, 0));
         return new Report(bootstrapped, snapshotRows, d.pages, d.rows, d.changes, outbox[0], outbox[1], outbox[2], outboxError, skipped,
                 firstRun, lastRunId(host.cache()), Duration.ofNanos(System.nanoTime() - t0));
@@ -530,7 +537,9 @@ public final class SyncClient {
         checkCancelled();
         Call call = http.newCall(req);
         current = call;
+        long tCall = vn.r57desk.store.db.Timings.start();
         try (Response resp = call.execute()) {
+            vn.r57desk.store.db.Timings.add("sync: response headers", tCall);
             if (resp.code() != 200) throw statusError(resp);
             try (InputStream in = resp.body().byteStream()) {
                 return reader.read(in);
