@@ -55,7 +55,13 @@ final class DeltaStage {
 
     private final Connection c;
     private final Map<String, Stream> streams = new LinkedHashMap<>();
-    private final Map<String, PreparedStatement> statements = new HashMap<>();
+    /** The applier's statement cache: prepared once per shape, closed with the applier. */
+    private final Statements statements;
+
+    @FunctionalInterface
+    interface Statements {
+        PreparedStatement get(String key, String sql) throws SQLException;
+    }
     private long runId;
     /** The page's counts: entity → {inserted, updated, deleted, skipped as stale}. */
     private Map<String, long[]> counts;
@@ -99,8 +105,9 @@ final class DeltaStage {
         }
     }
 
-    DeltaStage(Connection c) {
+    DeltaStage(Connection c, Statements statements) {
         this.c = c;
+        this.statements = statements;
         for (Entity e : Entities.all()) streams.put(e.name(), new Stream(e));
     }
 
@@ -158,7 +165,7 @@ final class DeltaStage {
                 for (Entity.Field f : present) cols.add(f.name());
                 if (nameSearch != null) cols.add("name_search");
             }
-            ps = statement("S|" + e.name() + "|" + delete + "|" + cols, "INSERT INTO " + s.stage + " (seq, rnd, del, "
+            ps = statements.get("S|" + e.name() + "|" + delete + "|" + cols, "INSERT INTO " + s.stage + " (seq, rnd, del, "
                     + String.join(", ", cols) + ") VALUES (?, ?, ?" + ", ?".repeat(cols.size()) + ")");
             if (!delete) s.upsert = ps;
             else if (deleteVersion) s.deleteVersioned = ps;
@@ -269,7 +276,7 @@ final class DeltaStage {
         boolean guarded = e.versioned() && s.present.contains(e.field("version"));
         String applies = guarded ? "(" + first + " IS NULL OR s.version > t.version)" : "1";
         String from = " FROM " + s.stage + " s LEFT JOIN " + t + " t ON " + join + " WHERE s.rnd = ? AND s.del = 0";
-        PreparedStatement q = statement("C|" + e.name() + "|" + guarded, "SELECT count(*), sum(" + first + " IS NULL), sum("
+        PreparedStatement q = statements.get("C|" + e.name() + "|" + guarded, "SELECT count(*), sum(" + first + " IS NULL), sum("
                 + first + " IS NOT NULL AND " + applies + ")" + from);
         q.setInt(1, round);
         long t0 = Timings.start();
@@ -283,7 +290,7 @@ final class DeltaStage {
         Timings.add(e.name() + " count", t0);
         t0 = Timings.start();
         if (runId > 0) {
-            PreparedStatement log = statement("L|" + e.name() + "|" + guarded, "INSERT INTO change_log (run_id, seq, entity, entity_key, op,"
+            PreparedStatement log = statements.get("L|" + e.name() + "|" + guarded, "INSERT INTO change_log (run_id, seq, entity, entity_key, op,"
                     + " old_value, new_value) SELECT ?, s.seq, '" + e.name() + "', " + keyText(e) + ", CASE WHEN " + first
                     + " IS NULL THEN 'insert' ELSE 'update' END, " + summary(e, "t") + ", " + summary(e, "s") + from + " AND " + applies);
             log.setLong(1, runId);
@@ -307,7 +314,7 @@ final class DeltaStage {
             // a replayed or stale row never overwrites a newer one
             if (guarded) sql += " WHERE excluded.version > " + t + ".version";
         }
-        PreparedStatement write = statement("W|" + e.name() + "|" + cols, sql);
+        PreparedStatement write = statements.get("W|" + e.name() + "|" + cols, sql);
         write.setInt(1, round);
         try {
             write.executeUpdate();
@@ -324,7 +331,7 @@ final class DeltaStage {
         // does not have is a no-op, neither a deletion nor stale.
         String applies = e.versioned() ? "(s.version IS NULL OR s.version > t.version)" : "1";
         String from = " FROM " + s.stage + " s JOIN " + t + " t ON " + join(e) + " WHERE s.rnd = ? AND s.del = 1";
-        PreparedStatement q = statement("CD|" + e.name(), "SELECT count(*), sum(" + applies + ")" + from);
+        PreparedStatement q = statements.get("CD|" + e.name(), "SELECT count(*), sum(" + applies + ")" + from);
         q.setInt(1, round);
         try (ResultSet rs = q.executeQuery()) {
             rs.next();
@@ -332,7 +339,7 @@ final class DeltaStage {
             count[3] += rs.getLong(1) - rs.getLong(2);
         }
         if (runId > 0) {
-            PreparedStatement log = statement("LD|" + e.name(), "INSERT INTO change_log (run_id, seq, entity, entity_key, op,"
+            PreparedStatement log = statements.get("LD|" + e.name(), "INSERT INTO change_log (run_id, seq, entity, entity_key, op,"
                     + " old_value, new_value) SELECT ?, s.seq, '" + e.name() + "', " + keyText(e) + ", 'delete', " + summary(e, "t")
                     + ", NULL" + from + " AND " + applies);
             log.setLong(1, runId);
@@ -342,7 +349,7 @@ final class DeltaStage {
         String keys = e.key().size() == 1 ? e.key().get(0) : "(" + String.join(", ", e.key()) + ")";
         String sql = "DELETE FROM " + t + " WHERE " + keys + " IN (SELECT " + String.join(", ", e.key().stream().map(k -> "s." + k).toList())
                 + from + " AND " + applies + ")";
-        PreparedStatement write = statement("D|" + e.name(), sql);
+        PreparedStatement write = statements.get("D|" + e.name(), sql);
         write.setInt(1, round);
         long t0 = Timings.start();
         try {
@@ -405,25 +412,9 @@ final class DeltaStage {
         return expr == null ? "NULL" : expr.replace("X.", alias + ".");
     }
 
-    private PreparedStatement statement(String key, String sql) throws SQLException {
-        PreparedStatement ps = statements.get(key);
-        if (ps == null) {
-            ps = c.prepareStatement(sql);
-            statements.put(key, ps);
-        }
-        return ps;
-    }
-
     private void exec(String sql) throws SQLException {
         try (Statement st = c.createStatement()) {
             st.execute(sql);
         }
-    }
-
-    void close() {
-        for (PreparedStatement ps : statements.values()) {
-            try { ps.close(); } catch (SQLException ignored) { /* closing anyway */ }
-        }
-        statements.clear();
     }
 }

@@ -65,7 +65,7 @@ public final class PageApplier {
     private PageApplier(Connection c, Mode mode) {
         this.c = c;
         this.mode = mode;
-        this.stage = mode == Mode.DELTA ? new DeltaStage(c) : null;
+        this.stage = mode == Mode.DELTA ? new DeltaStage(c, (key, sql) -> statement("stage|" + key, sql)) : null;
     }
 
     /** Loads the ids of every entity others refer to (a few thousand rows), to check references. */
@@ -106,7 +106,6 @@ public final class PageApplier {
             try { ps.close(); } catch (SQLException ignored) { /* closing anyway */ }
         }
         statements.clear();
-        if (stage != null) stage.close();
     }
 
     /**

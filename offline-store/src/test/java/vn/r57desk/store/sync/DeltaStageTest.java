@@ -3,8 +3,6 @@ package vn.r57desk.store.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -61,39 +59,8 @@ class DeltaStageTest {
                 + (completedAt == null ? "null" : "\"" + completedAt + "\"") + "," + version + "]";
     }
 
-    /** Applies a page under a new sync run (so the change history is written); returns the run id with the result. */
-    private record Applied(long run, PageApplier.Result result) {}
-
-    private Applied apply(String body) throws Exception {
-        try {
-            return cache.writeAndWait(c -> {
-                long run;
-                try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
-                        "INSERT INTO sync_runs (kind, source, started_at, status) VALUES ('delta', 'test', '2026-11-25T00:00:00Z', 'running') RETURNING id")) {
-                    rs.next();
-                    run = rs.getLong(1);
-                }
-                PageApplier a = PageApplier.open(c, PageApplier.Mode.DELTA);
-                try {
-                    a.setRun(run);
-                    return new Applied(run, a.apply(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), () -> false, n -> {}));
-                } catch (SyncException e) {
-                    throw new WrappedSync(e);
-                } finally {
-                    a.close();
-                }
-            });
-        } catch (WrappedSync w) {
-            throw w.e;
-        }
-    }
-
-    private static final class WrappedSync extends RuntimeException {
-        final SyncException e;
-
-        WrappedSync(SyncException e) {
-            this.e = e;
-        }
+    private PageRunner.Applied apply(String body) throws Exception {
+        return PageRunner.apply(cache, body, true);
     }
 
     private List<String> log(long run) throws Exception {
@@ -129,7 +96,7 @@ class DeltaStageTest {
     @Test
     void aKeyRepeatedInAPageEndsAsIfAppliedRowByRow() throws Exception {
         // new (v50), completed (v60), then a stale copy (v55) that must not undo the completion
-        Applied a = apply(page(batch("task", "upsert", TASK_FIELDS, task(900001, null, 50)),
+        PageRunner.Applied a = apply(page(batch("task", "upsert", TASK_FIELDS, task(900001, null, 50)),
                 batch("task", "upsert", TASK_FIELDS, task(900001, "2026-11-20", 60)),
                 batch("task", "upsert", TASK_FIELDS, task(900001, null, 55))));
         assertThat(a.result().counts().get("task")).containsExactly(1, 1, 0, 1);
@@ -140,7 +107,7 @@ class DeltaStageTest {
 
     @Test
     void aDeleteThenAReinsertInOnePageLeavesTheRow() throws Exception {
-        Applied a = apply(page(batch("task", "upsert", TASK_FIELDS, task(900002, null, 50)),
+        PageRunner.Applied a = apply(page(batch("task", "upsert", TASK_FIELDS, task(900002, null, 50)),
                 batch("task", "delete", "[\"id\",\"version\"]", "[900002,51]"),
                 batch("task", "upsert", TASK_FIELDS, task(900002, "2026-11-21", 52))));
         assertThat(a.result().counts().get("task")).containsExactly(2, 0, 1, 0);
@@ -150,7 +117,7 @@ class DeltaStageTest {
         assertRollupsEqualARebuild();
 
         // and the other way round: the row ends deleted
-        Applied b = apply(page(batch("task", "upsert", TASK_FIELDS, task(900002, "2026-11-22", 53)),
+        PageRunner.Applied b = apply(page(batch("task", "upsert", TASK_FIELDS, task(900002, "2026-11-22", 53)),
                 batch("task", "delete", "[\"id\",\"version\"]", "[900002,54]")));
         assertThat(b.result().counts().get("task")).containsExactly(0, 1, 1, 0);
         assertThat(one("SELECT count(*) FROM tasks WHERE id = 900002")).isEqualTo("0");
@@ -168,7 +135,7 @@ class DeltaStageTest {
         String source = "[\"id\",\"code\",\"name_vi\",\"name_en\"]";
         // Applied in rounds without care, the observation (first round) would land before the
         // source's deletion (second round), which its reference would then block.
-        Applied a = apply(page(batch("source", "upsert", source, "[900,\"test-source\",\"Nguồn thử\",\"Test source\"]"),
+        PageRunner.Applied a = apply(page(batch("source", "upsert", source, "[900,\"test-source\",\"Nguồn thử\",\"Test source\"]"),
                 batch("source", "delete", "[\"id\"]", "[900]"),
                 batch("source", "upsert", source, "[900,\"test-source\",\"Nguồn thử lại\",\"Test source again\"]"),
                 batch("observation", "upsert", OBS_FIELDS, "[" + series[0] + "," + series[1] + ",209901,42.5,20990210,900,1,90]")));

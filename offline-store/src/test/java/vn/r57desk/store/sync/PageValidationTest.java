@@ -3,8 +3,6 @@ package vn.r57desk.store.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -51,28 +49,7 @@ class PageValidationTest {
     private static final String GOOD_TASK = "[900001,1,\"Nhiệm vụ mới\",\"New task\",1,null,\"2027-03-31\",null,50]";
 
     private PageApplier.Result apply(String body) throws Exception {
-        try {
-            return cache.writeAndWait(c -> {
-                PageApplier a = PageApplier.open(c, PageApplier.Mode.DELTA);
-                try {
-                    return a.apply(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), () -> false, n -> {});
-                } catch (SyncException e) {
-                    throw new WrappedSync(e);
-                } finally {
-                    a.close();
-                }
-            });
-        } catch (WrappedSync w) {
-            throw w.e;
-        }
-    }
-
-    private static final class WrappedSync extends RuntimeException {
-        final SyncException e;
-
-        WrappedSync(SyncException e) {
-            this.e = e;
-        }
+        return PageRunner.apply(cache, body, false).result();
     }
 
     private void assertRefused(String body, SyncException.Problem problem, String... mentions) throws Exception {
