@@ -239,15 +239,30 @@ public final class ReferenceServer implements AutoCloseable {
             error(ex, 401, "unauthorized", "A bearer token is required (Authorization: Bearer <token>)");
             return null;
         }
-        String token = auth.substring(7).strip();
+        String token = knownToken(auth.substring(7).strip());
+        if (token == null) {
+            error(ex, 401, "unauthorized", "The token is not known to this server");
+            return null;
+        }
         if (revoked.contains(token)) {
-            error(ex, 403, "device_revoked", "The device \"" + config.tokens().getOrDefault(token, "?")
+            error(ex, 403, "device_revoked", "The device \"" + config.tokens().get(token)
                     + "\" was revoked by the Steering Committee's secretariat");
             return null;
         }
-        String device = config.tokens().get(token);
-        if (device == null) error(ex, 401, "unauthorized", "The token is not known to this server");
-        return device;
+        return config.tokens().get(token);
+    }
+
+    /**
+     * The configured token equal to {@code given}, or null. Every token is compared in full and in
+     * constant time, so response times do not tell a guesser how much of a token was right.
+     */
+    private String knownToken(String given) {
+        byte[] g = given.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String found = null;
+        for (String t : config.tokens().keySet()) {
+            if (java.security.MessageDigest.isEqual(g, t.getBytes(java.nio.charset.StandardCharsets.UTF_8))) found = t;
+        }
+        return found;
     }
 
     private void info(HttpExchange ex, String device) throws IOException, SQLException {
@@ -282,7 +297,7 @@ public final class ReferenceServer implements AutoCloseable {
             pos = new Cursors.Position(data.generation(), true, 0, null, 0);
         } else {
             try {
-                pos = Cursors.decode(cursor);
+                pos = data.cursors().decode(cursor);
             } catch (IllegalArgumentException e) {
                 error(ex, 400, "bad_cursor", "The cursor is not valid: " + e.getMessage());
                 return;
@@ -388,7 +403,7 @@ public final class ReferenceServer implements AutoCloseable {
                 }
                 rows += got;
                 if (got == want) {
-                    next = Cursors.snapshot(data.generation(), ei, last);
+                    next = data.cursors().snapshot(data.generation(), ei, last);
                     break;
                 }
                 ei++;
@@ -397,7 +412,7 @@ public final class ReferenceServer implements AutoCloseable {
             boolean complete = next == null;
             snapshotRowsServed.addAndGet(rows);
             // The last snapshot page hands over to the change log from its start (seq 1 = the base).
-            w.finish(complete ? Cursors.changes(data.generation(), 1) : next, !complete, complete);
+            w.finish(complete ? data.cursors().changes(data.generation(), 1) : next, !complete, complete);
         }
     }
 
@@ -426,7 +441,7 @@ public final class ReferenceServer implements AutoCloseable {
                     n++;
                 }
             }
-            w.finish(Cursors.changes(data.generation(), last), more, false);
+            w.finish(data.cursors().changes(data.generation(), last), more, false);
         }
     }
 

@@ -33,13 +33,15 @@ final class ServerData implements AutoCloseable {
     private final String generation;
     private final long snapshotRows;
     private final Connection writer;
+    private final Cursors cursors;
 
-    private ServerData(Path base, Path live, String generation, long snapshotRows, Connection writer) {
+    private ServerData(Path base, Path live, String generation, long snapshotRows, Connection writer, byte[] cursorKey) {
         this.base = base;
         this.live = live;
         this.generation = generation;
         this.snapshotRows = snapshotRows;
         this.writer = writer;
+        this.cursors = new Cursors(cursorKey);
     }
 
     /**
@@ -75,6 +77,7 @@ final class ServerData implements AutoCloseable {
         }
         Connection w = Sqlite.open(live);
         String generation;
+        byte[] cursorKey;
         try (Statement st = w.createStatement()) {
             st.execute("PRAGMA journal_mode = WAL");
             st.execute("PRAGMA synchronous = NORMAL");
@@ -82,6 +85,13 @@ final class ServerData implements AutoCloseable {
             try (ResultSet rs = st.executeQuery("SELECT value FROM server_meta WHERE key = 'generation'")) {
                 rs.next();
                 generation = rs.getString(1);
+            }
+            // The key that signs this server's cursors, kept with its data so that cursors survive a
+            // restart (live files from before it was introduced get one now).
+            st.execute("INSERT OR IGNORE INTO server_meta VALUES ('cursor_key', hex(randomblob(32)))");
+            try (ResultSet rs = st.executeQuery("SELECT value FROM server_meta WHERE key = 'cursor_key'")) {
+                rs.next();
+                cursorKey = java.util.HexFormat.of().parseHex(rs.getString(1));
             }
         }
         long rows = 0;
@@ -93,7 +103,7 @@ final class ServerData implements AutoCloseable {
                 }
             }
         }
-        return new ServerData(base, live, generation, rows, w);
+        return new ServerData(base, live, generation, rows, w, cursorKey);
     }
 
     static Connection readOnly(Path file) throws SQLException {
@@ -104,6 +114,11 @@ final class ServerData implements AutoCloseable {
             st.execute("PRAGMA cache_size = -16000");
         }
         return c;
+    }
+
+    /** Makes and checks this server's cursors. */
+    Cursors cursors() {
+        return cursors;
     }
 
     String generation() {
