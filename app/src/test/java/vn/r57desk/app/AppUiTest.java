@@ -117,6 +117,17 @@ class AppUiTest extends AppRobot {
         assertThat(((javafx.scene.control.TableColumn<?, ?>) columns.get(1)).getPrefWidth())
                 .as("the initiative name is wider than its code").isGreaterThan(3 * ((javafx.scene.control.TableColumn<?, ?>) columns.get(0)).getPrefWidth());
         assertThat(lookup("#initiatives-table").queryAs(TableView.class).getFixedCellSize()).as("rows of one line, fixed height").isBetween(25.0, 35.0);
+        // A table shows all its rows up to VISIBLE_ROWS, then scrolls inside itself: fewer cells to
+        // build per screen (docs/performance.md). Its height follows the theme's row height.
+        TableView<?> initiatives = lookup("#initiatives-table").queryAs(TableView.class);
+        int shown = Math.min(vn.r57desk.app.widgets.DataTable.VISIBLE_ROWS, initiatives.getItems().size());
+        assertThat(initiatives.getHeight()).as("the rows shown, a header, no more")
+                .isBetween(shown * initiatives.getFixedCellSize() + initiatives.lookup(".column-header-background").getLayoutBounds().getHeight(),
+                        (shown + 1) * initiatives.getFixedCellSize() + initiatives.lookup(".column-header-background").getLayoutBounds().getHeight());
+        assertThat(initiatives.lookupAll(".scroll-bar").stream().filter(n -> n instanceof javafx.scene.control.ScrollBar sb
+                && sb.getOrientation() == javafx.geometry.Orientation.VERTICAL && sb.isVisible()).count())
+                .as("a vertical scroll bar only when there are more rows than shown")
+                .isEqualTo(initiatives.getItems().size() > vn.r57desk.app.widgets.DataTable.VISIBLE_ROWS ? 1L : 0L);
         assertOnlyTheWidestColumnIsNarrowed("initiatives-table");
         open("initiatives-table", 0);
         waitFor("#kpi-table");

@@ -10,6 +10,7 @@ import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
@@ -111,7 +112,7 @@ public final class DataTable<T> {
                 if (e.getCode() == KeyCode.ENTER && sel != null) onOpen.accept(sel);
             });
         }
-        table.setPrefHeight(Math.min(640, 34 + 30 * Math.max(3, items.size())));
+        table.setPrefHeight(34 + 30 * shownRows()); // until fitColumns knows the theme's row height
         VBox.setVgrow(table, Priority.ALWAYS);
 
         Label heading = new Label(title);
@@ -137,7 +138,24 @@ public final class DataTable<T> {
         probe.setManaged(false);
         probe.setVisible(false);
         probe.fontProperty().addListener((o, a, font) -> fitColumns(table, font));
+        table.skinProperty().addListener((o, a, skin) -> {
+            if (table.lookup(".column-header-background") instanceof Region header) {
+                header.heightProperty().addListener((h, was, now) -> fitHeight(table));
+            }
+        });
         return new VBox(6, probe, bar, table);
+    }
+
+    /**
+     * Rows a table shows before it scrolls within itself. Each shown row is a row of table cells,
+     * each a control styled and laid out when a screen opens: at 21 rows (a 640-pixel cap) cells
+     * were nearly half the time of a drill-down step; 14 rows cut the heavy steps by a fifth
+     * (docs/performance.md, "Desktop client"). A screen's tables stay visible together on a laptop.
+     */
+    public static final int VISIBLE_ROWS = 14;
+
+    private int shownRows() {
+        return Math.max(3, Math.min(VISIBLE_ROWS, items.size()));
     }
 
     static final String MEASURE_STYLE_CLASS = "r57-data-table-measure";
@@ -162,7 +180,9 @@ public final class DataTable<T> {
         // Rows of one line of text: a fixed height spares the table measuring every row it lays
         // out. One line plus 0.55 em keeps the light theme's 29-pixel rows at 15 px; the projector
         // theme's 20 px type gets 39-pixel rows (it had 60, showing fewer rows for the same type).
-        table.setFixedCellSize(Math.ceil(text.getLayoutBounds().getHeight() + 0.55 * em));
+        double cell = Math.ceil(text.getLayoutBounds().getHeight() + 0.55 * em);
+        table.setFixedCellSize(cell);
+        fitHeight(table);
         int rows = Math.min(items.size(), MEASURED_ROWS);
         for (int i = 0; i < columns.size(); i++) {
             Column<T> c = columns.get(i);
@@ -181,6 +201,18 @@ public final class DataTable<T> {
         // cutting a status such as "Có nguy cơ chậm" to "Có nguy cơ ch…".
         TableColumn<T, ?> widest = table.getColumns().stream().max(java.util.Comparator.comparingDouble(TableColumn::getPrefWidth)).orElse(null);
         for (TableColumn<T, ?> col : table.getColumns()) col.setMinWidth(col == widest ? 4 * em : col.getPrefWidth());
+    }
+
+    /**
+     * Up to VISIBLE_ROWS rows and the header, in any theme. The header is measured once laid out:
+     * a narrow column's title wraps onto two lines and makes it taller than a row.
+     */
+    private void fitHeight(TableView<T> table) {
+        double cell = table.getFixedCellSize();
+        if (cell <= 0) return;
+        Node header = table.lookup(".column-header-background");
+        double headerH = header instanceof Region r && r.getHeight() > 0 ? r.getHeight() : cell + 4;
+        table.setPrefHeight(Math.ceil(headerH + shownRows() * cell + table.snappedTopInset() + table.snappedBottomInset() + 1));
     }
 
     /** Writes the table as shown (every row, formatted) to {@code target}, off the FX thread. */
