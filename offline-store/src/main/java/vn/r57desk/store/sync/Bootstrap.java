@@ -114,7 +114,10 @@ final class Bootstrap implements AutoCloseable {
         st.execute("PRAGMA journal_mode = TRUNCATE");
         st.execute("PRAGMA synchronous = OFF");
         st.execute("PRAGMA foreign_keys = OFF"); // PageApplier checks every reference itself
-        st.execute("PRAGMA cache_size = -131072");
+        // 32 MB: a bootstrap appends, so a larger cache buys nothing (measured against 128 MB in
+        // alternating runs: bootstrap.ratio 0.281/0.290 against 0.284/0.281), and in the app it
+        // would sit on top of the window's own memory for the whole download.
+        st.execute("PRAGMA cache_size = -32768");
         st.execute("PRAGMA temp_store = MEMORY");
         st.execute("PRAGMA busy_timeout = 10000");
     }
