@@ -13,7 +13,21 @@ import org.testfx.util.WaitForAsyncUtils;
 abstract class AppRobot extends FxRobot {
     /** Waits (up to 30 s) until a node matching the query is showing. */
     protected void waitFor(String query) throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup(query).tryQuery().filter(Node::isVisible).isPresent());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
+            if (lookup(query).tryQuery().filter(Node::isVisible).isPresent()) return true;
+            reveal(query);
+            return false;
+        });
+    }
+
+    /**
+     * A table below the fold goes into its screen when it comes into view (DataTable): a user
+     * scrolls to it or reaches it with Tab; the tests give its place the focus, as Tab does.
+     */
+    private void reveal(String query) {
+        if (!query.startsWith("#")) return;
+        lookup("#" + vn.r57desk.app.widgets.DataTable.holderId(query.substring(1))).tryQuery()
+                .ifPresent(holder -> javafx.application.Platform.runLater(holder::requestFocus));
     }
 
     /** Selects a row of a table and presses Enter on it: the keyboard path of every drill-down. */

@@ -170,6 +170,38 @@ class AppUiTest extends AppRobot {
     }
 
     @Test
+    void aTableBelowTheFoldIsBuiltWhenScrolledToOrReachedWithTab() throws Exception {
+        clickOn("#nav-localities");
+        waitFor("#locality-bars");
+        WaitForAsyncUtils.waitForFxEvents(3);
+        var holder = lookup("#" + vn.r57desk.app.widgets.DataTable.holderId("provinces-table")).queryAs(javafx.scene.layout.StackPane.class);
+        var scene = holder.getScene();
+        assertThat(holder.localToScene(holder.getLayoutBounds()).getMinY()).as("under the map, out of view").isGreaterThan(scene.getHeight());
+        assertThat(lookup("#provinces-table").tryQuery()).as("not built while nobody can see it").isEmpty();
+        assertThat(holder.getHeight()).as("its place is kept: the page scrolls as far as with the table").isGreaterThan(100);
+        // Scrolling to it puts it in.
+        var scroll = lookup("#" + vn.r57desk.app.shell.MainWindow.CONTENT_SCROLL_ID).queryAs(javafx.scene.control.ScrollPane.class);
+        interact(() -> scroll.setVvalue(1));
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> lookup("#provinces-table").tryQuery().isPresent());
+        assertThat(lookup("#provinces-table").queryAs(TableView.class).getItems()).hasSize(34);
+
+        // Tab reaches the place of a table not built yet, and lands in the table.
+        clickOn("#" + R57DeskApp.BACK_ID);
+        clickOn("#nav-localities");
+        waitFor("#locality-bars");
+        WaitForAsyncUtils.waitForFxEvents(3);
+        assertThat(lookup("#" + vn.r57desk.app.widgets.DataTable.holderId("provinces-table")).tryQuery()).isPresent();
+        assertThat(lookup("#provinces-table").tryQuery()).isEmpty();
+        // From the bars: Tab goes to the table's Export button, then to the table.
+        interact(() -> lookup(".r57-bar-list").queryAs(javafx.scene.Node.class).requestFocus());
+        for (int i = 0; i < 4 && !lookup("#provinces-table").tryQuery().map(javafx.scene.Node::isFocused).orElse(false); i++) {
+            type(KeyCode.TAB);
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        assertThat(lookup("#provinces-table").queryAs(TableView.class).isFocused()).as("Tab lands in the table").isTrue();
+    }
+
+    @Test
     void theProvinceBarsNameEveryProvinceAndOpenOneByClickOrKeyboard() throws Exception {
         clickOn("#nav-localities");
         waitFor("#locality-bars");

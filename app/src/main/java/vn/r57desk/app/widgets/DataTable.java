@@ -21,6 +21,7 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 
@@ -113,7 +114,6 @@ public final class DataTable<T> {
             });
         }
         table.setPrefHeight(34 + 30 * shownRows()); // until fitColumns knows the theme's row height
-        VBox.setVgrow(table, Priority.ALWAYS);
 
         Label heading = new Label(title);
         heading.getStyleClass().add("r57-section-title");
@@ -143,7 +143,7 @@ public final class DataTable<T> {
                 header.heightProperty().addListener((h, was, now) -> fitHeight(table));
             }
         });
-        return new VBox(6, probe, bar, table);
+        return new VBox(6, probe, bar, holder(table));
     }
 
     /**
@@ -157,6 +157,59 @@ public final class DataTable<T> {
     private int shownRows() {
         return Math.max(3, Math.min(VISIBLE_ROWS, items.size()));
     }
+
+    /** The id of the place a table with id {@code tableId} takes until it is first on screen. */
+    public static String holderId(String tableId) {
+        return tableId + "-holder";
+    }
+
+    /**
+     * The place the table takes on its screen, as tall as the table. The table itself goes in when
+     * the place first comes into the window (or takes the keyboard focus): a table below the fold
+     * (a province's communes under their chart, a ministry's third and fourth lists) costs nothing
+     * until the user scrolls to it. Building the cells of tables nobody could see yet was a large
+     * part of opening the heavy screens (docs/performance.md, "Desktop client").
+     */
+    private StackPane holder(TableView<T> table) {
+        StackPane holder = new StackPane();
+        holder.getStyleClass().add(HOLDER_STYLE_CLASS);
+        if (id != null) holder.setId(holderId(id));
+        holder.prefHeightProperty().bind(table.prefHeightProperty());
+        holder.setMinHeight(Region.USE_PREF_SIZE);
+        VBox.setVgrow(holder, Priority.ALWAYS);
+        // Keyboard users reach it with Tab like any table; focus puts the table in and moves to it.
+        holder.setFocusTraversable(true);
+        holder.setAccessibleText(title);
+        Runnable[] check = new Runnable[1];
+        Runnable show = () -> {
+            if (!holder.getChildren().isEmpty()) return;
+            holder.getChildren().add(table);
+            holder.setFocusTraversable(false);
+            if (holder.getScene() != null) holder.getScene().removePostLayoutPulseListener(check[0]);
+            // Styled and laid out now, inside this pulse: the frame about to be drawn shows it.
+            holder.applyCss();
+            holder.layout();
+        };
+        check[0] = () -> {
+            javafx.scene.Scene scene = holder.getScene();
+            if (scene == null || !holder.getChildren().isEmpty()) return;
+            javafx.geometry.Bounds b = holder.localToScene(holder.getLayoutBounds());
+            if (b.getHeight() > 0 && b.getMinY() < scene.getHeight() && b.getMaxY() > 0) show.run();
+        };
+        holder.sceneProperty().addListener((o, old, scene) -> {
+            if (old != null) old.removePostLayoutPulseListener(check[0]);
+            if (scene != null && holder.getChildren().isEmpty()) scene.addPostLayoutPulseListener(check[0]);
+        });
+        holder.focusedProperty().addListener((o, was, focused) -> {
+            if (!focused) return;
+            show.run();
+            // After the traversal that brought the focus here has finished.
+            javafx.application.Platform.runLater(table::requestFocus);
+        });
+        return holder;
+    }
+
+    static final String HOLDER_STYLE_CLASS = "r57-data-table-holder";
 
     static final String MEASURE_STYLE_CLASS = "r57-data-table-measure";
     /** Rows measured per column: JavaFX's own auto-size looks at 30; a page of the app's lists is 100. */
