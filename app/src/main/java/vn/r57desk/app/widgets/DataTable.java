@@ -123,7 +123,7 @@ public final class DataTable<T> {
             FileChooser fc = new FileChooser();
             fc.setInitialFileName(VietnameseText.searchKey(title).replaceAll("[^a-z0-9]+", "-") + ".csv");
             fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
-            var file = fc.showSaveDialog(table.getScene().getWindow());
+            var file = fc.showSaveDialog(export.getScene().getWindow()); // the table may not be built yet
             if (file != null) export(file.toPath(), runner, notify, m);
         });
         Region spacer = new Region();
