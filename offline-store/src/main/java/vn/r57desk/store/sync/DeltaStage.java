@@ -62,6 +62,7 @@ final class DeltaStage {
     interface Statements {
         PreparedStatement get(String key, String sql) throws SQLException;
     }
+
     private long runId;
     /** The page's counts: entity → {inserted, updated, deleted, skipped as stale}. */
     private Map<String, long[]> counts;
