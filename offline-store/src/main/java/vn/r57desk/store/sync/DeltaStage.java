@@ -87,16 +87,14 @@ final class DeltaStage {
         /** Statements that stage a row; the upsert one is for {@link #present} and goes with it. */
         PreparedStatement upsert, delete, deleteVersioned;
 
-        /** Each field's position in a row. */
-        final Map<Entity.Field, Integer> index = new HashMap<>();
         final int[] keyIdx;
-        final Entity.Field version;
+        /** The version's position in a row, or -1 for an entity without versions. */
+        final int versionIdx;
 
         Stream(Entity e) {
             this.e = e;
-            for (int i = 0; i < e.fields().size(); i++) index.put(e.fields().get(i), i);
             this.keyIdx = e.keyIndexes();
-            this.version = e.field("version");
+            this.versionIdx = e.versioned() ? e.fields().indexOf(e.field("version")) : -1;
             this.stage = "temp.stage_" + e.table();
             this.selfReferencing = e.fields().stream().anyMatch(f -> e.name().equals(f.ref()));
         }
@@ -128,23 +126,26 @@ final class DeltaStage {
         }
     }
 
-    /** Stages one validated row; {@code seq} is its position in the page (from 1). */
-    void add(Entity e, List<Entity.Field> present, boolean delete, Object[] row, String nameSearch, long seq)
+    /**
+     * Stages one validated row; {@code present} are the fields its batch carries and
+     * {@code presentIdx} their positions in {@code row}; {@code seq} is its position in the page (from 1).
+     */
+    void add(Entity e, List<Entity.Field> present, int[] presentIdx, boolean delete, Object[] row, String nameSearch, long seq)
             throws SQLException, SyncException {
         Stream s = streams.get(e.name());
         Object key = key(s.keyIdx, row);
         // A row others refer to, deleted and now back: rows after this one may refer to it and would
         // be applied in an earlier round than its return. What is staged goes first.
         if (!delete && e.parent() && s.deletedParents.contains(key)) flush();
-        if (!delete && s.present != null && !s.present.equals(present)) flush();
+        if (!delete && s.present != null && s.present != present && !s.present.equals(present)) flush();
         Integer rank = s.ranks.get(key);
         if (rank != null && rank >= MAX_ROUNDS) flush();
         if (delete && e.parent()) s.deletedParents.add(key);
-        stageRow(s, key, present, delete, row, nameSearch, seq);
+        stageRow(s, key, present, presentIdx, delete, row, nameSearch, seq);
     }
 
-    private void stageRow(Stream s, Object key, List<Entity.Field> present, boolean delete, Object[] row, String nameSearch, long seq)
-            throws SQLException {
+    private void stageRow(Stream s, Object key, List<Entity.Field> present, int[] presentIdx, boolean delete, Object[] row,
+                          String nameSearch, long seq) throws SQLException {
         Entity e = s.e;
         int rank = s.ranks.merge(key, 1, Integer::sum);
         if (!s.createdThisPage) {
@@ -154,7 +155,7 @@ final class DeltaStage {
             }
             s.createdThisPage = true;
         }
-        boolean deleteVersion = delete && s.version != null && present.contains(s.version);
+        boolean deleteVersion = delete && s.versionIdx >= 0 && carries(presentIdx, s.versionIdx);
         if (!delete && s.present == null) s.present = present;
         PreparedStatement ps = delete ? (deleteVersion ? s.deleteVersioned : s.delete) : s.upsert;
         if (ps == null) {
@@ -178,15 +179,20 @@ final class DeltaStage {
         ps.setInt(i++, delete ? 1 : 0);
         if (delete) {
             for (int k : s.keyIdx) ps.setObject(i++, row[k]);
-            if (deleteVersion) ps.setObject(i, row[s.index.get(s.version)]);
+            if (deleteVersion) ps.setObject(i, row[s.versionIdx]);
         } else {
-            for (Entity.Field f : present) ps.setObject(i++, row[s.index.get(f)]);
+            for (int idx : presentIdx) ps.setObject(i++, row[idx]);
             if (nameSearch != null) ps.setString(i, nameSearch);
         }
         ps.executeUpdate();
         s.maxRank = Math.max(s.maxRank, rank);
         if (delete) s.deletes = true; else s.upserts = true;
         staged++;
+    }
+
+    private static boolean carries(int[] presentIdx, int field) {
+        for (int idx : presentIdx) if (idx == field) return true;
+        return false;
     }
 
     private static String stageDdl(Entity e) {

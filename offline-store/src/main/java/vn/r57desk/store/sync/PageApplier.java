@@ -392,7 +392,7 @@ public final class PageApplier {
             if (!delete) check(row);
             String search = derivesSearch ? VietnameseText.searchKey((String) row[nameViIdx]) : null;
             if (stage != null) {
-                stage.add(e, present, delete, row, search, seq); // counted when the stage is applied
+                stage.add(e, present, presentIdx, delete, row, search, seq); // counted when the stage is applied
             } else {
                 int i = 1;
                 for (int idx : presentIdx) write.setObject(i++, row[idx]);
