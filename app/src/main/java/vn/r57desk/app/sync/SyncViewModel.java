@@ -176,7 +176,7 @@ public final class SyncViewModel {
             if (own != null) own.close();
             own = null;
             try {
-                for (String suffix : new String[] {"", "-wal", "-shm"}) Files.deleteIfExists(Path.of(cacheFile + suffix));
+                CacheHost.deleteCache(cacheFile); // the bootstrap downloaded so far stays: the next sync resumes it
             } catch (IOException ignored) {
                 // an empty cache left behind is harmless; the next sync fills it
             }

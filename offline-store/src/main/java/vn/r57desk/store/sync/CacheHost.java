@@ -110,9 +110,17 @@ public interface CacheHost {
         }
     }
 
+    /**
+     * The cache file and SQLite's files beside it, and nothing else: a bootstrap under way (in its
+     * own file) stays, so that the next sync resumes it.
+     */
+    static void deleteCache(Path file) throws IOException {
+        for (String suffix : new String[] {"", "-wal", "-shm"}) Files.deleteIfExists(Path.of(file + suffix));
+    }
+
     static void deleteCacheFiles(Path file) throws CacheException {
         try {
-            for (String suffix : new String[] {"", "-wal", "-shm"}) Files.deleteIfExists(Path.of(file + suffix));
+            deleteCache(file);
             Bootstrap.deleteFiles(Bootstrap.fileFor(file));
         } catch (IOException e) {
             throw new CacheException(CacheException.Problem.NOT_WRITABLE, file, "Cannot delete " + file + ": " + e.getMessage(), e);
