@@ -75,6 +75,18 @@ class AppUiTest extends AppRobot {
         throw new AssertionError("no row matches in " + tableId);
     }
 
+    /** The numbers the overview's tiles show. */
+    private List<String> tileNumbers() {
+        List<String> out = new java.util.ArrayList<>();
+        java.util.ArrayDeque<Node> todo = new java.util.ArrayDeque<>(lookup(n -> n instanceof eu.hansolo.tilesfx.Tile).queryAll());
+        while (!todo.isEmpty()) {
+            Node n = todo.pop();
+            if (n instanceof javafx.scene.text.Text t && t.getText() != null && t.getText().matches("[\\d.,]+")) out.add(t.getText());
+            if (n instanceof javafx.scene.Parent p) todo.addAll(p.getChildrenUnmodifiable());
+        }
+        return out;
+    }
+
     private List<String> breadcrumb() {
         HBox crumb = lookup("#" + R57DeskApp.BREADCRUMB_ID).queryAs(HBox.class);
         return crumb.getChildrenUnmodifiable().stream()
@@ -91,9 +103,11 @@ class AppUiTest extends AppRobot {
         assertThat(lookup("#" + R57DeskApp.AS_OF_ID).queryAs(Label.class).getText())
                 .isEqualTo(age <= 0 ? "Số liệu tính đến 20/11/2026" : "Số liệu tính đến 20/11/2026 (" + age + " ngày trước)");
         assertThat(lookup("Chỉ tiêu chủ yếu (toàn quốc)").tryQuery()).isPresent();
+        assertThat(tileNumbers()).as("vi-VN decimals on the tiles").anyMatch(t -> t.matches("\\d+,\\d{2}")).noneMatch(t -> t.matches("\\d+\\.\\d{2}"));
 
         clickOn("#" + R57DeskApp.LANGUAGE_BUTTON_ID);
         WaitForAsyncUtils.waitForFxEvents();
+        assertThat(tileNumbers()).as("English decimals on the tiles").anyMatch(t -> t.matches("\\d+\\.\\d{2}"));
         assertThat(badge.getText()).isEqualTo("DEMO DATA");
         assertThat(lookup("Headline KPIs (national)").tryQuery()).isPresent();
         assertThat(lookup("#" + R57DeskApp.LANGUAGE_BUTTON_ID).queryAs(Button.class).getText()).isEqualTo("Tiếng Việt");

@@ -31,7 +31,7 @@ final class OverviewScreen {
             tiles.getChildren().add(tile);
         }
         var t = o.tasks();
-        Node overdue = Tiles.number(ctx.theme(), ctx.t("tasks.overdueTitle"), t.overdue(), 0, "",
+        Node overdue = Tiles.number(ctx.theme(), ctx.m().locale(), ctx.t("tasks.overdueTitle"), t.overdue(), 0, "",
                 ctx.t("tasks.overdueText", ctx.pct(t.onTimeRate()), ctx.num(t.dueIn30())), "", t.overdue() > 0 ? Rag.RED : Rag.GREEN);
         overdue.setCursor(Cursor.HAND);
         overdue.setOnMouseClicked(e -> ctx.nav().go(new Place.Deadlines()));
@@ -66,7 +66,7 @@ final class OverviewScreen {
         boolean rank = k.unit().en().startsWith("rank");
         // The tile shows "%" alone; the full unit is on the KPI's own screen.
         String unit = rank ? ctx.t("unit.rank") : k.unit().en().startsWith("%") ? "%" : ctx.name(k.unit());
-        return Tiles.number(ctx.theme(), ctx.name(k.shortName()), s.value() == null ? 0 : s.value(), rank ? 0 : 2, unit, ctx.t("tile.target", target) + "\n" + ctx.t("tile.period", ctx.period(s.period())),
+        return Tiles.number(ctx.theme(), ctx.m().locale(), ctx.name(k.shortName()), s.value() == null ? 0 : s.value(), rank ? 0 : 2, unit, ctx.t("tile.target", target) + "\n" + ctx.t("tile.period", ctx.period(s.period())),
                 ctx.rag(s.rag()), s.rag());
     }
 

@@ -22,8 +22,11 @@ public final class Tiles {
         };
     }
 
-    /** A large number with its title, unit and two lines of context, coloured by status. */
-    public static Tile number(Theme theme, String title, double value, int decimals, String unit, String description, String text, Rag rag) {
+    /**
+     * A large number with its title, unit and two lines of context, coloured by status, written in
+     * {@code locale}'s way (vi-VN: 17,75; TilesFX's default is the JVM's, which wrote 17.75).
+     */
+    public static Tile number(Theme theme, java.util.Locale locale, String title, double value, int decimals, String unit, String description, String text, Rag rag) {
         Color fg = Color.web(theme.tileText);
         Color muted = Color.web(theme.tileMuted);
         Tile t = TileBuilder.create()
@@ -32,6 +35,7 @@ public final class Tiles {
                 .title(title)
                 .value(value)
                 .decimals(decimals)
+                .locale(locale)
                 .unit(unit)
                 .description(description)
                 .text(text)
