@@ -16,8 +16,8 @@ import vn.r57desk.store.query.DrillDown;
  * navigation makes an older load stale; its answer is dropped.
  */
 public final class ScreenViewModel {
-    /** A place together with its loaded data. */
-    public record Loaded(Place place, Object data) {}
+    /** A place together with its loaded data, and how long the store took to read it (for the UI benchmark). */
+    public record Loaded(Place place, Object data, long queryNanos) {}
 
     private final TaskRunner runner;
     private final ReadOnlyObjectWrapper<Place> loading = new ReadOnlyObjectWrapper<>();
@@ -38,13 +38,17 @@ public final class ScreenViewModel {
         long mine = ++generation;
         loading.set(place);
         error.set(null);
-        runner.run(() -> ScreenData.load(dd, place, today), data -> {
+        runner.run(() -> {
+            long t0 = System.nanoTime();
+            Object data = ScreenData.load(dd, place, today);
+            return new Loaded(place, data, System.nanoTime() - t0);
+        }, done -> {
             if (mine != generation) return;
             loading.set(null);
             // Data equal to what was shown (a reload after a sync that changed nothing here) must
             // still replace the placeholder: listeners only hear a value that is not equal.
             loaded.set(null);
-            loaded.set(new Loaded(place, data));
+            loaded.set(done);
         }, e -> {
             if (mine != generation) return;
             loading.set(null);

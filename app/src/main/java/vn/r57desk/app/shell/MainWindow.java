@@ -80,7 +80,7 @@ public final class MainWindow {
     private final SyncViewModel sync;
     private final SyncBar syncBar;
     private Runnable relabel = () -> { };
-    private BiConsumer<Place, Long> onShown = (p, t) -> { };
+    private BiConsumer<ScreenViewModel.Loaded, Long> onShown = (p, t) -> { };
 
     public MainWindow(Stage stage, Settings settings) {
         this.stage = stage;
@@ -314,7 +314,7 @@ public final class MainWindow {
     }
 
     /** Called on the FX thread each time a place has been drawn with its data, with System.nanoTime(). */
-    public void onShown(BiConsumer<Place, Long> listener) {
+    public void onShown(BiConsumer<ScreenViewModel.Loaded, Long> listener) {
         this.onShown = listener;
     }
 
@@ -365,7 +365,6 @@ public final class MainWindow {
         scroll.setVvalue(0);
         scroll.setHvalue(0);
         center.getChildren().setAll(scroll);
-        Place shown = loaded.place();
         // Report once the new content has been drawn: timers run at the start of a pulse, before
         // its layout and render, so the second call comes after the first frame with the content.
         javafx.animation.AnimationTimer[] timer = new javafx.animation.AnimationTimer[1];
@@ -376,7 +375,7 @@ public final class MainWindow {
             public void handle(long now) {
                 if (++pulses < 2) return;
                 timer[0].stop();
-                onShown.accept(shown, System.nanoTime());
+                onShown.accept(loaded, System.nanoTime());
             }
         };
         timer[0].start();

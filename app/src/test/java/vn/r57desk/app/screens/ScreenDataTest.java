@@ -51,7 +51,7 @@ class ScreenDataTest {
         vm.show(dd, overview, shell.today());
         vm.show(dd, overview, shell.today());
         assertThat(delivered).hasSize(2);
-        assertThat(delivered.get(0)).isEqualTo(delivered.get(1));
+        assertThat(delivered.get(0).data()).isEqualTo(delivered.get(1).data());
     }
 
     @Test
