@@ -138,6 +138,7 @@ public final class DataTable<T> {
         probe.setManaged(false);
         probe.setVisible(false);
         probe.fontProperty().addListener((o, a, font) -> fitColumns(table, font));
+        table.widthProperty().addListener((o, a, w) -> fitWidth(table));
         table.skinProperty().addListener((o, a, skin) -> {
             if (table.lookup(".column-header-background") instanceof Region header) {
                 header.heightProperty().addListener((h, was, now) -> fitHeight(table));
@@ -237,24 +238,92 @@ public final class DataTable<T> {
         table.setFixedCellSize(cell);
         fitHeight(table);
         int rows = Math.min(items.size(), MEASURED_ROWS);
+        double[] full = new double[columns.size()];
+        double[] compact = new double[columns.size()];
         for (int i = 0; i < columns.size(); i++) {
             Column<T> c = columns.get(i);
             text.setFont(bold);
-            text.setText(c.header());
-            double width = text.getLayoutBounds().getWidth() + 2.2 * em;
+            double oneLine = width(text, c.header());
+            double twoLines = twoLineWidth(text, c.header());
             text.setFont(font);
-            for (int r = 0; r < rows; r++) {
-                text.setText(c.format().apply(c.value().apply(items.get(r))));
-                width = Math.max(width, text.getLayoutBounds().getWidth() + 1.4 * em);
-            }
-            table.getColumns().get(i).setPrefWidth(Math.ceil(Math.min(width, MAX_COLUMN_EM * em)));
+            double values = 0;
+            for (int r = 0; r < rows; r++) values = Math.max(values, width(text, c.format().apply(c.value().apply(items.get(r)))));
+            double cap = MAX_COLUMN_EM * em;
+            full[i] = Math.ceil(Math.min(Math.max(oneLine + 2.2 * em, values + 1.4 * em), cap));
+            compact[i] = Math.ceil(Math.min(Math.max(twoLines + 2.2 * em, values + 1.4 * em), cap));
         }
-        // When the columns do not all fit, the widest (a name) gives way and ends in "…"; the
-        // others keep their full width. Without this the resize policy squeezed the last column,
-        // cutting a status such as "Có nguy cơ chậm" to "Có nguy cơ ch…".
-        TableColumn<T, ?> widest = table.getColumns().stream().max(java.util.Comparator.comparingDouble(TableColumn::getPrefWidth)).orElse(null);
-        for (TableColumn<T, ?> col : table.getColumns()) col.setMinWidth(col == widest ? 4 * em : col.getPrefWidth());
+        // The column that flexes: the widest of text (a name), never a number's column, whose width
+        // comes from its title (a province's "Đến hạn ≤ 30 ngày" is wider than its name).
+        int widest = -1;
+        for (int i = 0; i < full.length; i++) {
+            if (!columns.get(i).numeric() && (widest < 0 || full[i] > full[widest])) widest = i;
+        }
+        if (widest < 0) {
+            widest = 0;
+            for (int i = 1; i < full.length; i++) if (full[i] > full[widest]) widest = i;
+        }
+        fullWidths = full;
+        compactWidths = compact;
+        widestColumn = widest;
+        minimumEm = 4 * em;
+        fitWidth(table);
     }
+
+    private static double width(javafx.scene.text.Text text, String s) {
+        text.setText(s);
+        return text.getLayoutBounds().getWidth();
+    }
+
+    /** The narrowest a title gets on at most two lines, broken between words. */
+    private static double twoLineWidth(javafx.scene.text.Text text, String title) {
+        String[] words = title.trim().split("\\s+");
+        double best = width(text, title);
+        for (int k = 1; k < words.length; k++) {
+            double w = Math.max(width(text, String.join(" ", java.util.Arrays.copyOfRange(words, 0, k))),
+                    width(text, String.join(" ", java.util.Arrays.copyOfRange(words, k, words.length))));
+            best = Math.min(best, w);
+        }
+        return best;
+    }
+
+    // Set by fitColumns: each column's width with its title on one line and on two, and the widest.
+    private double[] fullWidths;
+    private double[] compactWidths;
+    private int widestColumn;
+    private double minimumEm;
+
+    /**
+     * Gives each column its full width when they all fit; the widest text column (a name) takes any
+     * room left. When they do not fit, the columns other than that one first let their titles wrap onto two lines, each giving up the same share
+     * of what that saves, and only then does the widest give way and end in "…"; no other column is
+     * ever cut. Before, long titles such as "Nhiệm vụ đúng hạn" kept the numbers' columns wide on a
+     * projector while the ministries' names were cut to "Bộ Văn hóa, Thể thao và D…".
+     */
+    private void fitWidth(TableView<T> table) {
+        double[] full = fullWidths;
+        if (full == null) return;
+        double need = 0;
+        double canGive = 0;
+        for (int i = 0; i < full.length; i++) {
+            need += full[i];
+            if (i != widestColumn) canGive += full[i] - compactWidths[i];
+        }
+        // The table's own width, less its borders and room for a vertical scroll bar.
+        double available = table.getWidth() - table.snappedLeftInset() - table.snappedRightInset() - SCROLL_BAR_ALLOWANCE;
+        double share = table.getWidth() <= 0 || canGive <= 0 ? 0 : Math.clamp((need - available) / canGive, 0, 1);
+        for (int i = 0; i < full.length; i++) {
+            TableColumn<T, ?> col = table.getColumns().get(i);
+            double w = i == widestColumn ? full[i] : Math.ceil(full[i] - share * (full[i] - compactWidths[i]));
+            col.setPrefWidth(w);
+            // Only the widest column flexes: the resize policy otherwise spread the table's width
+            // over all columns, and took back from the name what it gave the numbers.
+            col.setMinWidth(i == widestColumn ? minimumEm : w);
+            col.setMaxWidth(i == widestColumn ? Double.MAX_VALUE : w);
+        }
+    }
+
+    /** Room kept for a table's vertical scroll bar (about 1 em in every theme). */
+    private static final double SCROLL_BAR_ALLOWANCE = 16;
 
     /**
      * Up to VISIBLE_ROWS rows and the header, in any theme. The header is measured once laid out:
