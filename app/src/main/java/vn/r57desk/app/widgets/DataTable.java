@@ -286,7 +286,7 @@ public final class DataTable<T> {
         return best;
     }
 
-    // Set by fitColumns: each column's width with its title on one line and on two, and the widest.
+    // Set by fitColumns: each column's width with its title on one line and on two, and the one that flexes.
     private double[] fullWidths;
     private double[] compactWidths;
     private int widestColumn;
@@ -294,9 +294,9 @@ public final class DataTable<T> {
 
     /**
      * Gives each column its full width when they all fit; the widest text column (a name) takes any
-     * room left. When they do not fit, the columns other than that one first let their titles wrap onto two lines, each giving up the same share
-     * of what that saves, and only then does the widest give way and end in "…"; no other column is
-     * ever cut. Before, long titles such as "Nhiệm vụ đúng hạn" kept the numbers' columns wide on a
+     * room left. When they do not fit, the other columns first let their titles wrap onto two
+     * lines, each giving up the same share of what that saves, and only then does the name give way
+     * and end in "…"; no other column is ever cut. Before, long titles such as "Nhiệm vụ đúng hạn" kept the numbers' columns wide on a
      * projector while the ministries' names were cut to "Bộ Văn hóa, Thể thao và D…".
      */
     private void fitWidth(TableView<T> table) {
