@@ -94,6 +94,19 @@ class AppUiTest extends AppRobot {
                 .filter(s -> !s.equals("›")).toList();
     }
 
+    /**
+     * The window keeps the AtlantaFX look: JavaFX's default (Modena) paints buttons with gradients,
+     * AtlantaFX with flat colours. Modena once won a start-up race with the warm-up thread.
+     */
+    @Test
+    void showsTheAtlantaFxLookNotJavaFxDefault() {
+        WaitForAsyncUtils.waitForFxEvents();
+        Button language = lookup("#" + R57DeskApp.LANGUAGE_BUTTON_ID).queryAs(Button.class);
+        assertThat(javafx.application.Application.getUserAgentStylesheet()).endsWith("primer-light.css");
+        assertThat(language.getBackground().getFills()).isNotEmpty()
+                .noneMatch(f -> f.getFill() instanceof javafx.scene.paint.LinearGradient);
+    }
+
     @Test
     void startsOnDemoDataAndSwitchesLanguage() {
         Label badge = lookup("#" + R57DeskApp.DEMO_BADGE_ID).queryAs(Label.class);

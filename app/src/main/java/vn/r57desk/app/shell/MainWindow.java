@@ -7,8 +7,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.function.BiConsumer;
 
-import atlantafx.base.theme.PrimerDark;
-import atlantafx.base.theme.PrimerLight;
 import javafx.application.Application;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -383,7 +381,7 @@ public final class MainWindow {
 
     private void applyTheme(Theme t) {
         theme = t;
-        Application.setUserAgentStylesheet(t.dark ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
+        Application.setUserAgentStylesheet(t.userAgentStylesheet());
         scene.getStylesheets().setAll(MainWindow.class.getResource("/vn/r57desk/styles/r57.css").toExternalForm());
         if (t.stylesheet != null) scene.getStylesheets().add(MainWindow.class.getResource(t.stylesheet).toExternalForm());
         relabel.run();

@@ -52,6 +52,12 @@ public class R57DeskApp extends Application {
                 throw new java.util.concurrent.CompletionException(e);
             }
         });
+        // The theme's stylesheet is named before any control class can load. The first control
+        // class to initialise (javafx.scene.control.Control) queues JavaFX's default look (Modena)
+        // when no user-agent stylesheet is set yet; initialised by the warm-up thread below while
+        // start() runs, that queued default landed after the window's own theme and the whole app
+        // showed Modena, depending on timing.
+        Application.setUserAgentStylesheet(settings.theme().userAgentStylesheet());
         // Load the dashboard's heavier classes off the FX thread as well.
         Thread warm = new Thread(() -> {
             for (String c : List.of("eu.hansolo.tilesfx.Tile", "eu.hansolo.tilesfx.TileBuilder", "eu.hansolo.tilesfx.skins.NumberTileSkin",

@@ -2,6 +2,9 @@ package vn.r57desk.app.shell;
 
 import java.util.Locale;
 
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+
 /**
  * The three looks: light (default), dark, and projector (high contrast, large type, for the
  * meeting-room screen). Each is an AtlantaFX base theme plus one stylesheet of token overrides from
@@ -32,6 +35,11 @@ public enum Theme {
         this.tileBorder = tileBorder;
         this.tileWidth = tileWidth;
         this.tileHeight = tileHeight;
+    }
+
+    /** The AtlantaFX base theme this look builds on. */
+    public String userAgentStylesheet() {
+        return dark ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet();
     }
 
     public String messageKey() {
