@@ -64,6 +64,17 @@ class AppUiTest extends AppRobot {
         });
     }
 
+    /** Every column title shows in full (on two lines where narrowed), none ends in "…". */
+    private void assertNoTitleIsCut(String tableId) {
+        var labels = lookup("#" + tableId).queryAs(TableView.class).lookupAll(".column-header .label");
+        assertThat(labels).isNotEmpty().allSatisfy(n -> {
+            Label l = (Label) n;
+            String shown = l.getChildrenUnmodifiable().stream().filter(c -> c instanceof javafx.scene.text.Text)
+                    .map(c -> ((javafx.scene.text.Text) c).getText()).findFirst().orElse("");
+            assertThat(shown).as("title " + l.getText()).isEqualTo(l.getText());
+        });
+    }
+
     private int rowWhere(String tableId, java.util.function.Predicate<String> text) {
         TableView<?> table = lookup("#" + tableId).queryAs(TableView.class);
         for (int r = 0; r < table.getItems().size(); r++) {
@@ -156,6 +167,7 @@ class AppUiTest extends AppRobot {
                 .as("a vertical scroll bar only when there are more rows than shown")
                 .isEqualTo(initiatives.getItems().size() > vn.r57desk.app.widgets.DataTable.VISIBLE_ROWS ? 1L : 0L);
         assertOnlyTheWidestColumnIsNarrowed("initiatives-table");
+        assertNoTitleIsCut("initiatives-table");
         open("initiatives-table", 0);
         waitFor("#kpi-table");
         assertThat(breadcrumb()).hasSize(3);

@@ -240,11 +240,13 @@ public final class DataTable<T> {
         int rows = Math.min(items.size(), MEASURED_ROWS);
         double[] full = new double[columns.size()];
         double[] compact = new double[columns.size()];
+        String[] twoLineTitles = new String[columns.size()];
         for (int i = 0; i < columns.size(); i++) {
             Column<T> c = columns.get(i);
             text.setFont(bold);
             double oneLine = width(text, c.header());
-            double twoLines = twoLineWidth(text, c.header());
+            twoLineTitles[i] = twoLineTitle(text, c.header());
+            double twoLines = linesWidth(text, twoLineTitles[i]);
             text.setFont(font);
             double values = 0;
             for (int r = 0; r < rows; r++) values = Math.max(values, width(text, c.format().apply(c.value().apply(items.get(r)))));
@@ -264,6 +266,7 @@ public final class DataTable<T> {
         }
         fullWidths = full;
         compactWidths = compact;
+        this.twoLineTitles = twoLineTitles;
         widestColumn = widest;
         minimumEm = 4 * em;
         fitWidth(table);
@@ -274,52 +277,84 @@ public final class DataTable<T> {
         return text.getLayoutBounds().getWidth();
     }
 
-    /** The narrowest a title gets on at most two lines, broken between words. */
-    private static double twoLineWidth(javafx.scene.text.Text text, String title) {
+    /** The title broken between words onto two lines as narrow as it gets, or as it is if that is not narrower. */
+    private static String twoLineTitle(javafx.scene.text.Text text, String title) {
         String[] words = title.trim().split("\\s+");
         double best = width(text, title);
+        String out = title;
         for (int k = 1; k < words.length; k++) {
-            double w = Math.max(width(text, String.join(" ", java.util.Arrays.copyOfRange(words, 0, k))),
-                    width(text, String.join(" ", java.util.Arrays.copyOfRange(words, k, words.length))));
-            best = Math.min(best, w);
+            String first = String.join(" ", java.util.Arrays.copyOfRange(words, 0, k));
+            String second = String.join(" ", java.util.Arrays.copyOfRange(words, k, words.length));
+            double w = Math.max(width(text, first), width(text, second));
+            if (w < best) {
+                best = w;
+                out = first + "\n" + second;
+            }
         }
-        return best;
+        return out;
+    }
+
+    /** The width of the widest line of s. */
+    private static double linesWidth(javafx.scene.text.Text text, String s) {
+        double w = 0;
+        for (String line : s.split("\n")) w = Math.max(w, width(text, line));
+        return w;
     }
 
     // Set by fitColumns: each column's width with its title on one line and on two, and the one that flexes.
     private double[] fullWidths;
     private double[] compactWidths;
+    private String[] twoLineTitles;
     private int widestColumn;
     private double minimumEm;
 
     /**
      * Gives each column its full width when they all fit; the widest text column (a name) takes any
-     * room left. When they do not fit, the other columns first let their titles wrap onto two
-     * lines, each giving up the same share of what that saves, and only then does the name give way
-     * and end in "…"; no other column is ever cut. Before, long titles such as "Nhiệm vụ đúng hạn" kept the numbers' columns wide on a
-     * projector while the ministries' names were cut to "Bộ Văn hóa, Thể thao và D…".
+     * room left. When they do not fit, other columns put their titles on two lines, those that save
+     * the most first and only as many as needed, and only then does the name give way and end in
+     * "…"; no other column is ever cut. Before, long titles such as "Nhiệm vụ đúng hạn" kept the
+     * numbers' columns wide on a projector while the ministries' names were cut to "Bộ Văn hóa, Thể
+     * thao và D…".
      */
     private void fitWidth(TableView<T> table) {
         double[] full = fullWidths;
         if (full == null) return;
         double need = 0;
-        double canGive = 0;
-        for (int i = 0; i < full.length; i++) {
-            need += full[i];
-            if (i != widestColumn) canGive += full[i] - compactWidths[i];
-        }
+        for (double w : full) need += w;
         // The table's own width, less its borders and room for a vertical scroll bar.
         double available = table.getWidth() - table.snappedLeftInset() - table.snappedRightInset() - SCROLL_BAR_ALLOWANCE;
-        double share = table.getWidth() <= 0 || canGive <= 0 ? 0 : Math.clamp((need - available) / canGive, 0, 1);
+        boolean[] wrapped = wrappedTitles(full, compactWidths, widestColumn, table.getWidth() <= 0 ? 0 : need - available);
         for (int i = 0; i < full.length; i++) {
             TableColumn<T, ?> col = table.getColumns().get(i);
-            double w = i == widestColumn ? full[i] : Math.ceil(full[i] - share * (full[i] - compactWidths[i]));
+            double w = wrapped[i] ? compactWidths[i] : full[i];
             col.setPrefWidth(w);
+            // A wrapped title's line break is written into the text: a column header sizes itself
+            // to its label's one-line height even when the label may wrap.
+            col.setText(wrapped[i] ? twoLineTitles[i] : columns.get(i).header());
             // Only the widest column flexes: the resize policy otherwise spread the table's width
             // over all columns, and took back from the name what it gave the numbers.
             col.setMinWidth(i == widestColumn ? minimumEm : w);
             col.setMaxWidth(i == widestColumn ? Double.MAX_VALUE : w);
         }
+    }
+
+    /**
+     * Which columns (never the flexing one) put their titles on two lines to save {@code excess}
+     * pixels: those that save the most first, until enough is saved or none is left.
+     */
+    static boolean[] wrappedTitles(double[] full, double[] compact, int flexing, double excess) {
+        boolean[] wrapped = new boolean[full.length];
+        Integer[] order = new Integer[full.length];
+        for (int i = 0; i < order.length; i++) order[i] = i;
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(full[b] - compact[b], full[a] - compact[a]));
+        for (int i : order) {
+            if (excess <= 0) break;
+            double saves = full[i] - compact[i];
+            if (i == flexing || saves < 1) continue;
+            wrapped[i] = true;
+            excess -= saves;
+        }
+        return wrapped;
     }
 
     /** Room kept for a table's vertical scroll bar (about 1 em in every theme). */
