@@ -64,6 +64,19 @@ class AppUiTest extends AppRobot {
         });
     }
 
+    /** Every column is within the table's width: none pushed out of sight by another's. */
+    private void assertAllColumnsInView(String tableId) {
+        TableView<?> table = lookup("#" + tableId).queryAs(TableView.class);
+        double sum = table.getColumns().stream().mapToDouble(c -> c.getWidth()).sum();
+        assertThat(sum).as("columns of " + tableId + " within its width " + table.getWidth()).isLessThanOrEqualTo(table.getWidth());
+    }
+
+    /** The text a label or button draws: its own text, or that cut to end in "…". */
+    private static String shownText(javafx.scene.control.Labeled l) {
+        return l.lookupAll(".text").stream().filter(c -> c instanceof javafx.scene.text.Text && c.getParent() == l)
+                .map(c -> ((javafx.scene.text.Text) c).getText()).findFirst().orElse("");
+    }
+
     /** Every column title shows in full (on two lines where narrowed), none ends in "…". */
     private void assertNoTitleIsCut(String tableId) {
         var labels = lookup("#" + tableId).queryAs(TableView.class).lookupAll(".column-header .label");
@@ -168,8 +181,16 @@ class AppUiTest extends AppRobot {
                 .isEqualTo(initiatives.getItems().size() > vn.r57desk.app.widgets.DataTable.VISIBLE_ROWS ? 1L : 0L);
         assertOnlyTheWidestColumnIsNarrowed("initiatives-table");
         assertNoTitleIsCut("initiatives-table");
+        assertAllColumnsInView("initiatives-table");
         open("initiatives-table", 0);
         waitFor("#kpi-table");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertAllColumnsInView("kpi-table"); // one row: its name column once took a width of 9.2e18
+        // A long title gives way; the demo badge and the toolbar's buttons keep their words.
+        for (String id : List.of(R57DeskApp.DEMO_BADGE_ID, R57DeskApp.LANGUAGE_BUTTON_ID)) {
+            var l = lookup("#" + id).queryAs(javafx.scene.control.Labeled.class);
+            assertThat(shownText(l)).as(id).isEqualTo(l.getText());
+        }
         assertThat(breadcrumb()).hasSize(3);
         assertThat(breadcrumb().get(2)).startsWith("SYS4-S1");
         // Every screen shows in the same scroll pane, which does not keep a bitmap of its view

@@ -124,6 +124,11 @@ public final class MainWindow {
         breadcrumb.setAlignment(Pos.CENTER_LEFT);
         breadcrumb.getStyleClass().add("r57-breadcrumb");
         HBox header = new HBox(12, back, forward, title, demoBadge, spacer, search, themes, language);
+        // A long title (an initiative's name) gives way, ending in "…" (the breadcrumb below has it
+        // in full); the badge and the buttons keep their words. HBox otherwise shrank them all
+        // alike, to "DỮ LIỆU MINH …" and "Engl…".
+        for (Region r : List.of(back, forward, demoBadge, search, themes, language)) r.setMinWidth(Region.USE_PREF_SIZE);
+        title.setMinWidth(0);
         header.getStyleClass().add("r57-header");
         VBox top = new VBox(header, breadcrumb);
 

@@ -334,7 +334,10 @@ public final class DataTable<T> {
             // Only the widest column flexes: the resize policy otherwise spread the table's width
             // over all columns, and took back from the name what it gave the numbers.
             col.setMinWidth(i == widestColumn ? minimumEm : w);
-            col.setMaxWidth(i == widestColumn ? Double.MAX_VALUE : w);
+            // The name may take the whole table, no more: with no bound (Double.MAX_VALUE) JavaFX's
+            // constrained resize policy gave a one-row table's name column a width of 9.2e18 and
+            // pushed every column after it out of sight.
+            col.setMaxWidth(i == widestColumn ? Math.max(w, available) : w);
         }
     }
 
