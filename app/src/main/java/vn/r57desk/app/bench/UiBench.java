@@ -70,6 +70,9 @@ public final class UiBench extends R57DeskApp {
             if (step == -1) {
                 if (!(place instanceof Place.Overview)) return;
                 emit("startup.first_dashboard_ms", System.currentTimeMillis() - START_MS, "ms");
+                // 1 when the window has its AtlantaFX look, 0 when JavaFX's default (Modena) won:
+                // a start-up race once made the app and these figures run in the lighter default.
+                emit("look.atlantafx", atlantaFxLook() ? 1 : 0, "bool");
                 if (rounds == 0) { // a start and nothing else: how the installers train and time a start
                     Platform.exit();
                     return;
@@ -182,6 +185,19 @@ public final class UiBench extends R57DeskApp {
 
     private static double round(double v) {
         return Math.round(v * 100) / 100.0;
+    }
+
+    /** Whether the window's buttons are flat (AtlantaFX) rather than gradients (Modena). */
+    private static boolean atlantaFxLook() {
+        for (javafx.stage.Window win : javafx.stage.Window.getWindows()) {
+            if (win.getScene() == null) continue;
+            for (javafx.scene.Node n : win.getScene().getRoot().lookupAll(".button")) {
+                if (n instanceof javafx.scene.control.Button b && b.getBackground() != null && !b.getBackground().getFills().isEmpty()) {
+                    return b.getBackground().getFills().stream().noneMatch(f -> f.getFill() instanceof javafx.scene.paint.LinearGradient);
+                }
+            }
+        }
+        return false;
     }
 
     private static void emit(String name, Object value, String unit) {
