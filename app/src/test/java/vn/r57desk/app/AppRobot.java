@@ -11,12 +11,21 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** The steps the UI tests and the screenshot tour take through the app, written once. */
 abstract class AppRobot extends FxRobot {
-    /** Waits (up to 30 s) until a node matching the query is showing. */
+    /**
+     * Waits (up to 30 s) until a node matching the query is showing and has stayed in its scene
+     * while the FX thread finished what it had queued: a screen that is replaced just after it
+     * appears (a reload) once made the next click look up a node that had left the scene (an NPE
+     * inside TestFX).
+     */
     protected void waitFor(String query) throws Exception {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
-            if (lookup(query).tryQuery().filter(Node::isVisible).isPresent()) return true;
-            reveal(query);
-            return false;
+            var found = lookup(query).tryQuery().filter(Node::isVisible);
+            if (found.isEmpty()) {
+                reveal(query);
+                return false;
+            }
+            WaitForAsyncUtils.waitForFxEvents();
+            return found.get().getScene() != null && found.get().isVisible();
         });
     }
 

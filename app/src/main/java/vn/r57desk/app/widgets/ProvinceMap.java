@@ -55,6 +55,9 @@ public final class ProvinceMap {
      * @param label  tooltip of each province code
      * @param open   called with the province code that was clicked
      */
+    /** An archipelago's label is at most this many degrees of longitude wide (scaled). */
+    static final double LABEL_WIDTH_FACTOR = 2.6;
+
     public static Node build(ProvinceShapes shapes, double width, Function<String, Color> fill, Function<String, String> label,
                              Function<ProvinceShapes.Archipelago, String> archipelagoLabel, Consumer<String> open) {
         double[] b = shapes.bounds();
@@ -94,7 +97,13 @@ public final class ProvinceMap {
                 c.setStrokeWidth(0.6);
                 islands.getChildren().add(c);
             }
-            Text t = new Text(cx - 1.2 * k * scale, cy + 1.3 * scale, archipelagoLabel.apply(a));
+            // Centred under the islands and wrapped to a column no wider than the space around them,
+            // so the projector's larger type goes onto two lines instead of running past the map.
+            double labelWidth = LABEL_WIDTH_FACTOR * k * scale;
+            Text t = new Text(cx - labelWidth / 2, cy + 1.3 * scale, archipelagoLabel.apply(a));
+            t.setWrappingWidth(labelWidth);
+            t.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+            t.setTextOrigin(javafx.geometry.VPos.TOP);
             t.getStyleClass().add("r57-map-label");
             islands.getChildren().add(t);
             islands.setId("map-archipelago-" + a.provinceCode());
