@@ -67,7 +67,9 @@ final class BenchSync {
             }
             try (ReferenceServer server = ReferenceServer.start(new ReferenceServer.Config(dir.resolve("server-" + s.id()), s, "127.0.0.1", 0,
                     Map.of("bench-token", "bench"), true, null, null, 0, 57), line -> spec.commandLine().getErr().println(line))) {
+                long serverCpu0 = cpuMs();
                 JsonNode boot = client(server, cache);
+                long serverCpuMs = cpuMs() - serverCpu0;
                 double bootS = boot.path("took_ms").asDouble() / 1000;
                 long rows = boot.path("snapshot_rows").asLong();
                 int deltaChanges = (int) Math.max(1, rows / 100);
@@ -79,6 +81,10 @@ final class BenchSync {
                 emit("bootstrap.rows_per_s", Math.round(rows / bootS), "rows/s");
                 emit("raw_insert.rows_per_s", Math.round(raw.rowsPerSecond()), "rows/s");
                 emit("bootstrap.ratio", round(rows / bootS / raw.rowsPerSecond(), 3), "ratio");
+                // CPU seconds during the bootstrap: the client process's (from its start) and this
+                // process's (the server, and anything else the bench runs meanwhile).
+                emit("bootstrap.client_cpu_s", round(boot.path("cpu_ms").asDouble() / 1000, 2), "s");
+                emit("bootstrap.server_cpu_s", round(serverCpuMs / 1000.0, 2), "s");
                 emit("delta1pct.rows", delta.path("delta_rows").asLong(), "rows");
                 emit("delta1pct.s", round(deltaS, 3), "s");
                 emit("delta.ratio_to_bootstrap", round(deltaS / bootS, 4), "ratio");
@@ -104,6 +110,10 @@ final class BenchSync {
             int code = p.waitFor();
             if (code != 0 || last == null) throw new IllegalStateException("the client process failed (exit " + code + ")");
             return new ObjectMapper().readTree(last);
+        }
+
+        private static long cpuMs() {
+            return ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L);
         }
 
         private void emit(String name, Object value, String unit) {
