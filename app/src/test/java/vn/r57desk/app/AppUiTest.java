@@ -77,6 +77,14 @@ class AppUiTest extends AppRobot {
                 .map(c -> ((javafx.scene.text.Text) c).getText()).findFirst().orElse("");
     }
 
+    /** The texts a table's row at {@code index} draws, column by column (widgets/TextRow). */
+    private List<String> rowTexts(String tableId, int index) {
+        TableView<?> table = lookup("#" + tableId).queryAs(TableView.class);
+        var row = table.lookupAll(".table-row-cell").stream()
+                .map(n -> (javafx.scene.control.TableRow<?>) n).filter(r -> r.getIndex() == index && !r.isEmpty()).findFirst().orElseThrow();
+        return row.getChildrenUnmodifiable().stream().map(n -> ((javafx.scene.text.Text) n).getText()).toList();
+    }
+
     /** Every column title shows in full (on two lines where narrowed), none ends in "…". */
     private void assertNoTitleIsCut(String tableId) {
         var labels = lookup("#" + tableId).queryAs(TableView.class).lookupAll(".column-header .label");
@@ -181,6 +189,53 @@ class AppUiTest extends AppRobot {
                 .isEqualTo(initiatives.getItems().size() > vn.r57desk.app.widgets.DataTable.VISIBLE_ROWS ? 1L : 0L);
         assertOnlyTheWidestColumnIsNarrowed("initiatives-table");
         assertNoTitleIsCut("initiatives-table");
+        // Rows draw the formatted values; sorting by a column title redraws them in the new order.
+        var codes = java.util.stream.IntStream.range(0, initiatives.getItems().size())
+                .mapToObj(i -> String.valueOf(initiatives.getColumns().get(0).getCellData(i))).sorted().toList();
+        assertThat(rowTexts("initiatives-table", 0).get(0)).isEqualTo(codes.get(0));
+        var codeHeader = initiatives.lookupAll(".column-header").stream()
+                .filter(n -> n instanceof javafx.scene.control.skin.TableColumnHeader h && h.getTableColumn() == initiatives.getColumns().get(0)).findFirst().orElseThrow();
+        clickOn(codeHeader).clickOn(codeHeader); // ascending, then descending
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(rowTexts("initiatives-table", 0).get(0)).isEqualTo(codes.get(codes.size() - 1));
+        // A name wider than its column ends in "…" and keeps its start.
+        var nameColumn = initiatives.getColumns().get(1);
+        String fullName = String.valueOf(nameColumn.getCellData(0));
+        double min = nameColumn.getMinWidth();
+        double max = nameColumn.getMaxWidth();
+        interact(() -> {
+            nameColumn.setMinWidth(120);
+            nameColumn.setMaxWidth(120);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        String shownName = rowTexts("initiatives-table", 0).get(1);
+        assertThat(shownName).endsWith("…").hasSizeLessThan(fullName.length());
+        assertThat(fullName).startsWith(shownName.substring(0, shownName.length() - 1).strip());
+        var firstRow = initiatives.lookupAll(".table-row-cell").stream().map(n -> (javafx.scene.control.TableRow<?>) n)
+                .filter(r -> r.getIndex() == 0).findFirst().orElseThrow();
+        moveTo((Node) firstRow);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(initiatives.getTooltip()).as("the cut name in full in the tooltip over its row").isNotNull();
+        assertThat(initiatives.getTooltip().getText()).isEqualTo(fullName);
+        // Widened again, the row redraws the name in full; then the table is put back as it was.
+        interact(() -> {
+            nameColumn.setMaxWidth(nameColumn.getPrefWidth());
+            nameColumn.setMinWidth(nameColumn.getPrefWidth());
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(rowTexts("initiatives-table", 0).get(1)).isEqualTo(fullName);
+        moveTo("#nav-systems").moveTo((Node) firstRow);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(initiatives.getTooltip()).as("no tooltip when nothing is cut").isNull();
+        interact(() -> {
+            var code = initiatives.getColumns().get(0);
+            code.setSortType(javafx.scene.control.TableColumn.SortType.ASCENDING);
+            ((javafx.collections.ObservableList<javafx.scene.control.TableColumn<?, ?>>) (Object) initiatives.getSortOrder()).setAll(code);
+            nameColumn.setMinWidth(min);
+            nameColumn.setMaxWidth(max);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(rowTexts("initiatives-table", 0).get(0)).isEqualTo(codes.get(0));
         assertAllColumnsInView("initiatives-table");
         open("initiatives-table", 0);
         waitFor("#kpi-table");

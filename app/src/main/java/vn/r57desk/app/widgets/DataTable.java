@@ -100,14 +100,18 @@ public final class DataTable<T> {
             });
             table.getColumns().add(col);
         }
-        if (onOpen != null) {
-            table.setRowFactory(tv -> {
-                var row = new javafx.scene.control.TableRow<T>();
+        List<TextRow.Spec<T>> specs = new ArrayList<>();
+        for (Column<T> c : columns) specs.add(new TextRow.Spec<>(item -> c.format().apply(c.value().apply(item)), c.numeric()));
+        table.setRowFactory(tv -> {
+            var row = new TextRow<>(specs);
+            if (onOpen != null) {
                 row.setOnMouseClicked(e -> {
                     if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && !row.isEmpty()) onOpen.accept(row.getItem());
                 });
-                return row;
-            });
+            }
+            return row;
+        });
+        if (onOpen != null) {
             table.setOnKeyPressed(e -> {
                 T sel = table.getSelectionModel().getSelectedItem();
                 if (e.getCode() == KeyCode.ENTER && sel != null) onOpen.accept(sel);
