@@ -139,6 +139,30 @@ class AppUiTest extends AppRobot {
                 .noneMatch(f -> f.getFill() instanceof javafx.scene.paint.LinearGradient);
     }
 
+    /** The sidebar, the toolbar, the status bar and every table's export carry Ikonli icons in the theme's text colour. */
+    @Test
+    void buttonsCarryIkonliIconsInTheThemesColour() {
+        for (String id : List.of("#nav-overview", "#nav-systems", "#nav-ministries", "#nav-localities", "#nav-deadlines", "#nav-rankings",
+                "#" + R57DeskApp.BACK_ID, "#" + R57DeskApp.FORWARD_ID, "#" + R57DeskApp.LANGUAGE_BUTTON_ID)) {
+            var graphic = lookup(id).queryAs(javafx.scene.control.Labeled.class).getGraphic();
+            assertThat(graphic).as(id).isInstanceOf(org.kordamp.ikonli.javafx.FontIcon.class);
+            var icon = (org.kordamp.ikonli.javafx.FontIcon) graphic;
+            assertThat(icon.getIconCode()).as(id).isNotNull();
+            assertThat(icon.getIconSize()).as(id + " size from r57.css").isEqualTo(18);
+        }
+        var overview = (org.kordamp.ikonli.javafx.FontIcon) lookup("#nav-overview").queryAs(javafx.scene.control.Labeled.class).getGraphic();
+        var systems = (org.kordamp.ikonli.javafx.FontIcon) lookup("#nav-systems").queryAs(javafx.scene.control.Labeled.class).getGraphic();
+        assertThat(overview.getIconColor()).as("the selected section's icon is light on the accent").isNotEqualTo(systems.getIconColor());
+    }
+
+    @Test
+    void everyTablesExportCarriesAnIcon() throws Exception {
+        clickOn("#nav-systems");
+        waitFor("#systems-table");
+        assertThat(lookup("." + vn.r57desk.app.widgets.DataTable.EXPORT_STYLE_CLASS).queryAll()).isNotEmpty().allSatisfy(b ->
+                assertThat(((javafx.scene.control.Labeled) b).getGraphic()).isInstanceOf(org.kordamp.ikonli.javafx.FontIcon.class));
+    }
+
     @Test
     void startsOnDemoDataAndSwitchesLanguage() {
         Label badge = lookup("#" + R57DeskApp.DEMO_BADGE_ID).queryAs(Label.class);

@@ -33,6 +33,9 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
+
 import vn.r57desk.app.i18n.Messages;
 import vn.r57desk.app.nav.Navigator;
 import vn.r57desk.app.nav.Place;
@@ -43,6 +46,7 @@ import vn.r57desk.app.search.SearchView;
 import vn.r57desk.app.search.SearchViewModel;
 import vn.r57desk.app.sync.SyncBar;
 import vn.r57desk.app.sync.SyncViewModel;
+import vn.r57desk.app.widgets.Icons;
 import vn.r57desk.store.query.DrillDown;
 
 /**
@@ -105,17 +109,20 @@ public final class MainWindow {
         Button language = new Button();
         language.setId(LANGUAGE_BUTTON_ID);
         language.setOnAction(e -> toggleLanguage());
+        Icons.on(language, Material2AL.LANGUAGE);
         MenuButton themes = new MenuButton();
         themes.setId(THEME_BUTTON_ID);
+        Icons.on(themes, Material2MZ.PALETTE);
         Button search = new Button();
         search.setId(SEARCH_BUTTON_ID);
+        Icons.on(search, Material2MZ.SEARCH);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        Button back = new Button("←");
+        Button back = Icons.on(new Button(), Material2AL.ARROW_BACK);
         back.setId(BACK_ID);
         back.disableProperty().bind(nav.canGoBackProperty().not());
         back.setOnAction(e -> nav.back());
-        Button forward = new Button("→");
+        Button forward = Icons.on(new Button(), Material2AL.ARROW_FORWARD);
         forward.setId(FORWARD_ID);
         forward.disableProperty().bind(nav.canGoForwardProperty().not());
         forward.setOnAction(e -> nav.forward());
@@ -142,6 +149,7 @@ public final class MainWindow {
             b.setToggleGroup(sections);
             b.setMaxWidth(Double.MAX_VALUE);
             b.getStyleClass().add("r57-nav-button");
+            Icons.on(b, SECTION_ICONS.get(key));
             b.setOnAction(e -> {
                 DrillDown dd = shell.drillDownProperty().get();
                 if (dd != null) nav.go(Screens.section(key, dd.catalog()));
@@ -196,6 +204,9 @@ public final class MainWindow {
             }
             back.setTooltip(new Tooltip(messages.get("nav.back")));
             forward.setTooltip(new Tooltip(messages.get("nav.forward")));
+            // Icon-only buttons: screen readers read these words.
+            back.setAccessibleText(messages.get("nav.back"));
+            forward.setAccessibleText(messages.get("nav.forward"));
             stage.setTitle(messages.get("app.title"));
             network.setText(server.isBlank() ? messages.get("status.offline")
                     : messages.get(sync.onlineProperty().get() ? "sync.online" : "status.server", hostOf(server)));
@@ -383,6 +394,15 @@ public final class MainWindow {
         };
         timer[0].start();
     }
+
+    /** The sidebar's icons, by section key (Screens.SECTIONS). */
+    private static final java.util.Map<String, org.kordamp.ikonli.Ikon> SECTION_ICONS = java.util.Map.of(
+            "nav.overview", Material2AL.DASHBOARD,
+            "nav.systems", Material2AL.ACCOUNT_TREE,
+            "nav.ministries", Material2AL.ACCOUNT_BALANCE,
+            "nav.localities", Material2MZ.MAP,
+            "nav.deadlines", Material2AL.EVENT,
+            "nav.rankings", Material2AL.LEADERBOARD);
 
     private void applyTheme(Theme t) {
         theme = t;

@@ -18,8 +18,13 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.stage.Window;
+
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
+
 import vn.r57desk.app.i18n.Messages;
 import vn.r57desk.app.shell.TaskRunner;
+import vn.r57desk.app.widgets.Icons;
 
 /**
  * The status bar's sync controls: Sync now (F5), a progress bar with Stop while it runs, what
@@ -41,9 +46,9 @@ public final class SyncBar {
     private final Supplier<String> server;
     private final Consumer<String> setServer;
     private final Supplier<Window> owner;
-    private final Button sync = new Button();
-    private final Button cancel = new Button();
-    private final Button serverButton = new Button();
+    private final Button sync = Icons.on(new Button(), Material2MZ.SYNC);
+    private final Button cancel = Icons.on(new Button(), Material2MZ.STOP);
+    private final Button serverButton = Icons.on(new Button(), Material2AL.DNS);
     private final Label status = new Label();
     private final ProgressBar progress = new ProgressBar();
     private final Tooltip statusTip = new Tooltip();

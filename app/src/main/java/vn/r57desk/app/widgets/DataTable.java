@@ -121,7 +121,7 @@ public final class DataTable<T> {
 
         Label heading = new Label(title);
         heading.getStyleClass().add("r57-section-title");
-        Button export = new Button(m.get("table.export"));
+        Button export = Icons.on(new Button(m.get("table.export")), org.kordamp.ikonli.material2.Material2MZ.SAVE_ALT);
         export.getStyleClass().add(EXPORT_STYLE_CLASS);
         export.setOnAction(e -> {
             FileChooser fc = new FileChooser();
