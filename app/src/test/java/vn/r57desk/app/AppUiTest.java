@@ -163,6 +163,49 @@ class AppUiTest extends AppRobot {
                 assertThat(((javafx.scene.control.Labeled) b).getGraphic()).isInstanceOf(org.kordamp.ikonli.javafx.FontIcon.class));
     }
 
+    /** A system's initiatives filter by status, lead agency and deadline year, alone and together. */
+    @Test
+    void theInitiativeListFiltersByStatusLeadAndDeadlineYear() throws Exception {
+        clickOn("#nav-systems");
+        open("systems-table", 3);
+        waitFor("#initiatives-table");
+        int all = lookup("#initiatives-table").queryAs(TableView.class).getItems().size();
+        var deadline = lookup("#filter-deadline").queryAs(javafx.scene.control.ComboBox.class);
+        var lead = lookup("#filter-lead").queryAs(javafx.scene.control.ComboBox.class);
+        var status = lookup("#filter-status").queryAs(javafx.scene.control.ComboBox.class);
+        assertThat(deadline.getItems().get(0)).isEqualTo("Tất cả");
+        assertThat(deadline.getItems()).hasSizeGreaterThan(2); // "all" and at least two years
+        String year = ((String) deadline.getItems().get(1)).replace("Năm ", "");
+        interact(() -> deadline.getSelectionModel().select(1));
+        waitFor("#initiatives-table");
+        TableView<?> byYear = lookup("#initiatives-table").queryAs(TableView.class);
+        assertThat(byYear.getItems()).isNotEmpty().hasSizeLessThan(all);
+        for (int r = 0; r < byYear.getItems().size(); r++) assertThat(String.valueOf(byYear.getColumns().get(5).getCellData(r))).startsWith(year);
+        // and a lead agency on top of it: every row led by it, due that year
+        interact(() -> deadline.getSelectionModel().select(0));
+        String code = (String) lead.getItems().get(1);
+        interact(() -> lead.getSelectionModel().select(1));
+        waitFor("#initiatives-table");
+        TableView<?> byLead = lookup("#initiatives-table").queryAs(TableView.class);
+        assertThat(byLead.getItems()).isNotEmpty();
+        for (int r = 0; r < byLead.getItems().size(); r++) assertThat(byLead.getColumns().get(6).getCellData(r)).isEqualTo(code);
+        String shownStatus = String.valueOf(byLead.getColumns().get(2).getCellData(0));
+        interact(() -> status.getSelectionModel().select(shownStatus));
+        waitFor("#initiatives-table");
+        TableView<?> both = lookup("#initiatives-table").queryAs(TableView.class);
+        assertThat(both.getItems()).isNotEmpty();
+        for (int r = 0; r < both.getItems().size(); r++) {
+            assertThat(both.getColumns().get(2).getCellData(r)).isEqualTo(shownStatus);
+            assertThat(both.getColumns().get(6).getCellData(r)).isEqualTo(code);
+        }
+        interact(() -> {
+            status.getSelectionModel().select(0);
+            lead.getSelectionModel().select(0);
+        });
+        waitFor("#initiatives-table");
+        assertThat(lookup("#initiatives-table").queryAs(TableView.class).getItems()).hasSize(all);
+    }
+
     @Test
     void startsOnDemoDataAndSwitchesLanguage() {
         Label badge = lookup("#" + R57DeskApp.DEMO_BADGE_ID).queryAs(Label.class);

@@ -13,7 +13,6 @@ import javafx.scene.layout.VBox;
 import vn.r57desk.app.nav.Place;
 import vn.r57desk.app.widgets.DataTable;
 import vn.r57desk.store.metrics.Rag;
-import vn.r57desk.store.model.Agency;
 import vn.r57desk.store.query.Results.InitiativeRow;
 import vn.r57desk.store.query.Results.KpiStatus;
 import vn.r57desk.store.query.Results.StatusCount;
@@ -55,33 +54,54 @@ final class SystemScreens {
                 .onOpen(r -> ctx.nav().go(new Place.InitiativeDetail(r.initiative().id(), r.initiative().systemId())));
     }
 
-    /** A system's initiatives, filterable by status and lead agency; the deadline column sorts. */
+    /** Ids of the initiative list's filters. */
+    static final String FILTER_STATUS_ID = "filter-status";
+    static final String FILTER_LEAD_ID = "filter-lead";
+    static final String FILTER_DEADLINE_ID = "filter-deadline";
+
+    /**
+     * A system's initiatives, filterable by status, lead agency and the year of the deadline; every
+     * column sorts. Each filter's first choice is "all".
+     */
     static Node initiatives(Ctx ctx, List<InitiativeRow> rows) {
-        ComboBox<String> status = new ComboBox<>();
-        status.getItems().add(ctx.t("filter.all"));
-        for (Rag r : List.of(Rag.COMPLETED, Rag.GREEN, Rag.AMBER, Rag.RED)) status.getItems().add(ctx.rag(r));
-        status.getSelectionModel().selectFirst();
-        ComboBox<String> agency = new ComboBox<>();
-        agency.getItems().add(ctx.t("filter.all"));
-        rows.stream().map(r -> ctx.catalog().agencies().get(r.initiative().leadAgencyId())).distinct()
-                .map(Agency::code).sorted().forEach(agency.getItems()::add);
-        agency.getSelectionModel().selectFirst();
+        List<Rag> statuses = List.of(Rag.COMPLETED, Rag.GREEN, Rag.AMBER, Rag.RED);
+        ComboBox<String> status = filter(ctx, FILTER_STATUS_ID, statuses.stream().map(ctx::rag).toList());
+        List<String> leads = rows.stream().map(r -> ctx.catalog().agencies().get(r.initiative().leadAgencyId()).code())
+                .distinct().sorted().toList();
+        ComboBox<String> agency = filter(ctx, FILTER_LEAD_ID, leads);
+        List<Integer> years = rows.stream().map(r -> r.initiative().deadline().getYear()).distinct().sorted().toList();
+        ComboBox<String> deadline = filter(ctx, FILTER_DEADLINE_ID, years.stream().map(y -> ctx.t("filter.deadlineYear", String.valueOf(y))).toList());
         VBox holder = new VBox();
         Runnable apply = () -> {
+            // Index 0 is "all"; the others follow the lists above.
+            int si = status.getSelectionModel().getSelectedIndex();
+            int ai = agency.getSelectionModel().getSelectedIndex();
+            int yi = deadline.getSelectionModel().getSelectedIndex();
             List<InitiativeRow> shown = rows.stream()
-                    .filter(r -> status.getSelectionModel().getSelectedIndex() <= 0 || ctx.rag(r.rag()).equals(status.getValue()))
-                    .filter(r -> agency.getSelectionModel().getSelectedIndex() <= 0
-                            || ctx.catalog().agencies().get(r.initiative().leadAgencyId()).code().equals(agency.getValue()))
+                    .filter(r -> si <= 0 || r.rag() == statuses.get(si - 1))
+                    .filter(r -> ai <= 0 || ctx.catalog().agencies().get(r.initiative().leadAgencyId()).code().equals(leads.get(ai - 1)))
+                    .filter(r -> yi <= 0 || r.initiative().deadline().getYear() == years.get(yi - 1))
                     .toList();
             holder.getChildren().setAll(initiativeTable(ctx, ctx.t("initiatives.table", shown.size()), shown)
                     .build(ctx.m(), ctx.runner(), ctx.toast()));
         };
-        status.setOnAction(e -> apply.run());
-        agency.setOnAction(e -> apply.run());
+        for (ComboBox<String> c : List.of(status, agency, deadline)) c.setOnAction(e -> apply.run());
         apply.run();
-        HBox filters = new HBox(12, new Label(ctx.t("filter.status")), status, new Label(ctx.t("filter.lead")), agency);
+        HBox filters = new HBox(12, new Label(ctx.t("filter.status")), status, new Label(ctx.t("filter.lead")), agency,
+                new Label(ctx.t("filter.deadline")), deadline);
+        filters.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         filters.getStyleClass().add("r57-filters");
         return new VBox(12, filters, holder);
+    }
+
+    /** A filter's choices: "all", then {@code choices}; "all" selected. */
+    private static ComboBox<String> filter(Ctx ctx, String id, List<String> choices) {
+        ComboBox<String> c = new ComboBox<>();
+        c.setId(id);
+        c.getItems().add(ctx.t("filter.all"));
+        c.getItems().addAll(choices);
+        c.getSelectionModel().selectFirst();
+        return c;
     }
 
     static Node initiative(Ctx ctx, Place here, ScreenData.InitiativeData data) {
