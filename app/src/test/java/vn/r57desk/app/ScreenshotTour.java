@@ -38,50 +38,14 @@ class ScreenshotTour extends AppRobot {
                 if (lang.equals("en")) {
                     clickOn("#" + R57DeskApp.LANGUAGE_BUTTON_ID);
                 }
-                clickOn("#nav-overview");
-                shot(dir, "overview-" + lang);
-                clickOn("#nav-systems");
-                shot(dir, "systems-" + lang);
-                open("systems-table", 3);
-                waitFor("#initiatives-table");
-                shot(dir, "initiatives-" + lang);
-                open("initiatives-table", 0);
-                waitFor("#kpi-table");
-                shot(dir, "initiative-" + lang);
-                open("kpi-table", 0);
-                waitFor(".r57-kpi-chart");
-                shot(dir, "kpi-" + lang);
-                clickOn("#nav-ministries");
-                shot(dir, "ministries-" + lang);
-                clickOn("#nav-localities");
-                shot(dir, "localities-" + lang);
-                open("provinces-table", 0);
-                waitFor("#communes-table");
-                shot(dir, "province-" + lang);
-                clickOn("#nav-deadlines");
-                shot(dir, "deadlines-" + lang);
-                clickOn("#nav-rankings");
-                shot(dir, "rankings-" + lang);
+                views(dir, "", lang);
             }
-            // The projector theme, for the meeting-room screen, in both languages.
+            // The projector theme, for the meeting-room screen: every view in both languages.
             clickOn("#" + vn.r57desk.app.shell.MainWindow.THEME_BUTTON_ID);
             clickOn("#theme-projector");
             for (String lang : new String[]{"en", "vi"}) {
                 if (lang.equals("vi")) clickOn("#" + R57DeskApp.LANGUAGE_BUTTON_ID);
-                clickOn("#nav-overview");
-                shot(dir, "projector-overview-" + lang);
-                clickOn("#nav-localities");
-                shot(dir, "projector-localities-" + lang);
-                clickOn("#nav-rankings");
-                shot(dir, "projector-rankings-" + lang);
-                clickOn("#nav-systems");
-                open("systems-table", 3);
-                waitFor("#initiatives-table");
-                open("initiatives-table", 0);
-                waitFor("#kpi-table");
-                open("kpi-table", 0);
-                waitFor(".r57-kpi-chart");
-                shot(dir, "projector-kpi-" + lang);
+                views(dir, "projector-", lang);
             }
             clickOn("#" + vn.r57desk.app.shell.MainWindow.THEME_BUTTON_ID);
             clickOn("#theme-dark");
@@ -92,6 +56,34 @@ class ScreenshotTour extends AppRobot {
         }
     }
 
+
+    /** Every main view, each shot as {@code prefix + view + "-" + lang}. */
+    private void views(Path dir, String prefix, String lang) throws Exception {
+        clickOn("#nav-overview");
+        shot(dir, prefix + "overview-" + lang);
+        clickOn("#nav-systems");
+        shot(dir, prefix + "systems-" + lang);
+        open("systems-table", 3);
+        waitFor("#initiatives-table");
+        shot(dir, prefix + "initiatives-" + lang);
+        open("initiatives-table", 0);
+        waitFor("#kpi-table");
+        shot(dir, prefix + "initiative-" + lang);
+        open("kpi-table", 0);
+        waitFor(".r57-kpi-chart");
+        shot(dir, prefix + "kpi-" + lang);
+        clickOn("#nav-ministries");
+        shot(dir, prefix + "ministries-" + lang);
+        clickOn("#nav-localities");
+        shot(dir, prefix + "localities-" + lang);
+        open("provinces-table", 0);
+        waitFor("#communes-table");
+        shot(dir, prefix + "province-" + lang);
+        clickOn("#nav-deadlines");
+        shot(dir, prefix + "deadlines-" + lang);
+        clickOn("#nav-rankings");
+        shot(dir, prefix + "rankings-" + lang);
+    }
 
     private void shot(Path dir, String name) throws Exception {
         waitFor("#" + Screens.CONTENT_ID);
