@@ -90,6 +90,8 @@ public final class DataTable<T> {
                 if (a instanceof Number x && b instanceof Number y) return Double.compare(x.doubleValue(), y.doubleValue());
                 return vi.compare(a.toString(), b.toString());
             });
+            // Rows draw their own texts (TextRow); cells are made only when JavaFX measures a
+            // column itself (a double-click on a header's edge), and then show the same text.
             col.setCellFactory(tc -> new TableCell<>() {
                 @Override
                 protected void updateItem(Object v, boolean empty) {

@@ -50,14 +50,14 @@ public final class ProvinceMap {
         return out;
     }
 
+    /** An archipelago's label is at most this many degrees of longitude wide (scaled). */
+    static final double LABEL_WIDTH_FACTOR = 2.6;
+
     /**
      * @param fill   colour of each province code
      * @param label  tooltip of each province code
      * @param open   called with the province code that was clicked
      */
-    /** An archipelago's label is at most this many degrees of longitude wide (scaled). */
-    static final double LABEL_WIDTH_FACTOR = 2.6;
-
     public static Node build(ProvinceShapes shapes, double width, Function<String, Color> fill, Function<String, String> label,
                              Function<ProvinceShapes.Archipelago, String> archipelagoLabel, Consumer<String> open) {
         double[] b = shapes.bounds();

@@ -17,8 +17,8 @@ import javafx.scene.text.Text;
  * {@code TableCell} control (with its skin and its own text) per column. Cells were two thirds of
  * the nodes of a screen with tables, and styling new controls most of a drill-down step's time
  * (docs/performance.md); selection, sorting, the header and the keyboard stay the TableView's.
- * A text wider than its column ends in "…" (the row's tooltip then shows it whole); numbers align
- * right.
+ * A text wider than its column ends in "…" (the table's tooltip shows it whole over its row);
+ * numbers align right.
  */
 final class TextRow<T> extends TableRow<T> {
     /** Style class of the texts (the theme's cell colour, selected rows included: r57.css). */
