@@ -39,7 +39,12 @@ public final class DataTable<T> {
     public static final String EXPORT_STYLE_CLASS = "r57-export";
 
     /** One column: its header, the value it sorts by, and how it is shown. */
-    public record Column<T>(String header, Function<T, Object> value, Function<Object, String> format, boolean numeric) {}
+    public record Column<T>(String header, Function<T, Object> value, Function<Object, String> format, boolean numeric) {
+        /** The text a row shows for {@code item}: the same in the table, its measuring and the CSV. */
+        public String shown(T item) {
+            return format.apply(value.apply(item));
+        }
+    }
 
     private final String title;
     private final List<T> items;
@@ -102,10 +107,8 @@ public final class DataTable<T> {
             });
             table.getColumns().add(col);
         }
-        List<TextRow.Spec<T>> specs = new ArrayList<>();
-        for (Column<T> c : columns) specs.add(new TextRow.Spec<>(item -> c.format().apply(c.value().apply(item)), c.numeric()));
         table.setRowFactory(tv -> {
-            var row = new TextRow<>(specs);
+            var row = new TextRow<>(columns);
             if (onOpen != null) {
                 row.setOnMouseClicked(e -> {
                     if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && !row.isEmpty()) onOpen.accept(row.getItem());
@@ -154,9 +157,9 @@ public final class DataTable<T> {
     }
 
     /**
-     * Rows a table shows before it scrolls within itself. Each shown row is a row of table cells,
-     * each a control styled and laid out when a screen opens: at 21 rows (a 640-pixel cap) cells
-     * were nearly half the time of a drill-down step; 14 rows cut the heavy steps by a fifth
+     * Rows a table shows before it scrolls within itself. Each shown row is built, styled and laid
+     * out when a screen opens: at 21 rows (a 640-pixel cap), when rows were made of cell controls,
+     * they were nearly half the time of a drill-down step; 14 rows cut the heavy steps by a fifth
      * (docs/performance.md, "Desktop client"). A screen's tables stay visible together on a laptop.
      */
     public static final int VISIBLE_ROWS = 14;
@@ -255,7 +258,7 @@ public final class DataTable<T> {
             double twoLines = linesWidth(text, twoLineTitles[i]);
             text.setFont(font);
             double values = 0;
-            for (int r = 0; r < rows; r++) values = Math.max(values, width(text, c.format().apply(c.value().apply(items.get(r)))));
+            for (int r = 0; r < rows; r++) values = Math.max(values, width(text, c.shown(items.get(r))));
             double cap = MAX_COLUMN_EM * em;
             full[i] = Math.ceil(Math.min(Math.max(oneLine + 2.2 * em, values + 1.4 * em), cap));
             compact[i] = Math.ceil(Math.min(Math.max(twoLines + 2.2 * em, values + 1.4 * em), cap));
@@ -385,7 +388,7 @@ public final class DataTable<T> {
     public void export(Path target, TaskRunner runner, Consumer<String> notify, Messages m) {
         List<String> header = columns.stream().map(Column::header).toList();
         List<List<String>> rows = new ArrayList<>();
-        for (T item : items) rows.add(columns.stream().map(c -> c.format().apply(c.value().apply(item))).toList());
+        for (T item : items) rows.add(columns.stream().map(c -> c.shown(item)).toList());
         runner.run(() -> {
             Csv.write(target, header, rows);
             return target;

@@ -2,7 +2,6 @@ package vn.r57desk.app.widgets;
 
 import java.util.List;
 import java.util.StringJoiner;
-import java.util.function.Function;
 
 import javafx.geometry.VPos;
 import javafx.scene.control.Skin;
@@ -24,13 +23,10 @@ final class TextRow<T> extends TableRow<T> {
     /** Style class of the texts (the theme's cell colour, selected rows included: r57.css). */
     static final String TEXT_STYLE_CLASS = "r57-row-text";
 
-    /** One column's shown text and alignment. */
-    record Spec<T>(Function<T, String> text, boolean alignRight) {}
+    private final List<DataTable.Column<T>> columns;
 
-    private final List<Spec<T>> specs;
-
-    TextRow(List<Spec<T>> specs) {
-        this.specs = specs;
+    TextRow(List<DataTable.Column<T>> columns) {
+        this.columns = columns;
         // A text cut short shows in full when the pointer rests on its row: one tooltip for the
         // table, given the row's text as the pointer enters it (a tooltip per row cost the
         // drill-down time when rows were made).
@@ -57,7 +53,7 @@ final class TextRow<T> extends TableRow<T> {
 
     @Override
     protected Skin<?> createDefaultSkin() {
-        return new TextRowSkin<>(this, specs);
+        return new TextRowSkin<>(this, columns);
     }
 
     @Override
@@ -67,16 +63,16 @@ final class TextRow<T> extends TableRow<T> {
     }
 
     private static final class TextRowSkin<T> extends SkinBase<TableRow<T>> {
-        private final List<Spec<T>> specs;
+        private final List<DataTable.Column<T>> columns;
         private final Text[] texts;
         private final String[] full;
         private final Text measure = new Text();
 
-        TextRowSkin(TextRow<T> row, List<Spec<T>> specs) {
+        TextRowSkin(TextRow<T> row, List<DataTable.Column<T>> columns) {
             super(row);
-            this.specs = specs;
-            texts = new Text[specs.size()];
-            full = new String[specs.size()];
+            this.columns = columns;
+            texts = new Text[columns.size()];
+            full = new String[columns.size()];
             for (int i = 0; i < texts.length; i++) {
                 Text t = new Text();
                 t.getStyleClass().add(TEXT_STYLE_CLASS);
@@ -102,7 +98,7 @@ final class TextRow<T> extends TableRow<T> {
             T item = row.isEmpty() ? null : row.getItem();
             StringJoiner spoken = new StringJoiner(", ");
             for (int i = 0; i < texts.length; i++) {
-                full[i] = item == null ? "" : specs.get(i).text().apply(item);
+                full[i] = item == null ? "" : columns.get(i).shown(item);
                 spoken.add(full[i]);
             }
             // Screen readers get the whole row, as they got it from its cells.
@@ -114,19 +110,19 @@ final class TextRow<T> extends TableRow<T> {
         protected void layoutChildren(double x, double y, double w, double h) {
             var table = getSkinnable().getTableView();
             if (table == null) return;
-            List<? extends TableColumn<T, ?>> columns = table.getVisibleLeafColumns();
+            List<? extends TableColumn<T, ?>> leaves = table.getVisibleLeafColumns();
             double pad = texts.length == 0 ? 0 : 0.5 * texts[0].getFont().getSize();
             double left = getSkinnable().snappedLeftInset();
             double mid = y + h / 2;
             String cut = null;
             for (int i = 0; i < texts.length; i++) {
                 Text t = texts[i];
-                double cw = i < columns.size() ? columns.get(i).getWidth() : 0;
+                double cw = i < leaves.size() ? leaves.get(i).getWidth() : 0;
                 String s = fit(t, full[i], cw - 2 * pad);
                 if (!s.equals(full[i]) && cut == null) cut = full[i];
                 t.setText(s);
                 double tw = t.getLayoutBounds().getWidth();
-                t.setLayoutX(specs.get(i).alignRight() ? left + cw - pad - tw : left + pad);
+                t.setLayoutX(columns.get(i).numeric() ? left + cw - pad - tw : left + pad);
                 t.setLayoutY(mid);
                 left += cw;
             }
