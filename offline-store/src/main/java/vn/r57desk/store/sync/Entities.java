@@ -100,8 +100,8 @@ public final class Entities {
                         boolean required = rs.getInt("notnull") == 1 && rs.getString("dflt_value") == null || rs.getInt("pk") > 0
                                 || col.equals("version");
                         if (rs.getInt("pk") > 0) key.put(rs.getInt("pk"), col);
-                        fields.add(new Entity.Field(col, type, required, refs.get(table).get(col), allowedValues(sql, col),
-                                type == Entity.Type.TEXT ? MAX_TEXT : 0));
+                        fields.add(new Entity.Field(col, type, required, rs.getInt("notnull") == 1, refs.get(table).get(col),
+                                allowedValues(sql, col), type == Entity.Type.TEXT ? MAX_TEXT : 0));
                     }
                 }
                 out.add(new Entity(t.getValue(), table, List.copyOf(fields), List.copyOf(key.values()), referenced.contains(t.getValue())));

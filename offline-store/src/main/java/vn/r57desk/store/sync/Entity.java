@@ -18,10 +18,12 @@ public record Entity(String name, String table, List<Field> fields, List<String>
     public enum Type { INTEGER, REAL, TEXT }
 
     /**
+     * @param required the wire requires it (a row without it is refused)
+     * @param notNull  the table's column is NOT NULL: a row read from a table never lacks it
      * @param ref     the entity this field refers to (by its id), or null
      * @param allowed the values a text field may take (from the schema's CHECK), empty when free
      */
-    public record Field(String name, Type type, boolean required, String ref, Set<String> allowed, int maxLength) {}
+    public record Field(String name, Type type, boolean required, boolean notNull, String ref, Set<String> allowed, int maxLength) {}
 
     public Field field(String fieldName) {
         for (Field f : fields) if (f.name().equals(fieldName)) return f;
