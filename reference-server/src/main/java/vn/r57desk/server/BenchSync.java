@@ -48,7 +48,7 @@ final class BenchSync {
         String scale;
         @Option(names = "--dir", defaultValue = "target/bench", description = "where data and caches are kept (default: ${DEFAULT-VALUE})")
         Path dir;
-        @Option(names = "--page-rows", defaultValue = "50000", description = "rows per page (default: ${DEFAULT-VALUE})")
+        @Option(names = "--page-rows", defaultValue = "200000", description = "rows per page (default: ${DEFAULT-VALUE})")
         int pageRows;
 
         private PrintWriter out;

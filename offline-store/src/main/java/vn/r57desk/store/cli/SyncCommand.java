@@ -31,7 +31,7 @@ final class SyncCommand implements Callable<Integer> {
     @Option(names = "--trust", description = "a PEM certificate to trust for this server (a private CA)")
     Path trust;
 
-    @Option(names = "--page-rows", defaultValue = "50000", description = "rows per page to ask for (default: ${DEFAULT-VALUE})")
+    @Option(names = "--page-rows", defaultValue = "200000", description = "rows per page to ask for (default: ${DEFAULT-VALUE})")
     int pageRows;
 
     @Option(names = "--attempts", defaultValue = "6", description = "attempts per request on a network or server fault (default: ${DEFAULT-VALUE})")

@@ -362,6 +362,11 @@ public final class PageApplier {
         private final boolean[] isPresent;
         private final int[] presentIdx;
         private final int nameViIdx;
+        /** per entity field that refers to another: the ids known, those added by this page, the last id found */
+        private final Set<Long>[] knownRef;
+        private final Set<Long>[] addedRef;
+        private final long[] lastRef;
+        private final boolean[] hasLastRef;
 
         Rows(Entity e, List<Entity.Field> present, boolean delete) throws SQLException {
             this.e = e;
@@ -377,6 +382,17 @@ public final class PageApplier {
                 isPresent[presentIdx[i]] = true;
             }
             this.nameViIdx = e.field("name_vi") == null ? -1 : e.fields().indexOf(e.field("name_vi"));
+            @SuppressWarnings("unchecked") Set<Long>[] k = new Set[fields.length];
+            @SuppressWarnings("unchecked") Set<Long>[] a = new Set[fields.length];
+            for (int i = 0; i < fields.length; i++) {
+                if (fields[i].ref() == null) continue;
+                k[i] = known.get(fields[i].ref());
+                a[i] = added.get(fields[i].ref());
+            }
+            this.knownRef = k;
+            this.addedRef = a;
+            this.lastRef = new long[fields.length];
+            this.hasLastRef = new boolean[fields.length];
             // A snapshot never deletes (refused above); a delta goes through the stage.
             write = mode == Mode.SNAPSHOT ? statement("U|" + e.name() + "|" + present, upsertSql(1)) : null;
             writeChunk = mode == Mode.SNAPSHOT ? statement("U" + CHUNK + "|" + e.name() + "|" + present, upsertSql(CHUNK)) : null;
@@ -474,10 +490,16 @@ public final class PageApplier {
                     throw fieldProblem(e, row, f, "is \"" + v + "\"; allowed: " + String.join(", ", new java.util.TreeSet<>(f.allowed())));
                 }
                 if (f.ref() != null) {
-                    Long id = (Long) v;
-                    if (!known.get(f.ref()).contains(id) && !added.get(f.ref()).contains(id)) {
+                    long id = (Long) v;
+                    // Rows come in key order, so a reference mostly repeats the row before's (an
+                    // observation's KPI and scope): that one is known to exist. Nothing is deleted
+                    // within a batch of upserts, so it stays so.
+                    if (hasLastRef[i] && lastRef[i] == id) continue;
+                    if (!knownRef[i].contains(id) && !addedRef[i].contains(id)) {
                         throw fieldProblem(e, row, f, "refers to " + f.ref() + " " + id + ", which the cache does not have");
                     }
+                    lastRef[i] = id;
+                    hasLastRef[i] = true;
                 }
             }
         }
