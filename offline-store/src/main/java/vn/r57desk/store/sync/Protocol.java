@@ -11,10 +11,10 @@ public final class Protocol {
     public static final String OP_UPSERT = "upsert";
     public static final String OP_DELETE = "delete";
     /**
-     * Rows per page a client asks for; a server may send fewer and caps what it accepts. 200,000
-     * rows are 2–4 MB gzipped (national data): each page costs a round trip during which client and server wait
-     * for each other (`bench sync`: 9.8 s with pages of 50,000 rows, 7.0–7.2 s with 200,000), and a
-     * sync killed mid-page downloads at most that page again.
+     * Rows per page a client asks for; a server may send fewer and caps what it accepts. Each page
+     * is a round trip in which client and server wait for each other (`bench sync`, national: 9.8 s
+     * with pages of 50,000 rows, 7.0–7.2 s with 200,000). 200,000 rows are 2–4 MB gzipped, which
+     * is also the most a sync killed mid-page downloads again.
      */
     public static final int DEFAULT_PAGE_ROWS = 200_000;
     public static final int MAX_PAGE_ROWS = 500_000;
