@@ -81,17 +81,21 @@ public final class BulkLoad {
     /**
      * Rebuild rollups, restore the triggers and gather planner statistics; the caller commits.
      * The loaded rows are committed first so that a second connection can compute the KPI
-     * statistics on the other core while this one builds indexes and task rollups.
+     * statistics on the other core while this one builds indexes and task rollups, unless a
+     * bootstrap streamed all of them already ({@link StreamedRollups}).
      */
     public static void finish(Connection c, Path file) throws SQLException {
         c.commit();
+        boolean streamed = StreamedRollups.complete(c);
         Path side = sideFile(file);
         try {
             java.nio.file.Files.deleteIfExists(side); // left by a finish that was killed: start it again
         } catch (java.io.IOException e) {
             throw new SQLException("cannot remove " + side + ": " + e.getMessage(), e);
         }
-        java.util.concurrent.CompletableFuture<Void> kpiStats = java.util.concurrent.CompletableFuture.runAsync(() -> {
+        // Streamed statistics came from rows whose sources PageApplier checked one by one.
+        java.util.concurrent.CompletableFuture<Void> kpiStats = streamed ? java.util.concurrent.CompletableFuture.completedFuture(null)
+                : java.util.concurrent.CompletableFuture.runAsync(() -> {
             try (Connection b = Sqlite.open(file); Statement st = b.createStatement()) {
                 st.execute("PRAGMA busy_timeout = 60000");
                 st.execute("PRAGMA cache_size = -131072");
@@ -116,7 +120,13 @@ public final class BulkLoad {
         }
         Timings.lap("indexes");
         try {
-            Rollups.rebuild(c, () -> {
+            Rollups.rebuild(c, streamed, () -> {
+                if (streamed) {
+                    try (Statement st = c.createStatement()) {
+                        st.execute("DROP TABLE " + StreamedRollups.MARKER);
+                    }
+                    return;
+                }
                 try {
                     kpiStats.join();
                 } catch (java.util.concurrent.CompletionException e) {
@@ -126,6 +136,7 @@ public final class BulkLoad {
                 try (Statement st = c.createStatement()) {
                     st.execute("ATTACH DATABASE '" + side.toAbsolutePath().toString().replace("'", "''") + "' AS side");
                     // Stays attached until the connection closes: DETACH is refused inside a transaction.
+                    st.execute("DELETE FROM kpi_scope_stats");
                     st.execute("INSERT INTO kpi_scope_stats SELECT * FROM side.kss");
                 }
             });

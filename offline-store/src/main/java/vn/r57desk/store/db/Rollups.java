@@ -26,25 +26,33 @@ public final class Rollups {
      * f.a agency, f.p province, f.c commune).
      */
     public enum TaskGroup {
-        NATIONAL(0L, true, "0", "1"),
-        SYSTEM(1_000_000_000L, true, "1000000000 + f.s", "f.s IS NOT NULL"),
-        INITIATIVE(2_000_000_000L, true, "2000000000 + f.i", "1"),
-        AGENCY(3_000_000_000L, true, "3000000000 + f.a", "f.a IS NOT NULL"),
-        PROVINCE(4_000_000_000L, true, "4000000000 + f.p", "f.p IS NOT NULL"),
-        COMMUNE(5_000_000_000L, true, "5000000000 + f.c", "f.c IS NOT NULL"),
+        NATIONAL(0L, true, "0", "1", f -> 0L),
+        SYSTEM(1_000_000_000L, true, "1000000000 + f.s", "f.s IS NOT NULL", f -> f.s() == null ? -1 : 1_000_000_000L + f.s()),
+        INITIATIVE(2_000_000_000L, true, "2000000000 + f.i", "1", f -> 2_000_000_000L + f.i()),
+        AGENCY(3_000_000_000L, true, "3000000000 + f.a", "f.a IS NOT NULL", f -> f.a() == null ? -1 : 3_000_000_000L + f.a()),
+        PROVINCE(4_000_000_000L, true, "4000000000 + f.p", "f.p IS NOT NULL", f -> f.p() == null ? -1 : 4_000_000_000L + f.p()),
+        COMMUNE(5_000_000_000L, true, "5000000000 + f.c", "f.c IS NOT NULL", f -> f.c() == null ? -1 : 5_000_000_000L + f.c()),
         /** Which initiatives have tasks in a province: one all-time row in the month table (month 0). */
-        PROVINCE_INITIATIVE(6_000_000_000L, false, "6000000000 + 1000000 * f.p + f.i", "f.p IS NOT NULL");
+        PROVINCE_INITIATIVE(6_000_000_000L, false, "6000000000 + 1000000 * f.p + f.i", "f.p IS NOT NULL",
+                f -> f.p() == null ? -1 : 6_000_000_000L + 1_000_000L * f.p() + f.i());
 
         public final long offset;
         final boolean inDayTable;
         final String keyExpr;
         final String condition;
+        /**
+         * The same key and condition in Java (-1: not counted), for rollups built while a snapshot
+         * streams in ({@link StreamedRollups}); written beside the SQL so that the two are read
+         * together, and held equal by the tests that compare a bootstrap's rollups with a rebuild.
+         */
+        final java.util.function.ToLongFunction<TaskFacts> javaKey;
 
-        TaskGroup(long offset, boolean inDayTable, String keyExpr, String condition) {
+        TaskGroup(long offset, boolean inDayTable, String keyExpr, String condition, java.util.function.ToLongFunction<TaskFacts> javaKey) {
             this.offset = offset;
             this.inDayTable = inDayTable;
             this.keyExpr = keyExpr;
             this.condition = condition;
+            this.javaKey = javaKey;
         }
 
         public long key(long id) {
@@ -73,6 +81,9 @@ public final class Rollups {
                 + " (SELECT coalesce(parent_id, id) FROM localities WHERE id = X.locality_id) AS p,"
                 + " (SELECT id FROM localities WHERE id = X.locality_id AND parent_id IS NOT NULL) AS c").replace("X.", x + ".");
     }
+
+    /** A task's {@linkplain #taskFacts facts} that group it (s system, i initiative, a agency, p province, c commune; null: none). */
+    record TaskFacts(Long s, long i, Long a, Long p, Long c) {}
 
     /** One row per (group, bucket) a task's facts count in, from a relation {@code facts} with columns d, m, o, t, s, i, a, p, c. */
     private static String groupRows(String facts, boolean dayTable) {
@@ -110,11 +121,11 @@ public final class Rollups {
         out.add("INSERT INTO task_rollup_day (grp, day, n_total, n_open, n_on_time) "
                 + "SELECT g, k, count(*), sum(o), sum(t) FROM (" + groupRows("SELECT * FROM temp.task_facts", true)
                 + ") WHERE g IS NOT NULL GROUP BY g, k");
-        // Months of the groups that have days are sums of their days; the day table is already in
-        // (group, day) order, so this pass needs no sort.
+        // Months of the groups that have days are sums of their days, grouped by the month as the
+        // triggers compute it: a deadline in another shape (2026/05/01) then still lands in one row.
         out.add("INSERT INTO task_rollup_month (grp, month, n_total, n_open, n_on_time) "
-                + "SELECT grp, CAST(substr(day, 1, 4) || substr(day, 6, 2) AS INTEGER), sum(n_total), sum(n_open), sum(n_on_time)"
-                + " FROM task_rollup_day GROUP BY grp, substr(day, 1, 7)");
+                + "SELECT grp, CAST(substr(day, 1, 4) || substr(day, 6, 2) AS INTEGER) AS m, sum(n_total), sum(n_open), sum(n_on_time)"
+                + " FROM task_rollup_day GROUP BY grp, m");
         String monthOnly = java.util.Arrays.stream(TaskGroup.values()).filter(g -> !g.inDayTable)
                 .map(g -> "SELECT " + g.keyExpr + " AS g, 0 AS k, f.o AS o, f.t AS t FROM temp.task_facts f WHERE " + g.condition)
                 .collect(Collectors.joining(" UNION ALL "));
@@ -131,6 +142,11 @@ public final class Rollups {
     public static String dueDateSql(String period) {
         String p = "(" + period + ")";
         return "((CASE WHEN " + p + " % 100 = 12 THEN " + p + " + 89 ELSE " + p + " + 1 END) * 100 + 10)";
+    }
+
+    /** {@link #dueDateSql} in Java, for statistics computed outside SQL ({@link StreamedRollups}); DueDateTest holds them equal. */
+    public static long dueDate(long period) {
+        return (period % 100 == 12 ? period + 89 : period + 1) * 100 + 10;
     }
 
     static List<String> tablesDdl() {
@@ -375,28 +391,34 @@ public final class Rollups {
 
     /** Recomputes every rollup from the base tables. Triggers must be dropped while this runs. */
     public static void rebuildAll(Connection c) throws SQLException {
-        rebuild(c, () -> {
+        rebuild(c, false, () -> {
             try (Statement st = c.createStatement()) {
+                st.execute("DELETE FROM kpi_scope_stats");
                 st.execute(kpiScopeInsert(""));
             }
         });
     }
 
-    /** Fills kpi_scope_stats; lets a bulk load compute it elsewhere in parallel. */
+    /**
+     * Fills kpi_scope_stats (deleting what it held first, if it recomputes them); lets a bulk load
+     * compute it elsewhere in parallel, or keep what a bootstrap streamed.
+     */
     @FunctionalInterface
     public interface KpiScopeFill {
         void fill() throws SQLException;
     }
 
-    static void rebuild(Connection c, KpiScopeFill kpiScope) throws SQLException {
+    /** {@code tasksDone}: the task rollups are in already (streamed by a bootstrap) and are kept. */
+    static void rebuild(Connection c, boolean tasksDone, KpiScopeFill kpiScope) throws SQLException {
         try (Statement st = c.createStatement()) {
-            st.execute("DELETE FROM task_rollup_day");
-            st.execute("DELETE FROM task_rollup_month");
-            st.execute("DELETE FROM kpi_scope_stats");
             st.execute("DELETE FROM report_stats");
-            for (String sql : taskRebuild()) {
-                st.execute(sql);
-                Timings.lap(sql.substring(0, Math.min(40, sql.length())));
+            if (!tasksDone) {
+                st.execute("DELETE FROM task_rollup_day");
+                st.execute("DELETE FROM task_rollup_month");
+                for (String sql : taskRebuild()) {
+                    st.execute(sql);
+                    Timings.lap(sql.substring(0, Math.min(40, sql.length())));
+                }
             }
             kpiScope.fill();
             Timings.lap("kpi_scope_stats");

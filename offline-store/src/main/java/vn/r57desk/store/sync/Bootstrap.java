@@ -15,6 +15,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
 
 import vn.r57desk.store.db.BulkLoad;
+import vn.r57desk.store.db.StreamedRollups;
 import vn.r57desk.store.db.Sqlite;
 
 /**
@@ -35,6 +36,8 @@ final class Bootstrap implements AutoCloseable {
     private String cursor;
     private String phase;
     private PageApplier applier;
+    /** The rollups, built as the rows stream in. */
+    private StreamedRollups rollups;
 
     private Bootstrap(Path file, Connection c, String server, String cursor, String phase) {
         this.file = file;
@@ -80,6 +83,7 @@ final class Bootstrap implements AutoCloseable {
                 tune(st);
             }
             BulkLoad.prepare(c);
+            StreamedRollups.begin(c);
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO sync_state (server, cursor, generation, last_attempt_at, phase) VALUES (?, NULL, ?, ?, 'snapshot')")) {
                 ps.setString(1, server);
@@ -144,10 +148,25 @@ final class Bootstrap implements AutoCloseable {
     /** Applies one snapshot page and its cursor in one transaction. */
     PageApplier.Result applyPage(InputStream in, String generation, BooleanSupplier cancelled, LongConsumer progress)
             throws SyncException, SQLException {
-        if (applier == null) applier = PageApplier.open(c, PageApplier.Mode.SNAPSHOT);
+        if (applier == null) {
+            applier = PageApplier.open(c, PageApplier.Mode.SNAPSHOT);
+            StreamedRollups stream = rollups = new StreamedRollups(c);
+            Entity obs = Entities.byName("observation");
+            int kpi = index(obs, "kpi_id"), scope = index(obs, "scope_id"), period = index(obs, "period"), value = index(obs, "value"),
+                    reported = index(obs, "reported_at"), verified = index(obs, "verified");
+            applier.watch(obs.name(), row -> stream.observation((Long) row[kpi], (Long) row[scope], (Long) row[period], (Double) row[value],
+                    (Long) row[reported], (Long) row[verified] != 0));
+            Entity task = Entities.byName("task");
+            int id = index(task, "id"), initiative = index(task, "initiative_id"), agency = index(task, "agency_id"),
+                    locality = index(task, "locality_id"), deadline = index(task, "deadline"), completed = index(task, "completed_at");
+            applier.watch(task.name(), row -> stream.task((Long) row[id], (Long) row[initiative], (Long) row[agency], (Long) row[locality],
+                    (String) row[deadline], (String) row[completed]));
+        }
         c.setAutoCommit(false);
         try {
+            rollups.beginPage();
             PageApplier.Result r = applier.apply(in, cancelled, progress);
+            rollups.pageDone();
             if (!Protocol.KIND_SNAPSHOT.equals(r.kind())) {
                 throw new SyncException(SyncException.Problem.INVALID_PAGE, "The server answered a snapshot request with a " + r.kind() + " page");
             }
@@ -174,18 +193,22 @@ final class Bootstrap implements AutoCloseable {
         } catch (SyncException | SQLException | RuntimeException e) {
             c.rollback();
             applier.rolledBack();
+            rollups.rolledBack();
             throw e;
         } finally {
             c.setAutoCommit(true);
         }
     }
 
+    private static int index(Entity e, String field) {
+        return e.fields().indexOf(e.field(field));
+    }
+
     /** Builds rollups, indexes and triggers once over everything loaded; leaves the file ready to swap in. */
     long finish() throws SQLException {
         long snapshotRows = snapshotRows();
         if ("ready".equals(phase)) return snapshotRows;
-        if (applier != null) applier.close();
-        applier = null;
+        closeApplier();
         c.setAutoCommit(false);
         try {
             BulkLoad.finish(c, file);
@@ -229,6 +252,8 @@ final class Bootstrap implements AutoCloseable {
     void closeApplier() {
         if (applier != null) applier.close();
         applier = null;
+        if (rollups != null) rollups.closeStatements();
+        rollups = null;
     }
 
     /** Deletes the file (after {@link #close}): its generation is gone from the server. */
@@ -261,8 +286,7 @@ final class Bootstrap implements AutoCloseable {
 
     @Override
     public void close() {
-        if (applier != null) applier.close();
-        applier = null;
+        closeApplier();
         try {
             if (c.isClosed()) return;
             c.close();

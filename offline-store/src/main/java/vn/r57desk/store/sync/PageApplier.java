@@ -58,6 +58,7 @@ public final class PageApplier {
     private final Map<String, Set<Long>> known = new HashMap<>();
     private final Map<String, Set<Long>> added = new HashMap<>();
     private final Map<String, PreparedStatement> statements = new HashMap<>();
+    private final Map<String, RowWatcher> watchers = new HashMap<>();
     private long runId;
     /** DELTA: rows are staged and applied per set at the end of the page. */
     private final DeltaStage stage;
@@ -81,6 +82,17 @@ public final class PageApplier {
             a.added.put(e.name(), new HashSet<>());
         }
         return a;
+    }
+
+    /** Sees a snapshot row once it passed its checks, in the entity's field order; must copy what it keeps. */
+    @FunctionalInterface
+    interface RowWatcher {
+        void row(Object[] values) throws SQLException;
+    }
+
+    /** SNAPSHOT: {@code w} sees every row of {@code entity} as it is written (a rollup built while the data streams in). */
+    void watch(String entity, RowWatcher w) {
+        watchers.put(entity, w);
     }
 
     /** Changes are recorded under this sync run (DELTA mode). */
@@ -367,6 +379,7 @@ public final class PageApplier {
         private final Set<Long>[] addedRef;
         private final long[] lastRef;
         private final boolean[] hasLastRef;
+        private final RowWatcher watcher;
 
         Rows(Entity e, List<Entity.Field> present, boolean delete) throws SQLException {
             this.e = e;
@@ -398,6 +411,7 @@ public final class PageApplier {
             writeChunk = mode == Mode.SNAPSHOT ? statement("U" + CHUNK + "|" + e.name() + "|" + present, upsertSql(CHUNK)) : null;
             pending = mode == Mode.SNAPSHOT ? new Object[CHUNK][] : null;
             pendingSearch = mode == Mode.SNAPSHOT && derivesSearch ? new String[CHUNK] : null;
+            watcher = mode == Mode.SNAPSHOT ? watchers.get(e.name()) : null;
         }
 
         /** {@code rows} rows per statement. */
@@ -424,6 +438,7 @@ public final class PageApplier {
             if (stage != null) {
                 stage.add(e, present, presentIdx, delete, row, search, seq); // counted when the stage is applied
             } else {
+                if (watcher != null) watcher.row(row);
                 if (derivesSearch) pendingSearch[pendingCount] = search;
                 pending[pendingCount++] = row.clone();
                 if (pendingCount == CHUNK) flush();

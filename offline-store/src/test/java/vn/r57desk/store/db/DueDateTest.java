@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import vn.r57desk.store.model.Period;
 
-/** The due-date rule used inside SQL (rollups) is the same as the Java one (metrics, UI). */
+/** The due-date rule used inside SQL (rollups) is the same as the Java ones (metrics, UI, streamed rollups). */
 class DueDateTest {
     @Test
     void sqlAndJavaAgreeForEveryMonthIncludingDecember() throws Exception {
@@ -20,6 +20,7 @@ class DueDateTest {
                 try (ResultSet rs = st.executeQuery("SELECT " + Rollups.dueDateSql(Integer.toString(p)))) {
                     rs.next();
                     assertThat(rs.getInt(1)).as("period " + p).isEqualTo(Period.dateInt(Period.dueDate(p)));
+                    assertThat(Rollups.dueDate(p)).as("period " + p + ", streamed rollups").isEqualTo(rs.getLong(1));
                 }
             }
         }
