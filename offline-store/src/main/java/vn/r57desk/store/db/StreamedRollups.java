@@ -9,7 +9,6 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * The rollups of a snapshot, built from its rows as they stream in instead of by passes over
@@ -41,7 +40,6 @@ public final class StreamedRollups {
      */
     static final String MARKER = "bulk_rollups_streamed";
     private static final int CHUNK = 64;
-    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     private final Connection c;
     /** The in-memory state must be read from the file again (first row, or after a rollback). */
@@ -130,7 +128,8 @@ public final class StreamedRollups {
         if (!streaming) return;
         if (Boolean.getBoolean("r57.sqlTasks")) { stop(); return; }
         // Dates SQLite compares and cuts as text: other shapes are left to the SQL rebuild.
-        if (id <= lastTaskId || !DATE.matcher(deadline).matches() || completedAt != null && !DATE.matcher(completedAt).matches()) {
+        long day = dayOf(deadline);
+        if (id <= lastTaskId || day < 0 || completedAt != null && dayOf(completedAt) < 0) {
             stop();
             return;
         }
@@ -152,7 +151,6 @@ public final class StreamedRollups {
             if (loc[1] == 1) commune = localityId;
         }
         Rollups.TaskFacts f = new Rollups.TaskFacts(system, initiativeId, agencyId, province, commune);
-        long day = Long.parseLong(deadline.substring(0, 4) + deadline.substring(5, 7) + deadline.substring(8, 10));
         long month = day / 100;
         boolean open = completedAt == null;
         boolean onTime = !open && completedAt.compareTo(deadline) <= 0;
@@ -162,6 +160,19 @@ public final class StreamedRollups {
             if (g.inDayTable) count(days, key * 100_000_000L + day, open, onTime);
             count(months, key * 100_000_000L + (g.inDayTable ? month : 0), open, onTime);
         }
+    }
+
+    /** yyyy-mm-dd as yyyymmdd, or -1 for any other shape (checked by hand: a regex per row cost more than the rest). */
+    static long dayOf(String date) {
+        if (date.length() != 10 || date.charAt(4) != '-' || date.charAt(7) != '-') return -1;
+        long v = 0;
+        for (int i = 0; i < 10; i++) {
+            if (i == 4 || i == 7) continue;
+            char ch = date.charAt(i);
+            if (ch < '0' || ch > '9') return -1;
+            v = v * 10 + (ch - '0');
+        }
+        return v;
     }
 
     private static void count(Map<Long, long[]> m, long key, boolean open, boolean onTime) {

@@ -143,6 +143,15 @@ class StreamedRollupsTest {
         }
     }
 
+    @Test
+    void onlyIsoDatesAreReadInJava() {
+        assertThat(StreamedRollups.dayOf("2026-05-01")).isEqualTo(20260501L);
+        assertThat(StreamedRollups.dayOf("1999-12-31")).isEqualTo(19991231L);
+        for (String odd : new String[] {"2026/05/01", "2026-5-01x", "2026-05-1", "2026-05-01 ", "２０２６-05-01", "abcd-ef-gh", ""}) {
+            assertThat(StreamedRollups.dayOf(odd)).as(odd).isEqualTo(-1L);
+        }
+    }
+
     /** A bootstrap file holding the demo's rows others refer to, and no tasks or observations yet. */
     private static Connection loadTarget(Path demo, Path target) throws SQLException {
         Connection c = BulkLoad.create(target, false);
