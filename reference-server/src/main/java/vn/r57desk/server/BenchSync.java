@@ -73,9 +73,13 @@ final class BenchSync {
                 double bootS = boot.path("took_ms").asDouble() / 1000;
                 long rows = boot.path("snapshot_rows").asLong();
                 int deltaChanges = (int) Math.max(1, rows / 100);
+                Path floorCopy = dir.resolve("delta-floor-" + s.id() + ".db");
+                DeltaFloor.snapshot(cache, floorCopy);
+                long seqBefore = server.lastSeq();
                 server.churn(deltaChanges);
                 JsonNode delta = client(server, cache);
                 double deltaS = delta.path("took_ms").asDouble() / 1000;
+                DeltaFloor.Result floor = server.deltaFloor(seqBefore, floorCopy);
                 emit("bootstrap.rows", rows, "rows");
                 emit("bootstrap.s", round(bootS, 2), "s");
                 emit("bootstrap.rows_per_s", Math.round(rows / bootS), "rows/s");
@@ -88,6 +92,11 @@ final class BenchSync {
                 emit("delta1pct.rows", delta.path("delta_rows").asLong(), "rows");
                 emit("delta1pct.s", round(deltaS, 3), "s");
                 emit("delta.ratio_to_bootstrap", round(deltaS / bootS, 4), "ratio");
+                // The same delta's observation rows written by SQLite alone (DeltaFloor): the part of
+                // delta1pct.s that the data's layout sets, whatever the client's code does.
+                emit("delta.floor_rows", floor.rows(), "rows");
+                emit("delta.floor_s", round(floor.seconds(), 3), "s");
+                emit("delta.floor_ratio_to_bootstrap", round(floor.seconds() / bootS, 4), "ratio");
                 emit("client.peak_heap_mb", round(Math.max(boot.path("peak_heap_mb").asDouble(), delta.path("peak_heap_mb").asDouble()), 1), "MB");
                 emit("cache.size_mb", round(Files.size(cache) / 1048576.0, 1), "MB");
             }

@@ -171,6 +171,16 @@ public final class ReferenceServer implements AutoCloseable {
         return churn.round(changes);
     }
 
+    /** The sequence number of the last change made so far. */
+    public long lastSeq() throws SQLException {
+        return data.lastSeq();
+    }
+
+    /** {@link DeltaFloor}: the observation changes made after {@code afterSeq}, written by SQLite alone into {@code cacheCopy}. */
+    DeltaFloor.Result deltaFloor(long afterSeq, java.nio.file.Path cacheCopy) throws Exception {
+        return DeltaFloor.measure(data, afterSeq, cacheCopy);
+    }
+
     /** Checksums of the server's current state, to compare with a client's cache. */
     public Map<String, String> checksums() throws SQLException {
         try (Connection c = data.readLive()) {

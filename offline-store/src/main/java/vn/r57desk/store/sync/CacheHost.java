@@ -114,7 +114,7 @@ public interface CacheHost {
      * The cache file and SQLite's files beside it, and nothing else: a bootstrap under way (in its
      * own file) stays, so that the next sync resumes it.
      */
-    static void deleteCache(Path file) throws IOException {
+    public static void deleteCache(Path file) throws IOException {
         for (String suffix : new String[] {"", "-wal", "-shm"}) Files.deleteIfExists(Path.of(file + suffix));
     }
 
