@@ -71,6 +71,82 @@ class SyncEndToEndTest {
                 client.sync(host, listener);
                 assertThat(ServerFixture.checksums(host.cache().file())).as("after " + f).isEqualTo(server.checksums());
             }
+            assertThat(notes).as("each retry is noted, with what failed")
+                    .anyMatch(n -> n.contains("failed (") && n.contains("trying again, attempt 2 of"))
+                    .anyMatch(n -> n.contains("HTTP 503"));
+        }
+    }
+
+    @Test
+    void faultsAtRandomRatesStillConverge() throws Exception {
+        try (ReferenceServer server = ServerFixture.start(); CacheHost.Simple host = CacheHost.of(dir.resolve("c.db"))) {
+            SyncClient client = SyncClient.create(server.uri().toString(),
+                    ServerFixture.options().withPageRows(5000).withRetries(30, Duration.ofMillis(5), Duration.ofMillis(40)));
+            server.faults().rates(0.15, 0.15, 0.1, 0.1); // half the page requests fail, one way or another
+            client.sync(host, SyncClient.Listener.NONE);
+            server.churn(800);
+            client.sync(host, SyncClient.Listener.NONE);
+            server.faults().clear();
+            assertThat(ServerFixture.checksums(host.cache().file())).isEqualTo(server.checksums());
+        }
+    }
+
+    @Test
+    void progressTellsThePhaseTheKindOfRowsAndTheBytesReceived() throws Exception {
+        try (ReferenceServer server = ServerFixture.start(); CacheHost.Simple host = CacheHost.of(dir.resolve("c.db"))) {
+            SyncClient client = SyncClient.create(server.uri().toString(), ServerFixture.options().withPageRows(5000));
+            List<SyncClient.Progress> seen = new ArrayList<>();
+            client.sync(host, seen::add);
+            assertThat(seen).extracting(SyncClient.Progress::entity).contains("task", "observation");
+            assertThat(seen).filteredOn(p -> p.phase() == SyncClient.Phase.SNAPSHOT).extracting(SyncClient.Progress::entity)
+                    .contains("observation");
+            for (int i = 1; i < seen.size(); i++) {
+                assertThat(seen.get(i).bytes()).as("bytes only grow").isGreaterThanOrEqualTo(seen.get(i - 1).bytes());
+            }
+            long total = seen.getLast().bytes();
+            // compressed on the wire: far less than the rows would take as JSON, but not nothing
+            assertThat(total).isGreaterThan(100_000).isLessThan(server.snapshotRows() * 60);
+            server.churn(300);
+            seen.clear();
+            client.sync(host, seen::add);
+            assertThat(seen.getFirst().bytes()).as("counted per sync").isZero();
+            assertThat(seen.getLast().bytes()).isPositive().isLessThan(total);
+        }
+    }
+
+    @Test
+    void aReplayedDeltaFromTheRealServerChangesNothing() throws Exception {
+        try (ReferenceServer server = ServerFixture.start(); CacheHost.Simple host = CacheHost.of(dir.resolve("c.db"))) {
+            SyncClient client = SyncClient.create(server.uri().toString(), ServerFixture.options());
+            client.sync(host, SyncClient.Listener.NONE);
+            String cursor = host.cache().read(c -> {
+                try (var st = c.createStatement(); var rs = st.executeQuery("SELECT cursor FROM sync_state")) {
+                    rs.next();
+                    return rs.getString(1);
+                }
+            });
+            server.churn(600);
+            client.sync(host, SyncClient.Listener.NONE);
+            Map<String, String> synced = ServerFixture.checksums(host.cache().file());
+            // The cache forgets that it applied those pages (as if its cursor had not been saved):
+            host.cache().writeAndWait(c -> {
+                try (var ps = c.prepareStatement("UPDATE sync_state SET cursor = ?")) {
+                    ps.setString(1, cursor);
+                    ps.executeUpdate();
+                }
+                return null;
+            });
+            SyncClient.Report again = client.sync(host, SyncClient.Listener.NONE);
+            assertThat(again.deltaRows()).isEqualTo(600);
+            // Rows the cache has are "already had" (stale), never applied again. The only rows that go
+            // in again are those the same changes later withdrew (a value reported, then withdrawn):
+            // back in, then out again, as many of each; a tombstone of a row the cache lacks is a no-op.
+            again.changes().forEach((entity, c) -> {
+                assertThat(c[1]).as(entity + " updated").isZero();
+                assertThat(c[0]).as(entity + " back in = withdrawn again").isEqualTo(c[2]);
+            });
+            assertThat(again.changes().values().stream().mapToLong(c -> c[3]).sum()).isGreaterThan(again.deltaRows() / 2);
+            assertThat(ServerFixture.checksums(host.cache().file())).isEqualTo(synced).isEqualTo(server.checksums());
         }
     }
 

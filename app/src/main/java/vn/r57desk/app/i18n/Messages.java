@@ -41,6 +41,11 @@ public final class Messages {
         return "en".equals(locale.get().getLanguage());
     }
 
+    /** True when the language has a text for {@code key}. */
+    public boolean has(String key) {
+        return bundle.containsKey(key);
+    }
+
     public String get(String key, Object... args) {
         try {
             String s = bundle.getString(key);

@@ -54,6 +54,7 @@ public final class SyncViewModel {
     private volatile long lastUpdate;
     private volatile SyncClient.Phase lastPhase;
     private String server = "";
+    private static final System.Logger LOG = System.getLogger(SyncViewModel.class.getName());
 
     /**
      * @param onSynced called (UI thread) with the synced cache to show
@@ -101,13 +102,22 @@ public final class SyncViewModel {
             boolean existed = Files.exists(cacheFile);
             try (Host host = new Host()) {
                 try {
-                    return c.sync(host, p -> {
-                        long now = System.nanoTime();
-                        // a few updates a second, not one per page; a new phase always shows
-                        if (now - lastUpdate < 150_000_000L && p.phase() == lastPhase) return;
-                        lastUpdate = now;
-                        lastPhase = p.phase();
-                        runner.onUi(() -> show(p));
+                    return c.sync(host, new SyncClient.Listener() {
+                        @Override
+                        public void progress(SyncClient.Progress p) {
+                            long now = System.nanoTime();
+                            // a few updates a second, not one per page; a new phase always shows
+                            if (now - lastUpdate < 150_000_000L && p.phase() == lastPhase) return;
+                            lastUpdate = now;
+                            lastPhase = p.phase();
+                            runner.onUi(() -> show(p));
+                        }
+
+                        @Override
+                        public void note(String line) {
+                            // retries, a resumed bootstrap, kinds of data skipped: for whoever reads the log
+                            LOG.log(System.Logger.Level.INFO, line);
+                        }
                     });
                 } catch (SyncException e) {
                     // A first sync that failed before any data arrived leaves no empty cache behind,
@@ -122,7 +132,10 @@ public final class SyncViewModel {
             online.set(true);
             status.set(messages.get("sync.done", LocalTime.now().format(DateTimeFormatter.ofPattern("HH:mm")),
                     String.format(messages.locale(), "%,d", report.deltaRows() + report.snapshotRows())));
-            detail.set(messages.get("sync.doneDetail", report.snapshotRows(), report.deltaRows(), report.outboxAccepted() + report.outboxDuplicates()));
+            String d = messages.get("sync.doneDetail", report.snapshotRows(), report.deltaRows(), report.outboxAccepted() + report.outboxDuplicates());
+            if (!report.skippedKinds().isEmpty()) d += "\n" + messages.get("sync.skippedKinds", String.join(", ", report.skippedKinds()));
+            if (report.outboxError() != null) d += "\n" + messages.get("sync.outboxNotSent", report.outboxError());
+            detail.set(d);
             onSynced.accept(cacheFile);
         }, e -> {
             running.set(false);
@@ -206,11 +219,22 @@ public final class SyncViewModel {
         } else if (p.expectedRows() > 0) {
             progress.set(Math.min(1, (double) p.rows() / p.expectedRows()));
             status.set(messages.get("sync.progressOf", phase, String.format(messages.locale(), "%,d", p.rows()),
-                    String.format(messages.locale(), "%,d", p.expectedRows())));
+                    String.format(messages.locale(), "%,d", p.expectedRows())) + what(p));
         } else {
             progress.set(-1);
-            status.set(messages.get("sync.progress", phase, String.format(messages.locale(), "%,d", p.rows())));
+            status.set(messages.get("sync.progress", phase, String.format(messages.locale(), "%,d", p.rows())) + what(p));
         }
+    }
+
+    /** " · KPI values · 12,3 MB": the kind of rows arriving and how much has come, after the row count. */
+    private String what(SyncClient.Progress p) {
+        StringBuilder b = new StringBuilder();
+        if (p.entity() != null) {
+            String key = "sync.entity." + p.entity();
+            b.append(" · ").append(messages.has(key) ? messages.get(key) : p.entity());
+        }
+        b.append(" · ").append(messages.get("sync.received", String.format(messages.locale(), "%.1f", p.bytes() / 1048576.0)));
+        return b.toString();
     }
 
     private void fail(Throwable e) {
@@ -219,7 +243,10 @@ public final class SyncViewModel {
                 case NETWORK, INSECURE -> false;
                 default -> online.get();
             });
-            status.set(messages.get("sync.error." + se.problem().name()));
+            SyncException.Revocation r = se.revocation();
+            if (r != null && !r.wiped()) status.set(messages.get("sync.error.REVOKED.notWiped", cacheFile));
+            else if (r != null && r.unsentDeleted() > 0) status.set(messages.get("sync.error.REVOKED.unsent", r.unsentDeleted()));
+            else status.set(messages.get("sync.error." + se.problem().name()));
             detail.set(se.getMessage());
         } else {
             status.set(messages.get("sync.error.CACHE"));

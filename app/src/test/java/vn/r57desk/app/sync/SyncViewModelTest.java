@@ -51,6 +51,9 @@ class SyncViewModelTest {
             assertThat(vm.onlineProperty().get()).isTrue();
             assertThat(vm.statusProperty().get()).startsWith("Đã đồng bộ lúc");
             assertThat(statuses).anyMatch(s -> s.startsWith("Đang kết nối"));
+            // the phase, rows, the kind of data arriving and how much has come
+            assertThat(statuses).anyMatch(s -> s.startsWith("Tải toàn bộ dữ liệu: ") && s.contains(" dòng · thông tin bộ dữ liệu · đã nhận ")
+                    && s.endsWith(" MB"));
             assertThat(vm.detailProperty().get()).contains(String.format(Messages.VI, "%,d", server.snapshotRows()));
         }
     }
@@ -95,11 +98,38 @@ class SyncViewModelTest {
             assertThat(vm.statusProperty().get()).as(vm.detailProperty().get()).startsWith("Đã đồng bộ lúc");
             assertThat(shell.cacheFor(file)).isNotSameAs(first);
             assertThat(shell.cacheFor(file).integrityProblems()).isEmpty();
+            vn.r57desk.store.sync.Outbox.add(shell.cacheFor(file), "note", "{\"text\":\"Ghi chú chưa gửi\"}");
             server.revoke("t-1");
             vm.syncNow(server.uri().toString(), "t-1");
+            assertThat(vm.statusProperty().get()).isEqualTo("Thiết bị này đã bị thu hồi: dữ liệu đồng bộ và 1 ghi chú chưa gửi đã bị xoá khỏi máy.");
+            assertThat(vm.detailProperty().get()).contains("revoked", "1 unsent");
             assertThat(wiped).containsExactly("wiped");
             assertThat(Files.exists(file)).isFalse();
             shell.close();
+        }
+    }
+
+    @Test
+    void stopEndsTheSyncSaysSoAndTheNextSyncCarriesOn() throws Exception {
+        try (ReferenceServer server = server()) {
+            Messages en = new Messages();
+            en.localeProperty().set(Messages.EN);
+            List<Path> shown = new ArrayList<>();
+            SyncViewModel vm = new SyncViewModel(TaskRunner.SAME_THREAD, en, dir.resolve("cache.db"), NONE, shown::add, () -> { });
+            List<String> statuses = new ArrayList<>();
+            vm.statusProperty().addListener((o, a, b) -> {
+                statuses.add(b);
+                // Stop, pressed while the snapshot arrives
+                if (b.startsWith("Downloading all data") && statuses.stream().noneMatch(s -> s.equals("Stopping…"))) vm.cancel();
+            });
+            vm.syncNow(server.uri().toString(), "t-1");
+            assertThat(statuses).contains("Stopping…");
+            assertThat(vm.statusProperty().get()).isEqualTo("Sync stopped. What arrived is kept; the next sync continues from there.");
+            assertThat(vm.runningProperty().get()).isFalse();
+            assertThat(shown).as("nothing half-synced is shown").isEmpty();
+            vm.syncNow(server.uri().toString(), "t-1");
+            assertThat(vm.statusProperty().get()).startsWith("Synced at");
+            assertThat(shown).containsExactly(dir.resolve("cache.db"));
         }
     }
 

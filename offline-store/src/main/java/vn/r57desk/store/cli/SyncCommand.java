@@ -70,7 +70,9 @@ final class SyncCommand implements Callable<Integer> {
                     if (now - lastPrint[0] < 500_000_000L && p.phase() != SyncClient.Phase.DONE) return;
                     lastPrint[0] = now;
                     err.println(p.phase().name().toLowerCase(Locale.ROOT) + ": " + String.format(Locale.ROOT, "%,d", p.rows())
-                            + (p.expectedRows() > 0 ? String.format(Locale.ROOT, " of %,d rows", p.expectedRows()) : " rows"));
+                            + (p.expectedRows() > 0 ? String.format(Locale.ROOT, " of %,d rows", p.expectedRows()) : " rows")
+                            + (p.entity() != null ? " (" + p.entity() + ")" : "")
+                            + String.format(Locale.ROOT, ", %.1f MB received", p.bytes() / 1048576.0));
                 }
 
                 @Override

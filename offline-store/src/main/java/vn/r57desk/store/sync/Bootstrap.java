@@ -12,7 +12,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.function.BooleanSupplier;
-import java.util.function.LongConsumer;
 
 import vn.r57desk.store.db.BulkLoad;
 import vn.r57desk.store.db.StreamedRollups;
@@ -146,7 +145,7 @@ final class Bootstrap implements AutoCloseable {
     }
 
     /** Applies one snapshot page and its cursor in one transaction. */
-    PageApplier.Result applyPage(InputStream in, String generation, BooleanSupplier cancelled, LongConsumer progress)
+    PageApplier.Result applyPage(InputStream in, String generation, BooleanSupplier cancelled, PageApplier.Listener progress)
             throws SyncException, SQLException {
         if (applier == null) {
             applier = PageApplier.open(c, PageApplier.Mode.SNAPSHOT);

@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.function.BooleanSupplier;
-import java.util.function.LongConsumer;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -100,6 +99,10 @@ public final class PageApplier {
         this.runId = runId;
     }
 
+    /** Where the parser is in a batch's rows (entity, row of its batch, field), for an error that stops it mid-value. */
+    private String readingEntity, readingField;
+    private long readingRow;
+
     /** The page's transaction committed: its new rows may now be referred to. */
     public void committed() {
         for (Map.Entry<String, Set<Long>> e : added.entrySet()) {
@@ -120,16 +123,28 @@ public final class PageApplier {
         statements.clear();
     }
 
+    /** What a page tells as it is read, for a progress display and a log. */
+    public interface Listener {
+        /** The page's running row count, now and then, and the entity being read (its wire name). */
+        void rows(long rows, String entity);
+
+        /** A batch of a kind this version does not know (a newer server): its rows are skipped. */
+        default void skippedKind(String entity) {}
+
+        Listener NONE = (rows, entity) -> {};
+    }
+
     /**
      * Parses and applies one page. {@code cancelled} is polled as rows arrive; {@code progress}
-     * receives the running row count now and then.
+     * receives the running row count now and then, at least once per batch.
      */
-    public Result apply(InputStream in, BooleanSupplier cancelled, LongConsumer progress) throws SyncException, SQLException {
+    public Result apply(InputStream in, BooleanSupplier cancelled, Listener progress) throws SyncException, SQLException {
         try (JsonParser p = JSON.createParser(in)) {
             return parsePage(p, cancelled, progress);
         } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
             // Far beyond any field's limit: a hostile or broken server, not a flaky network. Not retried.
-            throw invalid("a value is far longer or deeper than any field may be (" + e.getOriginalMessage() + ")");
+            String where = readingField == null ? "a value" : readingEntity + " row " + readingRow + ", field " + readingField + ",";
+            throw invalid(where + " is far longer or deeper than any field may be (" + e.getOriginalMessage() + ")");
         } catch (JsonProcessingException e) {
             throw new SyncException(SyncException.Problem.BROKEN_BODY,
                     "The server sent a page that is cut short or is not valid JSON (" + e.getOriginalMessage() + ")", e);
@@ -139,7 +154,7 @@ public final class PageApplier {
         }
     }
 
-    private Result parsePage(JsonParser p, BooleanSupplier cancelled, LongConsumer progress) throws IOException, SyncException, SQLException {
+    private Result parsePage(JsonParser p, BooleanSupplier cancelled, Listener progress) throws IOException, SyncException, SQLException {
         long t0 = vn.r57desk.store.db.Timings.start();
         if (p.nextToken() != JsonToken.START_OBJECT) throw invalid("the page is not a JSON object");
         String protocol = null, kind = null, generation = null, nextCursor = null;
@@ -198,7 +213,7 @@ public final class PageApplier {
     }
 
     private long batch(JsonParser p, Map<String, long[]> counts, Set<String> skipped, BooleanSupplier cancelled,
-                       LongConsumer progress, long rowsBefore) throws IOException, SyncException, SQLException {
+                       Listener progress, long rowsBefore) throws IOException, SyncException, SQLException {
         String entityName = null, op = null;
         List<String> fields = null;
         long n = 0;
@@ -220,9 +235,10 @@ public final class PageApplier {
                         throw invalid("a batch lists its rows before saying its entity, op and fields");
                     }
                     Entity e = Entities.byName(entityName);
+                    progress.rows(rowsBefore, entityName);
                     if (e == null) {
                         // A kind a newer server knows and this client does not: skipped, and said so.
-                        skipped.add(entityName);
+                        if (skipped.add(entityName)) progress.skippedKind(entityName);
                         while (p.nextToken() == JsonToken.START_ARRAY) {
                             p.skipChildren();
                             n++;
@@ -239,7 +255,7 @@ public final class PageApplier {
     }
 
     private long rows(JsonParser p, Entity e, String op, List<String> header, long[] count, BooleanSupplier cancelled,
-                      LongConsumer progress, long rowsBefore) throws IOException, SyncException, SQLException {
+                      Listener progress, long rowsBefore) throws IOException, SyncException, SQLException {
         boolean delete;
         if (Protocol.OP_UPSERT.equals(op)) delete = false;
         else if (Protocol.OP_DELETE.equals(op)) delete = true;
@@ -261,11 +277,16 @@ public final class PageApplier {
         int[] fieldIndex = new int[header.size()];
         for (int i = 0; i < header.size(); i++) fieldIndex[i] = map[i] == null ? -1 : e.fields().indexOf(map[i]);
         long n = 0;
+        readingEntity = e.name();
         while (p.nextToken() == JsonToken.START_ARRAY) {
             java.util.Arrays.fill(values, null);
             int col = 0;
             JsonToken t;
-            while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+            readingRow = n + 1;
+            while (true) {
+                // where the parser is, should it refuse a value as far beyond any limit
+                readingField = col < header.size() ? header.get(col) : null;
+                if ((t = p.nextToken()) == JsonToken.END_ARRAY) break;
                 if (t == null) throw new SyncException(SyncException.Problem.BROKEN_BODY, "The page was cut short inside a row of " + e.name());
                 if (col >= header.size()) throw invalid(e.name() + " row " + (n + 1) + " of its batch has more values than fields");
                 if (fieldIndex[col] < 0) {
@@ -282,10 +303,11 @@ public final class PageApplier {
             n++;
             if ((n & 4095) == 0) {
                 if (cancelled.getAsBoolean()) throw new SyncException(SyncException.Problem.CANCELLED, "Sync cancelled");
-                progress.accept(rowsBefore + n);
+                progress.rows(rowsBefore + n, e.name());
             }
         }
         rows.flush();
+        readingField = null;
         return n;
     }
 

@@ -47,8 +47,12 @@ public final class SyncClient {
 
     public enum Phase { CONNECTING, OUTBOX, SNAPSHOT, FINALIZING, CHANGES, DONE }
 
-    /** Where a sync stands: for a progress bar ({@code expectedRows} 0 when unknown). */
-    public record Progress(Phase phase, long rows, long expectedRows, long bytes) {}
+    /**
+     * Where a sync stands: for a progress bar ({@code expectedRows} 0 when unknown). {@code bytes}:
+     * what this sync has received from the server so far, as it crossed the network (compressed);
+     * {@code entity}: the kind of rows being read (its wire name, e.g. "observation"), or null.
+     */
+    public record Progress(Phase phase, long rows, long expectedRows, long bytes, String entity) {}
 
     public interface Listener {
         void progress(Progress p);
@@ -98,12 +102,19 @@ public final class SyncClient {
     private final OkHttpClient http;
     private volatile boolean cancelled;
     private volatile Call current;
+    /** Bytes received from the server (as sent, compressed) since the client was made. */
+    private final java.util.concurrent.atomic.AtomicLong received;
+    /** {@link #received} when the current sync began. */
+    private long receivedAtStart;
+    /** The current sync's listener, for the notes of retries. */
+    private volatile Listener listener = Listener.NONE;
 
-    private SyncClient(HttpUrl base, Options options, OkHttpClient http) {
+    private SyncClient(HttpUrl base, Options options, OkHttpClient http, java.util.concurrent.atomic.AtomicLong received) {
         this.base = base;
         this.serverKey = base.toString();
         this.options = options;
         this.http = http;
+        this.received = received;
     }
 
     /** Checks the address (plain HTTP only to this machine) and prepares the HTTP client. */
@@ -122,8 +133,11 @@ public final class SyncClient {
                 // A redirect could lead from HTTPS to plain HTTP elsewhere: the protocol has none, so follow none.
                 .followRedirects(false)
                 .followSslRedirects(false);
+        java.util.concurrent.atomic.AtomicLong received = new java.util.concurrent.atomic.AtomicLong();
+        // A network interceptor sees the body as it crossed the wire, before OkHttp unzips it.
+        b.addNetworkInterceptor(chain -> ReceivedBytes.count(chain.proceed(chain.request()), received));
         if (options.trustedCertificate() != null) Tls.trust(b, options.trustedCertificate());
-        return new SyncClient(u, options, b.build());
+        return new SyncClient(u, options, b.build(), received);
     }
 
     static boolean isLoopback(String host) {
@@ -153,16 +167,19 @@ public final class SyncClient {
      * cleared when a sync ends, so the client can run again.
      */
     public Report sync(CacheHost host, Listener listener) throws SyncException {
+        this.listener = listener;
         try {
             return syncOnce(host, listener);
         } finally {
             cancelled = false;
+            this.listener = Listener.NONE;
         }
     }
 
     private Report syncOnce(CacheHost host, Listener listener) throws SyncException {
         long t0 = System.nanoTime();
-        listener.progress(new Progress(Phase.CONNECTING, 0, 0, 0));
+        receivedAtStart = received.get();
+        listener.progress(progress(Phase.CONNECTING, 0, 0, null));
         long tInfo = vn.r57desk.store.db.Timings.start();
         JsonNode info = withRetries("Asking the server who it is", () -> getJson(url("info", null)), host);
         vn.r57desk.store.db.Timings.add("sync: info", tInfo);
@@ -218,9 +235,33 @@ public final class SyncClient {
         markSuccess(host.cache());
         vn.r57desk.store.db.Timings.add("sync: mark success", tMark);
         vn.r57desk.store.db.Timings.printTotals("sync " + (System.nanoTime() - t0) / 1_000_000 + " ms");
-        listener.progress(new Progress(Phase.DONE, d.rows, d.rows, 0));
+        listener.progress(progress(Phase.DONE, d.rows, d.rows, null));
         return new Report(bootstrapped, snapshotRows, d.pages, d.rows, d.changes, outbox[0], outbox[1], outbox[2], outboxError, skipped,
                 firstRun, lastRunId(host.cache()), Duration.ofNanos(System.nanoTime() - t0));
+    }
+
+    private Progress progress(Phase phase, long rows, long expected, String entity) {
+        return new Progress(phase, rows, expected, received.get() - receivedAtStart, entity);
+    }
+
+    /**
+     * A page's rows as progress of the sync ({@code before}: rows of earlier pages), and each kind
+     * of data this version does not know noted once per sync ({@code skipped}: those noted so far).
+     */
+    private PageApplier.Listener pageListener(Listener listener, Phase phase, long before, long expected, Set<String> skipped) {
+        return new PageApplier.Listener() {
+            @Override
+            public void rows(long rows, String entity) {
+                listener.progress(progress(phase, before + rows, expected, entity));
+            }
+
+            @Override
+            public void skippedKind(String entity) {
+                if (skipped.add(entity)) {
+                    listener.note("Skipped rows of \"" + entity + "\": a kind of data this version of R57 Desk does not know (the server is newer)");
+                }
+            }
+        };
     }
 
     // ---- bootstrap ------------------------------------------------------------------------------
@@ -242,13 +283,13 @@ public final class SyncClient {
                 long before = done;
                 HttpUrl u = url("snapshot", b.cursor());
                 PageApplier.Result r = withRetries("Downloading the snapshot", () -> page(u, body -> b.applyPage(body, generation, () -> cancelled,
-                        n -> listener.progress(new Progress(Phase.SNAPSHOT, before + n, expected, 0)))), host);
+                        pageListener(listener, Phase.SNAPSHOT, before, expected, skipped))), host);
                 skipped.addAll(r.skippedKinds());
                 done += r.rows();
-                listener.progress(new Progress(Phase.SNAPSHOT, done, expected, 0));
+                listener.progress(progress(Phase.SNAPSHOT, done, expected, null));
             }
             checkCancelled();
-            listener.progress(new Progress(Phase.FINALIZING, done, expected, 0));
+            listener.progress(progress(Phase.FINALIZING, done, expected, null));
             b.closeApplier();
             rows = b.finish();
         } catch (SQLException e) {
@@ -289,7 +330,7 @@ public final class SyncClient {
                 PageApplier.Result r;
                 try {
                     r = withRetries("Downloading changes", () -> page(u, body -> applyDelta(cache, applier, body,
-                            n -> listener.progress(new Progress(Phase.CHANGES, before + n, 0, 0)), generation)), host);
+                            pageListener(listener, Phase.CHANGES, before, 0, skipped), generation)), host);
                 } catch (SyncException e) {
                     if (e.getCause() instanceof CursorExpired ce) throw ce;
                     throw e;
@@ -301,7 +342,7 @@ public final class SyncClient {
                     long[] sum = changes.computeIfAbsent(e.getKey(), k -> new long[4]);
                     for (int i = 0; i < 4; i++) sum[i] += e.getValue()[i];
                 }
-                listener.progress(new Progress(Phase.CHANGES, rows, 0, 0));
+                listener.progress(progress(Phase.CHANGES, rows, 0, null));
                 if (!r.hasMore()) break;
             }
         } finally {
@@ -319,7 +360,7 @@ public final class SyncClient {
         return new Deltas(pages, rows, changes);
     }
 
-    private PageApplier.Result applyDelta(Cache cache, PageApplier[] applier, InputStream body, java.util.function.LongConsumer progress,
+    private PageApplier.Result applyDelta(Cache cache, PageApplier[] applier, InputStream body, PageApplier.Listener progress,
                                           String expectedGeneration) throws SyncException {
         try {
             return cache.writeAndWait(c -> {
@@ -416,7 +457,7 @@ public final class SyncClient {
                 }
             }
             if (batch.isEmpty()) break;
-            listener.progress(new Progress(Phase.OUTBOX, accepted + duplicates + rejected, 0, 0));
+            listener.progress(progress(Phase.OUTBOX, accepted + duplicates + rejected, 0, null));
             ObjectNode body = JSON.createObjectNode();
             ArrayNode items = body.putArray("items");
             for (Outbox.Item it : batch) {
@@ -618,7 +659,10 @@ public final class SyncClient {
                 if (!e.problem().isTransient()) throw e;
                 last = e;
             }
-            if (i < options.maxAttempts()) pause(i, last.retryAfter());
+            if (i < options.maxAttempts()) {
+                listener.note(what + " failed (" + last.getMessage() + "); trying again, attempt " + (i + 1) + " of " + options.maxAttempts());
+                pause(i, last.retryAfter());
+            }
         }
         throw new SyncException(last.problem(), what + " failed " + options.maxAttempts() + " times; giving up for now. Last error: "
                 + last.getMessage() + ". The cache keeps everything received so far; the next sync continues from there.", last);
@@ -655,11 +699,13 @@ public final class SyncClient {
             host.wipe();
         } catch (CacheException w) {
             return new SyncException(SyncException.Problem.REVOKED, "This device was revoked by the server (" + e.getMessage()
-                    + "), but its cache could not be deleted: " + w.getMessage() + ". Delete it by hand.", e);
+                    + "), but its cache could not be deleted: " + w.getMessage() + ". Delete it by hand.", e)
+                    .revocation(new SyncException.Revocation(false, 0));
         }
         return new SyncException(SyncException.Problem.REVOKED, "This device was revoked by the server (" + e.getMessage()
                 + "). As required, its cache and outbox were deleted from this computer"
-                + (unsent > 0 ? ", including " + unsent + " unsent note(s) or feedback item(s)" : "") + ".", e);
+                + (unsent > 0 ? ", including " + unsent + " unsent note(s) or feedback item(s)" : "") + ".", e)
+                .revocation(new SyncException.Revocation(true, unsent));
     }
 
     private void checkCancelled() throws SyncException {

@@ -67,4 +67,22 @@ public final class SyncException extends Exception {
         this.retryAfter = d;
         return this;
     }
+
+    /**
+     * What a {@link Problem#REVOKED revoked} device's wipe did: whether the cache and outbox are
+     * gone, and how many notes or feedback items that were never sent went with them.
+     */
+    public record Revocation(boolean wiped, int unsentDeleted) {}
+
+    private Revocation revocation;
+
+    /** For {@link Problem#REVOKED}: what happened to this computer's data; null otherwise. */
+    public Revocation revocation() {
+        return revocation;
+    }
+
+    SyncException revocation(Revocation r) {
+        this.revocation = r;
+        return this;
+    }
 }

@@ -15,6 +15,10 @@ final class PageRunner {
     record Applied(long run, PageApplier.Result result) {}
 
     static Applied apply(Cache cache, String body, boolean underRun) throws Exception {
+        return apply(cache, body, underRun, PageApplier.Listener.NONE);
+    }
+
+    static Applied apply(Cache cache, String body, boolean underRun, PageApplier.Listener listener) throws Exception {
         try {
             return cache.writeAndWait(c -> {
                 long run = 0;
@@ -28,7 +32,7 @@ final class PageRunner {
                 PageApplier a = PageApplier.open(c, PageApplier.Mode.DELTA);
                 try {
                     a.setRun(run);
-                    return new Applied(run, a.apply(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), () -> false, n -> {}));
+                    return new Applied(run, a.apply(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), () -> false, listener));
                 } catch (SyncException e) {
                     throw new WrappedSync(e);
                 } finally {

@@ -102,7 +102,7 @@ class PageValidationTest {
                 SyncException.Problem.INVALID_PAGE, "task 900005", "title_vi", "characters");
         // far beyond any limit: refused by the parser itself, as a bad page (not retried as a network fault)
         assertRefused(page(taskBatch("[900005,1,\"" + "y".repeat(100_000) + "\",\"x\",1,null,\"2027-03-31\",null,50]"), 1),
-                SyncException.Problem.INVALID_PAGE, "far longer");
+                SyncException.Problem.INVALID_PAGE, "task row 1", "field title_vi", "far longer");
     }
 
     @Test
@@ -140,9 +140,22 @@ class PageValidationTest {
                 + "{\"entity\":\"task\",\"op\":\"upsert\",\"fields\":" + fields + ",\"rows\":["
                 + GOOD_TASK.replace("50]", "50,{\"nested\":[1,2]}]") + "],\"future\":{\"x\":1}}", 3)
                 .replace("\"complete\":false}", "\"complete\":false,\"server_note\":\"hi\"}");
-        PageApplier.Result r = apply(body);
+        java.util.List<String> told = new java.util.ArrayList<>();
+        PageApplier.Result r = PageRunner.apply(cache, body, false, new PageApplier.Listener() {
+            @Override
+            public void rows(long rows, String entity) {
+                told.add(rows + " " + entity);
+            }
+
+            @Override
+            public void skippedKind(String entity) {
+                told.add("skipped " + entity);
+            }
+        }).result();
         assertThat(r.skippedKinds()).containsExactly("budget_line");
         assertThat(r.counts().get("task")).containsExactly(1, 0, 0, 0);
+        // the listener hears of each batch as it starts, the skipped kind once, as it happens
+        assertThat(told).containsExactly("0 budget_line", "skipped budget_line", "2 task");
     }
 
     @Test

@@ -56,7 +56,7 @@ class SnapshotChunkTest {
     private static PageApplier.Result apply(Connection c, String body) throws Exception {
         PageApplier a = PageApplier.open(c, PageApplier.Mode.SNAPSHOT);
         try {
-            return a.apply(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), () -> false, n -> {});
+            return a.apply(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), () -> false, PageApplier.Listener.NONE);
         } finally {
             a.close();
         }
