@@ -22,8 +22,9 @@ import vn.r57desk.store.sync.SyncClient;
 
 /**
  * The client process killed with SIGKILL at random moments of a sync, many times, while the server
- * keeps changing: after each kill the cache opens and is consistent, a bootstrap resumes instead of
- * starting over, and a final sync converges on the server's state.
+ * keeps changing and notes wait in the outbox: after each kill the cache opens and is consistent, a
+ * bootstrap resumes instead of starting over, the next sync converges on the server's state, and
+ * every note reaches the server once.
  */
 class KillDuringSyncTest {
     private static final int PAGE_ROWS = 500;
@@ -34,8 +35,10 @@ class KillDuringSyncTest {
         Path cacheFile = dir.resolve("killed.db");
         SplittableRandom rnd = new SplittableRandom(20261124);
         int kills = 0;
+        List<String> notes = new ArrayList<>();
         try (ReferenceServer server = ServerFixture.start()) {
             for (int i = 0; i < 12; i++) {
+                if (i % 3 == 1) notes.add(note(cacheFile, i));
                 Process p = client(server, cacheFile);
                 long delay = 250 + rnd.nextLong(1500);
                 if (!p.waitFor(delay, TimeUnit.MILLISECONDS)) {
@@ -57,6 +60,35 @@ class KillDuringSyncTest {
                 assertThat(rollups.get(0)).isEqualTo(rollups.get(1));
             }
             assertThat(served).isLessThanOrEqualTo(server.snapshotRows() + (long) (kills + 1) * 2 * PAGE_ROWS);
+
+            // Now killed while changes arrive (pages of deltas), and each time the next sync converges.
+            int deltaKills = 0;
+            for (int i = 0; i < 6; i++) {
+                notes.add(note(cacheFile, 100 + i));
+                server.churn(4000);
+                Process p = client(server, cacheFile);
+                if (!p.waitFor(400 + rnd.nextLong(1200), TimeUnit.MILLISECONDS)) {
+                    p.destroyForcibly();
+                    deltaKills++;
+                }
+                p.waitFor();
+                assertConsistent(cacheFile);
+                try (CacheHost.Simple host = CacheHost.of(cacheFile)) {
+                    SyncClient.Report r = SyncClient.create(server.uri().toString(), ServerFixture.options()).sync(host, SyncClient.Listener.NONE);
+                    assertThat(r.bootstrapped()).as("round " + i + ": a killed delta resumes from its cursor").isFalse();
+                    assertThat(ServerFixture.checksums(cacheFile)).as("round " + i).isEqualTo(server.checksums());
+                    assertThat(vn.r57desk.store.sync.Outbox.list(host.cache())).as("round " + i).noneMatch(vn.r57desk.store.sync.Outbox.Item::pending);
+                }
+            }
+            assertThat(deltaKills).as("the test must actually kill delta syncs").isGreaterThanOrEqualTo(3);
+            assertThat(server.outboxReceived().keySet()).as("every note arrived, once").containsExactlyInAnyOrderElementsOf(notes);
+        }
+    }
+
+    /** A note written while no sync runs (the app open between syncs); returns its id. */
+    private static String note(Path cacheFile, int n) throws Exception {
+        try (CacheHost.Simple host = CacheHost.of(cacheFile)) {
+            return vn.r57desk.store.sync.Outbox.add(host.cache(), "note", "{\"text\":\"Ghi chú " + n + "\"}");
         }
     }
 
