@@ -7,8 +7,8 @@ import java.util.SplittableRandom;
 /**
  * Switches that make the server misbehave the way real networks and servers do, for tests and
  * demos: slow answers, connections dropped mid-page, 5xx, pages cut short, pages with garbage in
- * them. Either a rate (each page request rolls a die) or a queue of faults for the next requests
- * (deterministic, for tests).
+ * them, outbox replies lost after the items were stored. Either a rate (each page request and
+ * outbox push rolls a die) or a queue of faults for the next requests (deterministic, for tests).
  */
 public final class Faults {
     public enum Fault {
@@ -24,6 +24,7 @@ public final class Faults {
 
     private final SplittableRandom rnd;
     private final Deque<Fault> queued = new ArrayDeque<>();
+    private final Deque<Fault> outboxQueued = new ArrayDeque<>();
     private volatile int latencyMs;
     private volatile double dropRate, errorRate, truncateRate, malformRate;
 
@@ -50,8 +51,19 @@ public final class Faults {
         return this;
     }
 
+    /**
+     * The next {@code times} outbox pushes get {@code fault}: SERVER_ERROR refuses the push before
+     * anything is stored; DROP, TRUNCATE and MALFORM store the items and then lose or spoil the
+     * reply, so the client cannot know they arrived (and sends them again).
+     */
+    public synchronized Faults nextOutbox(Fault fault, int times) {
+        for (int i = 0; i < times; i++) outboxQueued.add(fault);
+        return this;
+    }
+
     public synchronized void clear() {
         queued.clear();
+        outboxQueued.clear();
         latencyMs = 0;
         dropRate = errorRate = truncateRate = malformRate = 0;
     }
@@ -63,6 +75,16 @@ public final class Faults {
     /** The fault for this page request, or null. */
     synchronized Fault roll() {
         if (!queued.isEmpty()) return queued.poll();
+        return rollRates();
+    }
+
+    /** The fault for this outbox push, or null: its own queue, then the same rates as pages. */
+    synchronized Fault rollOutbox() {
+        if (!outboxQueued.isEmpty()) return outboxQueued.poll();
+        return rollRates();
+    }
+
+    private Fault rollRates() {
         double r = rnd.nextDouble();
         if ((r -= dropRate) < 0) return Fault.DROP;
         if ((r -= errorRate) < 0) return Fault.SERVER_ERROR;

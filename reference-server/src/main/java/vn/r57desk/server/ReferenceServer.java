@@ -456,6 +456,12 @@ public final class ReferenceServer implements AutoCloseable {
     }
 
     private void outbox(HttpExchange ex, String device) throws IOException, SQLException {
+        Faults.Fault fault = faults.rollOutbox();
+        if (fault == Faults.Fault.SERVER_ERROR) {
+            ex.getResponseHeaders().set("Retry-After", "1");
+            error(ex, 503, "unavailable", "The server is busy; try again shortly (simulated fault)");
+            return;
+        }
         byte[] body = ex.getRequestBody().readNBytes(MAX_OUTBOX_BODY + 1);
         if (body.length > MAX_OUTBOX_BODY) {
             error(ex, 413, "too_large", "An outbox push may carry at most " + MAX_OUTBOX_BODY + " bytes; send fewer items at a time");
@@ -494,7 +500,23 @@ public final class ReferenceServer implements AutoCloseable {
                     item.path("created_at").asText(null));
             r.put("status", fresh ? "accepted" : "duplicate");
         }
-        sendJson(ex, 200, reply);
+        if (fault == null) {
+            sendJson(ex, 200, reply);
+            return;
+        }
+        // The items are stored; the reply is lost or spoiled on its way back.
+        byte[] bytes = reply.toString().getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+        if (fault == Faults.Fault.DROP) {
+            ex.sendResponseHeaders(200, 0);
+            ex.getResponseBody().write(bytes, 0, bytes.length / 2);
+            ex.getResponseBody().flush();
+            throw new DroppedConnection();
+        }
+        if (fault == Faults.Fault.TRUNCATE) bytes = java.util.Arrays.copyOf(bytes, bytes.length * 2 / 3);
+        else bytes[bytes.length / 2] = 1; // MALFORM: a control character, invalid in and out of strings
+        ex.sendResponseHeaders(200, bytes.length);
+        ex.getResponseBody().write(bytes);
     }
 
     // ---- plumbing -------------------------------------------------------------------------------

@@ -68,13 +68,13 @@ public final class ServerCli implements Runnable {
         String keystorePassword;
         @Option(names = "--latency-ms", defaultValue = "0", description = "fault: delay every answer by this much")
         int latency;
-        @Option(names = "--drop-rate", defaultValue = "0", description = "fault: share of pages whose connection is dropped midway (0..1)")
+        @Option(names = "--drop-rate", defaultValue = "0", description = "fault: share of pages (and outbox replies) whose connection is dropped midway (0..1)")
         double dropRate;
-        @Option(names = "--error-rate", defaultValue = "0", description = "fault: share of page requests answered 503 (0..1)")
+        @Option(names = "--error-rate", defaultValue = "0", description = "fault: share of page requests and outbox pushes answered 503 (0..1)")
         double errorRate;
-        @Option(names = "--truncate-rate", defaultValue = "0", description = "fault: share of pages cut short (0..1)")
+        @Option(names = "--truncate-rate", defaultValue = "0", description = "fault: share of pages (and outbox replies) cut short (0..1)")
         double truncateRate;
-        @Option(names = "--malform-rate", defaultValue = "0", description = "fault: share of pages with garbage inside (0..1)")
+        @Option(names = "--malform-rate", defaultValue = "0", description = "fault: share of pages (and outbox replies) with garbage inside (0..1)")
         double malformRate;
 
         @Override

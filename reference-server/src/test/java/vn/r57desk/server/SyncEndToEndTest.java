@@ -221,6 +221,29 @@ class SyncEndToEndTest {
     }
 
     @Test
+    void outboxPushesThatFailOrLoseTheirReplyDeliverEachItemOnce() throws Exception {
+        try (ReferenceServer server = ServerFixture.start(); CacheHost.Simple host = CacheHost.of(dir.resolve("c.db"))) {
+            SyncClient client = SyncClient.create(server.uri().toString(), ServerFixture.options());
+            client.sync(host, SyncClient.Listener.NONE);
+            List<String> ids = new ArrayList<>();
+            for (Faults.Fault f : Faults.Fault.values()) {
+                ids.add(Outbox.add(host.cache(), "note", "{\"text\":\"Ghi chú khi " + f + "\"}"));
+                ids.add(Outbox.add(host.cache(), "feedback", "{\"text\":\"Góp ý khi " + f + "\"}"));
+                server.faults().nextOutbox(f, 1);
+                SyncClient.Report r = client.sync(host, SyncClient.Listener.NONE);
+                assertThat(Outbox.list(host.cache())).as(f.toString()).noneMatch(Outbox.Item::pending);
+                if (f == Faults.Fault.SERVER_ERROR) {
+                    assertThat(r.outboxAccepted()).as("refused first, then sent").isEqualTo(2);
+                } else {
+                    // stored by the first push, whose reply was lost: the second is told "duplicate"
+                    assertThat(r.outboxDuplicates()).as(f.toString()).isEqualTo(2);
+                }
+            }
+            assertThat(server.outboxReceived().keySet()).containsExactlyInAnyOrderElementsOf(ids);
+        }
+    }
+
+    @Test
     void aLargeOutboxGoesInSeveralPushesWithinTheServersLimit() throws Exception {
         try (ReferenceServer server = ServerFixture.start(); CacheHost.Simple host = CacheHost.of(dir.resolve("c.db"))) {
             String big = "Ý kiến ".repeat(9_000); // ~63,000 characters, near the per-item limit
