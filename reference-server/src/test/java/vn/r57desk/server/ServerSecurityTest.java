@@ -83,4 +83,16 @@ class ServerSecurityTest {
             assertThat(get(server, "/v1/info", null).statusCode()).isEqualTo(401);
         }
     }
+
+    @Test
+    void aClientOfAnotherProtocolMajorIsToldWhatToDo() throws Exception {
+        try (ReferenceServer server = ServerFixture.start()) {
+            HttpRequest req = HttpRequest.newBuilder(URI.create(server.uri() + "v1/info")).header("Authorization", "Bearer " + ServerFixture.TOKEN)
+                    .header("R57-Protocol", "2.0").GET().build();
+            HttpResponse<String> r = http.send(req, HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).isEqualTo(400);
+            assertThat(JSON.readTree(r.body()).path("error").path("code").asText()).isEqualTo("incompatible_protocol");
+            assertThat(r.body()).contains("the client speaks 2.0", "Update R57 Desk");
+        }
+    }
 }
