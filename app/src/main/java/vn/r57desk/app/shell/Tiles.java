@@ -26,6 +26,15 @@ public final class Tiles {
      * A large number with its title, unit and two lines of context, coloured by status, written in
      * {@code locale}'s way (vi-VN: 17,75; TilesFX's default is the JVM's, which wrote 17.75).
      */
+    /** How a tile writes its number: the locale's separators, exactly {@code decimals} decimals. */
+    static java.text.DecimalFormat numberFormat(java.util.Locale locale, int decimals) {
+        java.text.DecimalFormat f = (java.text.DecimalFormat) java.text.NumberFormat.getNumberInstance(locale);
+        f.setGroupingUsed(true);
+        f.setMinimumFractionDigits(decimals);
+        f.setMaximumFractionDigits(decimals);
+        return f;
+    }
+
     public static Tile number(Theme theme, java.util.Locale locale, String title, double value, int decimals, String unit, String description, String text, Rag rag) {
         Color fg = Color.web(theme.tileText);
         Color muted = Color.web(theme.tileMuted);
@@ -36,6 +45,9 @@ public final class Tiles {
                 .value(value)
                 .decimals(decimals)
                 .locale(locale)
+                // TilesFX's own format has no thousands separator (12129): the locale's has (12.129).
+                .customDecimalFormatEnabled(true)
+                .customDecimalFormat(numberFormat(locale, decimals))
                 .unit(unit)
                 .description(description)
                 .text(text)
