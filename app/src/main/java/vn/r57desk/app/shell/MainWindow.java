@@ -175,6 +175,9 @@ public final class MainWindow {
         // and the connection state never do.
         asOf.setMinWidth(Region.USE_PREF_SIZE);
         network.setMinWidth(Region.USE_PREF_SIZE);
+        // While a sync runs, its progress needs the room more than the file name does.
+        file.visibleProperty().bind(sync.runningProperty().not());
+        file.managedProperty().bind(sync.runningProperty().not());
         message.setId(MESSAGE_ID);
         Region statusGap = new Region();
         HBox.setHgrow(statusGap, Priority.ALWAYS);

@@ -35,6 +35,7 @@ public final class SyncBar {
     public static final String CANCEL_ID = "sync-cancel";
     public static final String SERVER_ID = "sync-server";
     public static final String STATUS_ID = "sync-status";
+    public static final String ACTIVITY_ID = "sync-activity";
     public static final String PROGRESS_ID = "sync-progress";
     public static final String DIALOG_SERVER_ID = "sync-dialog-server";
     public static final String DIALOG_TOKEN_ID = "sync-dialog-token";
@@ -50,6 +51,8 @@ public final class SyncBar {
     private final Button cancel = Icons.on(new Button(), Material2MZ.STOP);
     private final Button serverButton = Icons.on(new Button(), Material2AL.DNS);
     private final Label status = new Label();
+    /** What is arriving and how much has come: beside the status, the first to give way. */
+    private final Label activity = new Label();
     private final ProgressBar progress = new ProgressBar();
     private final Tooltip statusTip = new Tooltip();
     private final HBox node;
@@ -71,6 +74,11 @@ public final class SyncBar {
         progress.setId(PROGRESS_ID);
         progress.setPrefWidth(160);
         status.textProperty().bind(vm.statusProperty());
+        activity.setId(ACTIVITY_ID);
+        activity.textProperty().bind(javafx.beans.binding.Bindings.concat("· ", vm.activityProperty()));
+        activity.visibleProperty().bind(vm.runningProperty());
+        activity.managedProperty().bind(vm.runningProperty());
+        activity.setMinWidth(0);
         statusTip.textProperty().bind(vm.detailProperty());
         vm.detailProperty().addListener((o, a, b) -> status.setTooltip(b == null || b.isEmpty() ? null : statusTip));
         progress.progressProperty().bind(vm.progressProperty());
@@ -78,17 +86,22 @@ public final class SyncBar {
         progress.managedProperty().bind(vm.runningProperty());
         cancel.visibleProperty().bind(vm.runningProperty());
         cancel.managedProperty().bind(vm.runningProperty());
-        sync.disableProperty().bind(vm.runningProperty());
-        serverButton.disableProperty().bind(vm.runningProperty());
+        // Stop takes Sync now's place while a sync runs (F5 is ignored meanwhile).
+        sync.visibleProperty().bind(vm.runningProperty().not());
+        sync.managedProperty().bind(vm.runningProperty().not());
+        // While a sync runs its server cannot change: the button makes room for the progress.
+        serverButton.visibleProperty().bind(vm.runningProperty().not());
+        serverButton.managedProperty().bind(vm.runningProperty().not());
         sync.setOnAction(e -> syncNow());
         cancel.setOnAction(e -> vm.cancel());
         serverButton.setOnAction(e -> editServer(false));
         // The controls and the sync status keep their size; the labels left of them give way.
-        for (javafx.scene.layout.Region r : new javafx.scene.layout.Region[] {progress, cancel, sync, serverButton}) {
+        for (javafx.scene.layout.Region r : new javafx.scene.layout.Region[] {cancel, sync, serverButton}) {
             r.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         }
+        progress.setMinWidth(60); // on a narrow window the bar shortens before anything overflows
         status.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // while syncing this is the line that matters
-        node = new HBox(8, status, progress, cancel, sync, serverButton);
+        node = new HBox(8, status, activity, progress, cancel, sync, serverButton);
         node.setAlignment(Pos.CENTER_RIGHT);
         node.getStyleClass().add("r57-sync-bar");
         // The token file is read off the FX thread, once.

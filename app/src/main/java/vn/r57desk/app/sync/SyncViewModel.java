@@ -48,6 +48,7 @@ public final class SyncViewModel {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper detail = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper activity = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper online = new ReadOnlyBooleanWrapper(false);
     private volatile SyncClient client;
     private volatile boolean cancelRequested;
@@ -77,6 +78,8 @@ public final class SyncViewModel {
     public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
     /** The technical reason behind a failure (server's words), for a tooltip. */
     public ReadOnlyStringProperty detailProperty() { return detail.getReadOnlyProperty(); }
+    /** While a sync runs: the kind of data arriving and how much has come ("số liệu chỉ tiêu · 12,3 MB"). */
+    public ReadOnlyStringProperty activityProperty() { return activity.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty onlineProperty() { return online.getReadOnlyProperty(); }
 
     public Path cacheFile() {
@@ -93,6 +96,7 @@ public final class SyncViewModel {
         running.set(true);
         progress.set(-1);
         detail.set("");
+        activity.set("");
         status.set(messages.get("sync.connecting", server));
         runner.run(() -> {
             // Off the FX thread: preparing the client reads the system's certificates.
@@ -219,22 +223,20 @@ public final class SyncViewModel {
         } else if (p.expectedRows() > 0) {
             progress.set(Math.min(1, (double) p.rows() / p.expectedRows()));
             status.set(messages.get("sync.progressOf", phase, String.format(messages.locale(), "%,d", p.rows()),
-                    String.format(messages.locale(), "%,d", p.expectedRows())) + what(p));
+                    String.format(messages.locale(), "%,d", p.expectedRows())));
         } else {
             progress.set(-1);
-            status.set(messages.get("sync.progress", phase, String.format(messages.locale(), "%,d", p.rows())) + what(p));
+            status.set(messages.get("sync.progress", phase, String.format(messages.locale(), "%,d", p.rows())));
         }
+        activity.set(activity(p));
     }
 
-    /** " · KPI values · 12,3 MB": the kind of rows arriving and how much has come, after the row count. */
-    private String what(SyncClient.Progress p) {
-        StringBuilder b = new StringBuilder();
-        if (p.entity() != null) {
-            String key = "sync.entity." + p.entity();
-            b.append(" · ").append(messages.has(key) ? messages.get(key) : p.entity());
-        }
-        b.append(" · ").append(messages.get("sync.received", String.format(messages.locale(), "%.1f", p.bytes() / 1048576.0)));
-        return b.toString();
+    /** "KPI values · 12.3 MB": the kind of rows arriving, if any, and how much has come. */
+    private String activity(SyncClient.Progress p) {
+        String received = messages.get("sync.received", String.format(messages.locale(), "%.1f", p.bytes() / 1048576.0));
+        if (p.entity() == null) return received;
+        String key = "sync.entity." + p.entity();
+        return (messages.has(key) ? messages.get(key) : p.entity()) + " · " + received;
     }
 
     private void fail(Throwable e) {
