@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# What a delta's observation writes and a series read cost in two layouts of the observations table,
+# on a copy of the cache `bench sync` leaves behind (docs/performance.md, "The delta's floor"):
+#   series: clustered by (kpi_id, scope_id, period), as the cache is: a series is one range read;
+#   period: clustered by (period, kpi_id, scope_id): a month's new values append.
+# The same random picks are applied to both: new values after 35/60 of 21,000 random series' last
+# month, revisions of 19/60 of them, withdrawals of the last month of the rest (the churn's mix),
+# in one transaction with the app's page cache (8 MB) and WAL checkpoint setting. Needs sqlite3.
+#   ./r57 server bench sync --scale national && bash reference-server/bench/delta-layout.sh
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+CACHE=${1:-target/bench/sync-client-national.db}
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+[ -f "$CACHE" ] || { echo "no cache at $CACHE: run ./r57 server bench sync --scale national first" >&2; exit 1; }
+command -v sqlite3 >/dev/null || { echo "needs the sqlite3 shell (apt-get install sqlite3)" >&2; exit 1; }
+
+cp "$CACHE" "$WORK/series.db"
+sqlite3 "$WORK/series.db" "DROP TRIGGER IF EXISTS obs_rollup_ai; DROP TRIGGER IF EXISTS obs_rollup_ad; DROP TRIGGER IF EXISTS obs_rollup_au;" >/dev/null
+cp "$WORK/series.db" "$WORK/period.db"
+sqlite3 "$WORK/period.db" >/dev/null <<'SQL'
+PRAGMA foreign_keys = OFF;
+CREATE TABLE obs2 (kpi_id INTEGER NOT NULL, scope_id INTEGER NOT NULL, period INTEGER NOT NULL, value REAL NOT NULL,
+  reported_at INTEGER NOT NULL, source_id INTEGER NOT NULL, verified INTEGER NOT NULL, version INTEGER NOT NULL DEFAULT 1,
+  PRIMARY KEY (period, kpi_id, scope_id)) STRICT, WITHOUT ROWID;
+INSERT INTO obs2 SELECT * FROM observations ORDER BY period, kpi_id, scope_id;
+DROP TABLE observations;
+ALTER TABLE obs2 RENAME TO observations;
+VACUUM;
+SQL
+
+# The picks, made once and copied into both files (a temp table would differ per run).
+sqlite3 "$WORK/series.db" >/dev/null <<'SQL'
+CREATE TABLE pick AS SELECT kpi_id, scope_id, last_period, abs(random()) % 60 AS dice FROM kpi_scope_stats ORDER BY random() LIMIT 21000;
+CREATE TABLE series20k AS SELECT kpi_id, scope_id FROM kpi_scope_stats ORDER BY random() LIMIT 20000;
+SQL
+sqlite3 "$WORK/period.db" "ATTACH '$WORK/series.db' AS s; CREATE TABLE pick AS SELECT * FROM s.pick; CREATE TABLE series20k AS SELECT * FROM s.series20k;" >/dev/null
+
+ms() { python3 -c "import sys; print(round(float(sys.argv[1]) * 1000, 1))" "$1"; }
+for layout in series period; do
+  db="$WORK/$layout.db"
+  out=$(sqlite3 "$db" <<'SQL'
+PRAGMA cache_size = -8000;
+PRAGMA wal_autocheckpoint = 1000;
+PRAGMA journal_mode = WAL;
+CREATE TEMP TABLE ins AS SELECT kpi_id, scope_id, CASE WHEN last_period % 100 = 12 THEN last_period + 89 ELSE last_period + 1 END AS period FROM pick WHERE dice < 35 ORDER BY 1, 2, 3;
+CREATE TEMP TABLE upd AS SELECT kpi_id, scope_id, last_period AS period FROM pick WHERE dice >= 35 AND dice < 54 ORDER BY 1, 2, 3;
+CREATE TEMP TABLE del AS SELECT kpi_id, scope_id, last_period AS period FROM pick WHERE dice >= 54 ORDER BY 1, 2, 3;
+.timer on
+BEGIN;
+INSERT INTO observations (kpi_id, scope_id, period, value, reported_at, source_id, verified, version)
+  SELECT kpi_id, scope_id, period, 1.5, 20261204, 1, 0, 99 FROM temp.ins WHERE true ON CONFLICT DO UPDATE SET value = excluded.value;
+UPDATE observations AS o SET value = o.value + 0.01, verified = 1, version = 100 FROM temp.upd u
+  WHERE o.kpi_id = u.kpi_id AND o.scope_id = u.scope_id AND o.period = u.period;
+DELETE FROM observations WHERE (period, kpi_id, scope_id) IN (SELECT period, kpi_id, scope_id FROM temp.del);
+COMMIT;
+SQL
+)
+  # A series read the way each layout allows: one range, or one seek per month.
+  if [ "$layout" = series ]; then
+    read_sql="SELECT count(*) FROM series20k t JOIN observations o ON o.kpi_id = t.kpi_id AND o.scope_id = t.scope_id AND o.period BETWEEN 202301 AND 202612;"
+  else
+    read_sql="SELECT count(*) FROM series20k t CROSS JOIN temp.m m CROSS JOIN observations o ON o.period = m.period AND o.kpi_id = t.kpi_id AND o.scope_id = t.scope_id;"
+  fi
+  out+=$'\n'$(sqlite3 "$db" <<SQL
+CREATE TEMP TABLE m (period INTEGER PRIMARY KEY);
+WITH RECURSIVE p(x) AS (SELECT 202301 UNION ALL SELECT CASE WHEN x % 100 = 12 THEN x + 89 ELSE x + 1 END FROM p WHERE x < 202612) INSERT INTO m SELECT x FROM p;
+.timer on
+$read_sql
+SQL
+)
+  # Run Time lines: BEGIN, insert, update, delete, COMMIT, then the series read
+  mapfile -t t < <(grep 'Run Time' <<<"$out" | awk '{print $4}')
+  write=$(python3 -c "import sys; print(sum(map(float, sys.argv[1:])))" "${t[@]:0:5}")
+  echo "{\"bench\":\"delta-layout\",\"name\":\"$layout.delta_obs_write_ms\",\"value\":$(ms "$write"),\"unit\":\"ms\"}"
+  echo "{\"bench\":\"delta-layout\",\"name\":\"$layout.commit_ms\",\"value\":$(ms "${t[4]}"),\"unit\":\"ms\"}"
+  echo "{\"bench\":\"delta-layout\",\"name\":\"$layout.read_20k_series_48_months_ms\",\"value\":$(ms "${t[5]}"),\"unit\":\"ms\"}"
+done
