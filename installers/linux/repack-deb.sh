@@ -28,8 +28,13 @@ chmod 0644 "$doc/copyright" "$doc/changelog.gz" "$root/usr/share/lintian/overrid
 
 # A description that says what it is, in both languages (Debian wants a long description).
 ctl="$root/DEBIAN/control"
-sed -i '/^Description:/,$d' "$ctl"
+# Only the Description field (its first line and its continuation lines) is replaced: jpackage may
+# write Depends and Installed-Size after it, and a package without Depends installs without GTK
+# or xdg-utils and fails in its postinst.
+awk '/^Description:/ { skip = 1; next } skip && /^[ \t]/ { next } { skip = 0; print }' "$ctl" > "$ctl.new"
+mv "$ctl.new" "$ctl"
 cat "$here/description" >> "$ctl"
+grep -q '^Depends:' "$ctl" || { echo "repack-deb.sh: the package lost its Depends field" >&2; exit 1; }
 # Installed-Size after stripping, in KiB.
 sed -i "s/^Installed-Size:.*/Installed-Size: $(du -sk --exclude=DEBIAN "$root" | cut -f1)/" "$ctl"
 ( cd "$root" && find . -path ./DEBIAN -prune -o -type f -printf '%P\0' | sort -z | xargs -0 md5sum > DEBIAN/md5sums )
