@@ -31,7 +31,8 @@ ctl="$root/DEBIAN/control"
 # Only the Description field (its first line and its continuation lines) is replaced: jpackage may
 # write Depends and Installed-Size after it, and a package without Depends installs without GTK
 # or xdg-utils and fails in its postinst.
-awk '/^Description:/ { skip = 1; next } skip && /^[ \t]/ { next } { skip = 0; print }' "$ctl" > "$ctl.new"
+# Blank lines go too: one would start a second paragraph, which dpkg-deb refuses.
+awk '/^Description:/ { skip = 1; next } skip && /^[ \t]/ { next } /^[ \t]*$/ { next } { skip = 0; print }' "$ctl" > "$ctl.new"
 mv "$ctl.new" "$ctl"
 cat "$here/description" >> "$ctl"
 grep -q '^Depends:' "$ctl" || { echo "repack-deb.sh: the package lost its Depends field" >&2; exit 1; }
