@@ -76,10 +76,18 @@ final class BenchSync {
                 Path floorCopy = dir.resolve("delta-floor-" + s.id() + ".db");
                 DeltaFloor.snapshot(cache, floorCopy);
                 long seqBefore = server.lastSeq();
-                server.churn(deltaChanges);
-                JsonNode delta = client(server, cache);
+                long seqAfter = server.churn(deltaChanges);
+                JsonNode delta, warm;
+                // The delta in a new client process (as the CLI runs it), then another one of the same
+                // size in that same process, as the app, which has synced before, runs it.
+                try (Client c = new Client(server, cache)) {
+                    delta = c.next();
+                    server.churn(deltaChanges);
+                    warm = c.again();
+                }
                 double deltaS = delta.path("took_ms").asDouble() / 1000;
-                DeltaFloor.Result floor = server.deltaFloor(seqBefore, floorCopy);
+                double warmS = warm.path("took_ms").asDouble() / 1000;
+                DeltaFloor.Result floor = server.deltaFloor(seqBefore, seqAfter, floorCopy);
                 emit("bootstrap.rows", rows, "rows");
                 emit("bootstrap.s", round(bootS, 2), "s");
                 emit("bootstrap.rows_per_s", Math.round(rows / bootS), "rows/s");
@@ -92,33 +100,68 @@ final class BenchSync {
                 emit("delta1pct.rows", delta.path("delta_rows").asLong(), "rows");
                 emit("delta1pct.s", round(deltaS, 3), "s");
                 emit("delta.ratio_to_bootstrap", round(deltaS / bootS, 4), "ratio");
+                emit("delta1pct.warm_rows", warm.path("delta_rows").asLong(), "rows");
+                emit("delta1pct.warm_s", round(warmS, 3), "s");
+                emit("delta.warm_ratio_to_bootstrap", round(warmS / bootS, 4), "ratio");
                 // The same delta's observation rows written by SQLite alone (DeltaFloor): the part of
                 // delta1pct.s that the data's layout sets, whatever the client's code does.
                 emit("delta.floor_rows", floor.rows(), "rows");
                 emit("delta.floor_s", round(floor.seconds(), 3), "s");
                 emit("delta.floor_ratio_to_bootstrap", round(floor.seconds() / bootS, 4), "ratio");
-                emit("client.peak_heap_mb", round(Math.max(boot.path("peak_heap_mb").asDouble(), delta.path("peak_heap_mb").asDouble()), 1), "MB");
+                emit("client.peak_heap_mb", round(Math.max(boot.path("peak_heap_mb").asDouble(), warm.path("peak_heap_mb").asDouble()), 1), "MB");
                 emit("cache.size_mb", round(Files.size(cache) / 1048576.0, 1), "MB");
             }
             return 0;
         }
 
         private JsonNode client(ReferenceServer server, Path cache) throws Exception {
-            String java = ProcessHandle.current().info().command().orElse("java");
-            List<String> cmd = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED"));
-            // Extra options for the client only, e.g. to profile it: R57_BENCH_CLIENT_OPTS="-XX:StartFlightRecording=filename=c-%p.jfr"
-            String extra = System.getenv("R57_BENCH_CLIENT_OPTS");
-            if (extra != null && !extra.isBlank()) cmd.addAll(List.of(extra.trim().split("\\s+")));
-            cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "vn.r57desk.store.cli.R57Cli", "sync", "--server", server.uri().toString(),
-                    "--cache", cache.toString(), "--token", "bench-token", "--page-rows", Integer.toString(pageRows), "--bench-json"));
-            Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-            String last = null;
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = r.readLine()) != null; ) last = line;
+            try (Client c = new Client(server, cache)) {
+                return c.next();
             }
-            int code = p.waitFor();
-            if (code != 0 || last == null) throw new IllegalStateException("the client process failed (exit " + code + ")");
-            return new ObjectMapper().readTree(last);
+        }
+
+        /**
+         * A client process ({@code sync --bench-json --bench-again}): each sync's figures come as
+         * one JSON line; {@link #again} has the same process sync once more.
+         */
+        private final class Client implements AutoCloseable {
+            private final Process p;
+            private final BufferedReader out;
+            private final PrintWriter in;
+
+            Client(ReferenceServer server, Path cache) throws Exception {
+                String java = ProcessHandle.current().info().command().orElse("java");
+                List<String> cmd = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED"));
+                // Extra options for the client only, e.g. to profile it: R57_BENCH_CLIENT_OPTS="-XX:StartFlightRecording=filename=c-%p.jfr"
+                String extra = System.getenv("R57_BENCH_CLIENT_OPTS");
+                if (extra != null && !extra.isBlank()) cmd.addAll(List.of(extra.trim().split("\\s+")));
+                cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "vn.r57desk.store.cli.R57Cli", "sync", "--server", server.uri().toString(),
+                        "--cache", cache.toString(), "--token", "bench-token", "--page-rows", Integer.toString(pageRows), "--bench-json", "--bench-again"));
+                p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+                in = new PrintWriter(p.getOutputStream(), true, StandardCharsets.UTF_8);
+            }
+
+            /** The figures of the sync under way. */
+            JsonNode next() throws Exception {
+                String line = out.readLine();
+                if (line == null) {
+                    throw new IllegalStateException("the client process failed (exit " + p.waitFor() + ")");
+                }
+                return new ObjectMapper().readTree(line);
+            }
+
+            JsonNode again() throws Exception {
+                in.println();
+                return next();
+            }
+
+            @Override
+            public void close() throws Exception {
+                in.close(); // end of input: the client ends after its last sync
+                int code = p.waitFor();
+                if (code != 0) throw new IllegalStateException("the client process failed (exit " + code + ")");
+            }
         }
 
         private static long cpuMs() {

@@ -21,7 +21,7 @@ import vn.r57desk.store.sync.Entity;
 
 /**
  * What SQLite alone costs to write a delta's observation rows into a bootstrapped cache: the rows
- * the server logged since {@code afterSeq}, upserted and deleted by key on a copy of the cache,
+ * the server logged in a range of its change log, upserted and deleted by key on a copy of the cache,
  * through the app's own connection (its pragmas, WAL and checkpoints), in key order, in one
  * transaction, with no checks, no change history and no rollups. A sync does all of this and
  * more, so this is a floor under {@code delta1pct.s}: it shows how much of a delta's time the
@@ -51,14 +51,15 @@ final class DeltaFloor {
         }
     }
 
-    static Result measure(ServerData data, long afterSeq, Path copy) throws Exception {
+    static Result measure(ServerData data, long afterSeq, long lastSeq, Path copy) throws Exception {
         Entity obs = Entities.byName("observation");
         List<Object[]> upserts = new ArrayList<>();
         List<long[]> deletes = new ArrayList<>();
         ObjectMapper json = new ObjectMapper();
         try (Connection c = data.readLive();
-             PreparedStatement ps = c.prepareStatement("SELECT op, row FROM server_log WHERE seq > ? AND entity = 'observation' ORDER BY seq")) {
+             PreparedStatement ps = c.prepareStatement("SELECT op, row FROM server_log WHERE seq > ? AND seq <= ? AND entity = 'observation' ORDER BY seq")) {
             ps.setLong(1, afterSeq);
+            ps.setLong(2, lastSeq);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     JsonNode row = json.readTree(rs.getString(2));

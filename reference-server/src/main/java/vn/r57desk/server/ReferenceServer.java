@@ -176,9 +176,9 @@ public final class ReferenceServer implements AutoCloseable {
         return data.lastSeq();
     }
 
-    /** {@link DeltaFloor}: the observation changes made after {@code afterSeq}, written by SQLite alone into {@code cacheCopy}. */
-    DeltaFloor.Result deltaFloor(long afterSeq, java.nio.file.Path cacheCopy) throws Exception {
-        return DeltaFloor.measure(data, afterSeq, cacheCopy);
+    /** {@link DeltaFloor}: the observation changes made after {@code afterSeq} up to {@code lastSeq}, written by SQLite alone into {@code cacheCopy}. */
+    DeltaFloor.Result deltaFloor(long afterSeq, long lastSeq, java.nio.file.Path cacheCopy) throws Exception {
+        return DeltaFloor.measure(data, afterSeq, lastSeq, cacheCopy);
     }
 
     /** Checksums of the server's current state, to compare with a client's cache. */
