@@ -336,14 +336,7 @@ public final class ReferenceServer implements AutoCloseable {
         if (fault == Faults.Fault.TRUNCATE || fault == Faults.Fault.MALFORM) {
             ByteArrayOutputStream buf = new ByteArrayOutputStream();
             writePage(buf, pos, limit, snapshot);
-            byte[] body = buf.toByteArray();
-            if (fault == Faults.Fault.TRUNCATE) {
-                body = java.util.Arrays.copyOf(body, Math.max(1, body.length * 2 / 3));
-            } else {
-                int at = body.length / 2;
-                byte[] junk = "\u0001@#\u0001".getBytes(StandardCharsets.UTF_8); // invalid in and out of strings
-                System.arraycopy(junk, 0, body, at, Math.min(junk.length, body.length - at));
-            }
+            byte[] body = spoiled(buf.toByteArray(), fault);
             if (gzip) {
                 ByteArrayOutputStream z = new ByteArrayOutputStream();
                 try (GZIPOutputStream g = new GZIPOutputStream(z)) {
@@ -513,8 +506,7 @@ public final class ReferenceServer implements AutoCloseable {
             ex.getResponseBody().flush();
             throw new DroppedConnection();
         }
-        if (fault == Faults.Fault.TRUNCATE) bytes = java.util.Arrays.copyOf(bytes, bytes.length * 2 / 3);
-        else bytes[bytes.length / 2] = 1; // MALFORM: a control character, invalid in and out of strings
+        bytes = spoiled(bytes, fault);
         ex.sendResponseHeaders(200, bytes.length);
         ex.getResponseBody().write(bytes);
     }
@@ -545,6 +537,16 @@ public final class ReferenceServer implements AutoCloseable {
         ObjectNode n = JSON.createObjectNode();
         n.putObject("error").put("code", code).put("message", message);
         sendJson(ex, status, n);
+    }
+
+    /** A body as a TRUNCATE fault sends it (its first 2/3) or a MALFORM one (garbage in the middle). */
+    private static byte[] spoiled(byte[] body, Faults.Fault fault) {
+        if (fault == Faults.Fault.TRUNCATE) return java.util.Arrays.copyOf(body, Math.max(1, body.length * 2 / 3));
+        byte[] out = body.clone();
+        int at = out.length / 2;
+        byte[] junk = "\u0001@#\u0001".getBytes(StandardCharsets.UTF_8); // invalid in and out of strings
+        System.arraycopy(junk, 0, out, at, Math.min(junk.length, out.length - at));
+        return out;
     }
 
     /** Thrown out of the handler so that the JDK server closes the connection mid-response. */
