@@ -435,6 +435,54 @@ class AppUiTest extends AppRobot {
     }
 
     @Test
+    void aLongSyncErrorOnANarrowWindowIsCutWithItsFullTextInTheTooltip() throws Exception {
+        try (vn.r57desk.server.ReferenceServer server = vn.r57desk.server.ReferenceServer.start(
+                new vn.r57desk.server.ReferenceServer.Config(dataDir.resolve("server-narrow"), vn.r57desk.store.generate.Scale.DEMO, "127.0.0.1", 0,
+                        java.util.Map.of("ui-token", "laptop"), true, null, null, 0, 57), line -> { })) {
+            Label asOf = lookup("#" + R57DeskApp.AS_OF_ID).queryAs(Label.class);
+            Stage stage = (Stage) asOf.getScene().getWindow();
+            double width = stage.getWidth();
+            try {
+                narrowWindowRefusedSync(server, stage, asOf);
+            } finally {
+                interact(() -> stage.setWidth(width)); // the stage is shared with the tests that follow
+            }
+        }
+    }
+
+    private void narrowWindowRefusedSync(vn.r57desk.server.ReferenceServer server, Stage stage, Label asOf) throws Exception {
+        interact(() -> {
+            stage.setMaximized(false);
+            stage.setWidth(1024); // a projector's width, narrower than any laptop's
+        });
+        type(KeyCode.F5);
+        waitFor("#" + vn.r57desk.app.sync.SyncBar.DIALOG_SERVER_ID);
+        javafx.scene.control.TextField url = lookup("#" + vn.r57desk.app.sync.SyncBar.DIALOG_SERVER_ID).queryAs(javafx.scene.control.TextField.class);
+        javafx.scene.control.TextField token = lookup("#" + vn.r57desk.app.sync.SyncBar.DIALOG_TOKEN_ID).queryAs(javafx.scene.control.TextField.class);
+        interact(() -> {
+            url.setText(server.uri().toString());
+            token.setText("a-token-the-server-does-not-know");
+        });
+        type(KeyCode.ENTER);
+        Label status = lookup("#" + vn.r57desk.app.sync.SyncBar.STATUS_ID).queryAs(Label.class);
+        String refused = "Máy chủ không chấp nhận mã thiết bị. Hãy kiểm tra lại mã.";
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> refused.equals(status.getText()));
+        interact(() -> stage.setWidth(1024)); // in case the dialog's owner moved it
+        WaitForAsyncUtils.waitForFxEvents();
+        double sceneWidth = asOf.getScene().getWidth();
+        Button sync = lookup("#" + vn.r57desk.app.sync.SyncBar.SYNC_ID).queryAs(Button.class);
+        javafx.geometry.Bounds a = asOf.localToScene(asOf.getLayoutBounds());
+        javafx.geometry.Bounds b = sync.localToScene(sync.getLayoutBounds());
+        assertThat(a.getMinX()).as("the status bar's left end stays in the window").isGreaterThanOrEqualTo(0);
+        assertThat(b.getMaxX()).as("Sync now stays in the window").isLessThanOrEqualTo(sceneWidth + 0.5);
+        javafx.geometry.Bounds st = status.localToScene(status.getLayoutBounds());
+        assertThat(b.getMinX() - st.getMaxX()).as("the status sits beside Sync now, no gap wasted").isLessThanOrEqualTo(9);
+        assertThat(asOf.getWidth()).as("the age of the figures shows whole").isGreaterThanOrEqualTo(asOf.prefWidth(-1) - 0.5);
+        assertThat(status.getTooltip()).isNotNull();
+        assertThat(status.getTooltip().getText()).startsWith(refused).contains("token");
+    }
+
+    @Test
     void theMapOpensAProvinceAndTheArchipelagoOpensItsProvince() throws Exception {
         clickOn("#nav-localities");
         waitFor("#map-01");

@@ -64,6 +64,7 @@ public final class MainWindow {
     public static final String BACK_ID = "nav-back";
     public static final String FORWARD_ID = "nav-forward";
     public static final String MESSAGE_ID = "status-message";
+    static final double MIN_WIDTH = 1000, MIN_HEIGHT = 640;
 
     private final Stage stage;
     private final Messages messages = new Messages();
@@ -71,11 +72,12 @@ public final class MainWindow {
     private final TaskRunner runner = new FxTaskRunner();
     private final ShellViewModel shell = new ShellViewModel(runner, messages);
     private final ScreenViewModel screen = new ScreenViewModel(runner);
+    /** The status bar's note from a screen, e.g. where an export was written. */
+    private final Label message = new Label();
     private final StackPane center = new StackPane();
     /** One scroll pane for every screen: only its content changes (see {@link #contentScroll()}). */
     private final ScrollPane scroll = contentScroll();
     public static final String CONTENT_SCROLL_ID = "content-scroll";
-    private final Label message = new Label();
     private final Scene scene;
     private Theme theme;
     private String server;
@@ -179,9 +181,12 @@ public final class MainWindow {
         file.visibleProperty().bind(sync.runningProperty().not());
         file.managedProperty().bind(sync.runningProperty().not());
         message.setId(MESSAGE_ID);
-        Region statusGap = new Region();
-        HBox.setHgrow(statusGap, Priority.ALWAYS);
-        HBox status = new HBox(asOf, network, file, message, statusGap, syncBar.node());
+        // What a screen reports (an export written); when there is none it takes no room, as the
+        // bar's spacing around it would leave a gap where a narrow window needs the width.
+        message.managedProperty().bind(message.textProperty().isNotEmpty());
+        // The sync controls take what is left and keep to the right. No spacer: it too would be spaced.
+        HBox.setHgrow(syncBar.node(), Priority.ALWAYS);
+        HBox status = new HBox(asOf, network, file, message, syncBar.node());
         status.setAlignment(Pos.CENTER_LEFT);
         status.getStyleClass().add("r57-status-bar");
 
@@ -290,6 +295,10 @@ public final class MainWindow {
             else if (e.getButton() == MouseButton.FORWARD) nav.forward();
         });
         stage.setScene(scene);
+        // A projector's 1024 x 768 is the narrowest screen a briefing uses; below it the top bar's
+        // buttons and the status bar's age of the figures could not all show.
+        stage.setMinWidth(MIN_WIDTH);
+        stage.setMinHeight(MIN_HEIGHT);
         if (!Double.isNaN(settings.x()) && !Double.isNaN(settings.y()) && onAScreen(settings.x(), settings.y())) {
             stage.setX(settings.x());
             stage.setY(settings.y());

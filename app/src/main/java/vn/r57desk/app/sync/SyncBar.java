@@ -57,6 +57,8 @@ public final class SyncBar {
     private final Tooltip statusTip = new Tooltip();
     private final HBox node;
     private volatile String token;
+    /** What a finished sync's status keeps on the narrowest window: its first words. */
+    static final double STATUS_MIN_WIDTH = 120;
 
     public SyncBar(SyncViewModel vm, Messages messages, TaskRunner runner, Path tokenFile, Supplier<String> server,
                    Consumer<String> setServer, Supplier<Window> owner) {
@@ -79,8 +81,12 @@ public final class SyncBar {
         activity.visibleProperty().bind(vm.runningProperty());
         activity.managedProperty().bind(vm.runningProperty());
         activity.setMinWidth(0);
-        statusTip.textProperty().bind(vm.detailProperty());
-        vm.detailProperty().addListener((o, a, b) -> status.setTooltip(b == null || b.isEmpty() ? null : statusTip));
+        // The whole status and its detail: the line itself may be cut short on a narrow window.
+        statusTip.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> tipText(vm.statusProperty().get(), vm.detailProperty().get()), vm.statusProperty(), vm.detailProperty()));
+        statusTip.setWrapText(true);
+        statusTip.setMaxWidth(640);
+        statusTip.textProperty().addListener((o, a, b) -> status.setTooltip(b.isEmpty() ? null : statusTip));
         progress.progressProperty().bind(vm.progressProperty());
         progress.visibleProperty().bind(vm.runningProperty());
         progress.managedProperty().bind(vm.runningProperty());
@@ -100,7 +106,11 @@ public final class SyncBar {
             r.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         }
         progress.setMinWidth(60); // on a narrow window the bar shortens before anything overflows
-        status.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // while syncing this is the line that matters
+        // While a sync runs its status is the line that matters and keeps its width. Afterwards a
+        // long result (an error on a 1366-pixel laptop) is cut with "…" rather than pushing the
+        // window's content off its left edge; the tooltip holds it whole.
+        status.minWidthProperty().bind(javafx.beans.binding.Bindings.when(vm.runningProperty())
+                .then(javafx.scene.layout.Region.USE_PREF_SIZE).otherwise(STATUS_MIN_WIDTH));
         node = new HBox(8, status, activity, progress, cancel, sync, serverButton);
         node.setAlignment(Pos.CENTER_RIGHT);
         node.getStyleClass().add("r57-sync-bar");
@@ -111,6 +121,13 @@ public final class SyncBar {
             if (token == null) token = "";
         });
         relabel();
+    }
+
+    /** The status tooltip: the status in full, then what went wrong in detail, if anything. */
+    static String tipText(String status, String detail) {
+        String s = status == null ? "" : status;
+        if (detail == null || detail.isBlank() || detail.equals(s)) return s;
+        return s.isEmpty() ? detail : s + "\n\n" + detail;
     }
 
     public Node node() {
