@@ -511,6 +511,40 @@ class AppUiTest extends AppRobot {
     }
 
     @Test
+    void onA1024PixelProjectorInTheProjectorThemeEverythingStaysInTheWindow() throws Exception {
+        clickOn("#" + vn.r57desk.app.shell.MainWindow.THEME_BUTTON_ID);
+        clickOn("#theme-projector");
+        Button search = lookup("#" + vn.r57desk.app.shell.MainWindow.SEARCH_BUTTON_ID).queryAs(Button.class);
+        Stage stage = (Stage) search.getScene().getWindow();
+        double width = stage.getWidth();
+        try {
+            interact(() -> stage.setWidth(1024));
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> search.getContentDisplay() == javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+            WaitForAsyncUtils.waitForFxEvents();
+            double sceneWidth = search.getScene().getWidth();
+            for (String id : List.of(R57DeskApp.AS_OF_ID, vn.r57desk.app.shell.MainWindow.BACK_ID, R57DeskApp.LANGUAGE_BUTTON_ID,
+                    vn.r57desk.app.sync.SyncBar.SERVER_ID, "nav-overview")) {
+                Node n = lookup("#" + id).query();
+                javafx.geometry.Bounds b = n.localToScene(n.getLayoutBounds());
+                assertThat(b.getMinX()).as(id + " from the left edge").isGreaterThanOrEqualTo(0);
+                assertThat(b.getMaxX()).as(id + " to the right edge").isLessThanOrEqualTo(sceneWidth + 0.5);
+            }
+            assertThat(search.getTooltip().getText()).as("the words go to the tooltip").isEqualTo(search.getText());
+            Button sync = lookup("#" + vn.r57desk.app.sync.SyncBar.SYNC_ID).queryAs(Button.class);
+            assertThat(sync.getContentDisplay()).isEqualTo(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+            var tiles = lookup("#overview-tiles").queryAs(javafx.scene.layout.FlowPane.class);
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> tiles.getChildren().size() > 1
+                    && tiles.getChildren().get(1).getLayoutY() == tiles.getChildren().get(0).getLayoutY());
+
+            interact(() -> stage.setWidth(1600)); // a wide screen: the words come back
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> search.getContentDisplay() == javafx.scene.control.ContentDisplay.LEFT);
+            assertThat(sync.getContentDisplay()).isEqualTo(javafx.scene.control.ContentDisplay.LEFT);
+        } finally {
+            interact(() -> stage.setWidth(width));
+        }
+    }
+
+    @Test
     void theProjectorThemeAppliesAndTheLanguageAndSectionAreRemembered() throws Exception {
         clickOn("#" + vn.r57desk.app.shell.MainWindow.THEME_BUTTON_ID);
         clickOn("#theme-projector");

@@ -36,6 +36,7 @@ final class OverviewScreen {
         overdue.setCursor(Cursor.HAND);
         overdue.setOnMouseClicked(e -> ctx.nav().go(new Place.Deadlines()));
         tiles.getChildren().add(overdue);
+        fitColumns(tiles, ctx.theme().tileWidth);
 
         var chart = Charts.statusBars(ctx, o.bySystem(), s -> SystemScreens.systemLabel(ctx, s.code()),
                 s -> ctx.nav().go(new Place.SystemInitiatives(s.id())));
@@ -52,6 +53,28 @@ final class OverviewScreen {
         }
         return new VBox(12, section(ctx, "overview.headline"), tiles, section(ctx, "overview.bySystem"), chart,
                 section(ctx, "overview.movers"), movers);
+    }
+
+    /**
+     * Tiles a little narrower than their theme's width when that makes one more column fit: the
+     * projector's 380-pixel tiles on a 1024-pixel projector came out one to a row, half the
+     * screen empty. They never grow, and lose at most {@link #TILE_GIVE} of their width unless the
+     * row is narrower than one tile.
+     */
+    static void fitColumns(FlowPane pane, double nominal) {
+        pane.widthProperty().addListener((o, a, b) -> {
+            double w = tileWidth(b.doubleValue() - pane.snappedLeftInset() - pane.snappedRightInset(), pane.getHgap(), nominal);
+            for (Node n : pane.getChildren()) if (n instanceof javafx.scene.layout.Region r) r.setPrefWidth(w);
+        });
+    }
+
+    static final double TILE_GIVE = 0.05;
+
+    /** The width of each tile in a row {@code width} wide: as many columns as fit at 95 %, none wider than {@code nominal}. */
+    static double tileWidth(double width, double gap, double nominal) {
+        if (width <= 0) return nominal;
+        int columns = Math.max(1, (int) Math.floor((width + gap) / (nominal * (1 - TILE_GIVE) + gap)));
+        return Math.min(nominal, Math.floor((width - gap * (columns - 1)) / columns));
     }
 
     static Label section(Ctx ctx, String key) {

@@ -46,6 +46,7 @@ import vn.r57desk.app.search.SearchView;
 import vn.r57desk.app.search.SearchViewModel;
 import vn.r57desk.app.sync.SyncBar;
 import vn.r57desk.app.sync.SyncViewModel;
+import vn.r57desk.app.widgets.IconOnlyWhenNarrow;
 import vn.r57desk.app.widgets.Icons;
 import vn.r57desk.store.query.DrillDown;
 
@@ -138,6 +139,9 @@ public final class MainWindow {
         // alike, to "DỮ LIỆU MINH …" and "Engl…".
         for (Region r : List.of(back, forward, demoBadge, search, themes, language)) r.setMinWidth(Region.USE_PREF_SIZE);
         title.setMinWidth(0);
+        // On a projector's 1024 pixels in the projector's type the buttons show just their icons,
+        // so that ten letters of the title (in its own larger type) still show.
+        IconOnlyWhenNarrow.install(header, List.of(search, themes, language), () -> 10 * title.getFont().getSize());
         header.getStyleClass().add("r57-header");
         VBox top = new VBox(header, breadcrumb);
 
@@ -187,6 +191,8 @@ public final class MainWindow {
         // The sync controls take what is left and keep to the right. No spacer: it too would be spaced.
         HBox.setHgrow(syncBar.node(), Priority.ALWAYS);
         HBox status = new HBox(asOf, network, file, message, syncBar.node());
+        // The buttons give up their words before the age of the figures or the status give up theirs.
+        IconOnlyWhenNarrow.install(status, syncBar.buttons(), () -> 0);
         status.setAlignment(Pos.CENTER_LEFT);
         status.getStyleClass().add("r57-status-bar");
 

@@ -106,11 +106,11 @@ public final class SyncBar {
             r.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         }
         progress.setMinWidth(60); // on a narrow window the bar shortens before anything overflows
-        // While a sync runs its status is the line that matters and keeps its width. Afterwards a
-        // long result (an error on a 1366-pixel laptop) is cut with "…" rather than pushing the
-        // window's content off its left edge; the tooltip holds it whole.
-        status.minWidthProperty().bind(javafx.beans.binding.Bindings.when(vm.runningProperty())
-                .then(javafx.scene.layout.Region.USE_PREF_SIZE).otherwise(STATUS_MIN_WIDTH));
+        // A long status (an error on a 1366-pixel laptop, progress in the projector's type on a
+        // 1024-pixel projector) is cut with "…" rather than pushing the window's content off its
+        // edges; the tooltip holds it whole. While a sync runs, the file name and the buttons make
+        // room first (they step aside), then the kind of rows arriving, which has no minimum.
+        status.setMinWidth(STATUS_MIN_WIDTH);
         node = new HBox(8, status, activity, progress, cancel, sync, serverButton);
         node.setAlignment(Pos.CENTER_RIGHT);
         node.getStyleClass().add("r57-sync-bar");
@@ -128,6 +128,11 @@ public final class SyncBar {
         String s = status == null ? "" : status;
         if (detail == null || detail.isBlank() || detail.equals(s)) return s;
         return s.isEmpty() ? detail : s + "\n\n" + detail;
+    }
+
+    /** The buttons that may show just their icons on a narrow window. */
+    public java.util.List<javafx.scene.control.Labeled> buttons() {
+        return java.util.List.of(sync, cancel, serverButton);
     }
 
     public Node node() {
