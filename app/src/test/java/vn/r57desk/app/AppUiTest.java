@@ -536,6 +536,17 @@ class AppUiTest extends AppRobot {
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> tiles.getChildren().size() > 1
                     && tiles.getChildren().get(1).getLayoutY() == tiles.getChildren().get(0).getLayoutY());
 
+            // the ministries × systems grid: each ministry's name shows whole (wrapped if need be), not "…"
+            clickOn("#nav-ministries");
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup(".r57-grid-row").tryQuery().isPresent());
+            WaitForAsyncUtils.waitForFxEvents();
+            var rows = lookup(".r57-grid-row").queryAllAs(Label.class);
+            assertThat(rows).hasSizeGreaterThan(10);
+            for (Label row : rows) {
+                var shown = (javafx.scene.text.Text) row.lookup(".text");
+                assertThat(shown.getText().replace("\n", " ").replaceAll("\\s+", " ").strip()).as("shown name").isEqualTo(row.getText());
+            }
+
             interact(() -> stage.setWidth(1600)); // a wide screen: the words come back
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> search.getContentDisplay() == javafx.scene.control.ContentDisplay.LEFT);
             assertThat(sync.getContentDisplay()).isEqualTo(javafx.scene.control.ContentDisplay.LEFT);
