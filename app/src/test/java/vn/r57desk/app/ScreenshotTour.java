@@ -47,6 +47,21 @@ class ScreenshotTour extends AppRobot {
                 if (lang.equals("vi")) clickOn("#" + R57DeskApp.LANGUAGE_BUTTON_ID);
                 views(dir, "projector-", lang);
             }
+            // A meeting room's projector is often 1024 x 768: the buttons keep just their icons.
+            javafx.stage.Stage stage = (javafx.stage.Stage) lookup("#" + R57DeskApp.LANGUAGE_BUTTON_ID).query().getScene().getWindow();
+            double w = stage.getWidth(), h = stage.getHeight();
+            interact(() -> {
+                stage.setWidth(1024);
+                stage.setHeight(768);
+            });
+            clickOn("#nav-overview");
+            shot(dir, "projector-1024-overview-vi");
+            clickOn("#nav-ministries");
+            shot(dir, "projector-1024-ministries-vi");
+            interact(() -> {
+                stage.setWidth(w);
+                stage.setHeight(h);
+            });
             clickOn("#" + vn.r57desk.app.shell.MainWindow.THEME_BUTTON_ID);
             clickOn("#theme-dark");
             clickOn("#nav-overview");
