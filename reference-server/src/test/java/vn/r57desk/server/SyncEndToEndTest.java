@@ -51,6 +51,7 @@ class SyncEndToEndTest {
         try (ReferenceServer server = ServerFixture.start(); CacheHost.Simple host = CacheHost.of(dir.resolve("c.db"))) {
             SyncClient client = SyncClient.create(server.uri().toString(), ServerFixture.options());
             List<String> notes = new ArrayList<>();
+            List<SyncClient.Retry> retries = new ArrayList<>();
             SyncClient.Listener listener = new SyncClient.Listener() {
                 @Override
                 public void progress(SyncClient.Progress p) {}
@@ -58,6 +59,11 @@ class SyncEndToEndTest {
                 @Override
                 public void note(String line) {
                     notes.add(line);
+                }
+
+                @Override
+                public void retrying(SyncClient.Retry r) {
+                    retries.add(r);
                 }
             };
             for (Faults.Fault f : Faults.Fault.values()) server.faults().next(f, 1);
@@ -72,8 +78,18 @@ class SyncEndToEndTest {
                 assertThat(ServerFixture.checksums(host.cache().file())).as("after " + f).isEqualTo(server.checksums());
             }
             assertThat(notes).as("each retry is noted, with what failed")
-                    .anyMatch(n -> n.contains("failed (") && n.contains("trying again, attempt 2 of"))
+                    .anyMatch(n -> n.contains("failed (") && n.contains("trying again in ") && n.contains(" ms, attempt 2 of"))
                     .anyMatch(n -> n.contains("HTTP 503"));
+            // and told to the listener as a fact a UI can show: what failed, which attempt, when
+            assertThat(retries).hasSizeGreaterThanOrEqualTo(Faults.Fault.values().length)
+                    .allSatisfy(r -> {
+                        assertThat(r.problem().isTransient()).isTrue();
+                        assertThat(r.nextAttempt()).isBetween(2, r.maxAttempts());
+                        assertThat(r.pause()).isPositive().isLessThanOrEqualTo(ServerFixture.options().maxDelay());
+                    })
+                    .extracting(SyncClient.Retry::problem)
+                    .contains(SyncException.Problem.SERVER, SyncException.Problem.NETWORK, SyncException.Problem.BROKEN_BODY);
+            assertThat(retries).hasSameSizeAs(notes.stream().filter(n -> n.contains("trying again")).toList());
         }
     }
 

@@ -122,6 +122,12 @@ public final class SyncViewModel {
                             // retries, a resumed bootstrap, kinds of data skipped: for whoever reads the log
                             LOG.log(System.Logger.Level.INFO, line);
                         }
+
+                        @Override
+                        public void retrying(SyncClient.Retry r) {
+                            lastPhase = null; // whatever comes next shows at once, replacing this
+                            runner.onUi(() -> showRetry(r));
+                        }
                     });
                 } catch (SyncException e) {
                     // A first sync that failed before any data arrived leaves no empty cache behind,
@@ -212,6 +218,14 @@ public final class SyncViewModel {
         cancelRequested = true; // seen by a client still being prepared
         SyncClient c = client;
         if (c != null) c.cancel();
+    }
+
+    /** "The server could not be reached; trying again (3 of 6) in 2.4 s…", not a silent wait. */
+    private void showRetry(SyncClient.Retry r) {
+        if (!running.get()) return;
+        String key = "sync.retry." + r.problem().name();
+        status.set(messages.get(messages.has(key) ? key : "sync.retry.other", r.nextAttempt(), r.maxAttempts(),
+                String.format(messages.locale(), "%.1f", r.pause().toMillis() / 1000.0)));
     }
 
     private void show(SyncClient.Progress p) {

@@ -80,6 +80,21 @@ class SyncViewModelTest {
     }
 
     @Test
+    void whileItRetriesTheStatusSaysWhatFailedWhichAttemptAndWhen() throws Exception {
+        try (ReferenceServer server = server()) {
+            List<String> statuses = new ArrayList<>();
+            SyncViewModel vm = new SyncViewModel(TaskRunner.SAME_THREAD, new Messages(), dir.resolve("cache.db"), NONE, f -> { }, () -> { });
+            vm.statusProperty().addListener((o, a, b) -> statuses.add(b));
+            server.faults().next(vn.r57desk.server.Faults.Fault.SERVER_ERROR, 2);
+            vm.syncNow(server.uri().toString(), "t-1");
+            assertThat(statuses).anyMatch(s -> s.matches("Máy chủ đang gặp sự cố; thử lại \\(lần 2/6\\) sau \\d+,\\d giây…"))
+                    .anyMatch(s -> s.matches("Máy chủ đang gặp sự cố; thử lại \\(lần 3/6\\) sau \\d+,\\d giây…"))
+                    .noneMatch(s -> s.contains("lần 4/6"));
+            assertThat(vm.statusProperty().get()).as("then the sync goes on and ends").startsWith("Đã đồng bộ lúc");
+        }
+    }
+
+    @Test
     void aResyncThroughTheShellsOpenCacheReplacesItSafelyAndARevokedDeviceFallsBack() throws Exception {
         try (ReferenceServer server = server()) {
             Path file = dir.resolve("cache.db");

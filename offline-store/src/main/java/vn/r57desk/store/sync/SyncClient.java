@@ -60,8 +60,17 @@ public final class SyncClient {
         /** Something worth a line in a log: a skipped entity kind, a retry. */
         default void note(String line) {}
 
+        /** A transient fault: the request will be tried again after {@link Retry#pause()}. */
+        default void retrying(Retry r) {}
+
         Listener NONE = p -> {};
     }
+
+    /**
+     * What a user waiting on a retry wants to know: what went wrong, which attempt comes next of
+     * how many, and when.
+     */
+    public record Retry(SyncException.Problem problem, int nextAttempt, int maxAttempts, Duration pause) {}
 
     /**
      * @param maxAttempts attempts per request before giving up on a transient fault
@@ -660,21 +669,29 @@ public final class SyncClient {
                 last = e;
             }
             if (i < options.maxAttempts()) {
-                listener.note(what + " failed (" + last.getMessage() + "); trying again, attempt " + (i + 1) + " of " + options.maxAttempts());
-                pause(i, last.retryAfter());
+                long ms = pauseMillis(i, last.retryAfter());
+                listener.note(what + " failed (" + last.getMessage() + "); trying again in " + ms + " ms, attempt " + (i + 1)
+                        + " of " + options.maxAttempts());
+                listener.retrying(new Retry(last.problem(), i + 1, options.maxAttempts(), Duration.ofMillis(ms)));
+                pause(ms);
             }
         }
         throw new SyncException(last.problem(), what + " failed " + options.maxAttempts() + " times; giving up for now. Last error: "
                 + last.getMessage() + ". The cache keeps everything received so far; the next sync continues from there.", last);
     }
 
-    private void pause(int attempt, Duration serverAsked) throws SyncException {
+    /** The pause before the attempt after {@code attempt}: exponential, with jitter, capped. */
+    private long pauseMillis(int attempt, Duration serverAsked) {
         long cap = options.maxDelay().toMillis();
         long exp = Math.min(cap, options.baseDelay().toMillis() << Math.min(20, attempt - 1));
         // "Equal jitter": half fixed, half random, so many laptops do not come back in step.
         long ms = exp / 2 + ThreadLocalRandom.current().nextLong(exp / 2 + 1);
         // A server's Retry-After is honoured, up to the longest pause this client allows.
         if (serverAsked != null) ms = Math.max(ms, Math.min(cap, serverAsked.toMillis()));
+        return ms;
+    }
+
+    private void pause(long ms) throws SyncException {
         long until = System.nanoTime() + ms * 1_000_000;
         while (System.nanoTime() < until) {
             checkCancelled();
