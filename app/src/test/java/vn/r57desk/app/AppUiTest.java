@@ -415,15 +415,7 @@ class AppUiTest extends AppRobot {
                 new vn.r57desk.server.ReferenceServer.Config(dataDir.resolve("server"), vn.r57desk.store.generate.Scale.DEMO, "127.0.0.1", 0,
                         java.util.Map.of("ui-token", "laptop"), true, null, null, 0, 57), line -> { })) {
             server.churn(300);
-            type(KeyCode.F5); // no server yet: the dialog asks for one
-            waitFor("#" + vn.r57desk.app.sync.SyncBar.DIALOG_SERVER_ID);
-            javafx.scene.control.TextField url = lookup("#" + vn.r57desk.app.sync.SyncBar.DIALOG_SERVER_ID).queryAs(javafx.scene.control.TextField.class);
-            javafx.scene.control.TextField token = lookup("#" + vn.r57desk.app.sync.SyncBar.DIALOG_TOKEN_ID).queryAs(javafx.scene.control.TextField.class);
-            interact(() -> {
-                url.setText(server.uri().toString());
-                token.setText("ui-token");
-            });
-            type(KeyCode.ENTER);
+            syncNowWithTheDialog(server, "ui-token"); // no server yet: the dialog asks for one
             javafx.scene.control.Label status = lookup("#" + vn.r57desk.app.sync.SyncBar.STATUS_ID).queryAs(javafx.scene.control.Label.class);
             WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> status.getText().startsWith("Đã đồng bộ lúc"));
             // the window switches to the synced cache, still labelled as demo data (the reference server's data is generated)
@@ -450,20 +442,25 @@ class AppUiTest extends AppRobot {
         }
     }
 
-    private void narrowWindowRefusedSync(vn.r57desk.server.ReferenceServer server, Stage stage, Label asOf) throws Exception {
-        interact(() -> {
-            stage.setMaximized(false);
-            stage.setWidth(1024); // a projector's width, narrower than any laptop's
-        });
+    /** F5 with no server set: the dialog asks for the server and token, filled in, then Enter. */
+    private void syncNowWithTheDialog(vn.r57desk.server.ReferenceServer server, String deviceToken) throws Exception {
         type(KeyCode.F5);
         waitFor("#" + vn.r57desk.app.sync.SyncBar.DIALOG_SERVER_ID);
         javafx.scene.control.TextField url = lookup("#" + vn.r57desk.app.sync.SyncBar.DIALOG_SERVER_ID).queryAs(javafx.scene.control.TextField.class);
         javafx.scene.control.TextField token = lookup("#" + vn.r57desk.app.sync.SyncBar.DIALOG_TOKEN_ID).queryAs(javafx.scene.control.TextField.class);
         interact(() -> {
             url.setText(server.uri().toString());
-            token.setText("a-token-the-server-does-not-know");
+            token.setText(deviceToken);
         });
         type(KeyCode.ENTER);
+    }
+
+    private void narrowWindowRefusedSync(vn.r57desk.server.ReferenceServer server, Stage stage, Label asOf) throws Exception {
+        interact(() -> {
+            stage.setMaximized(false);
+            stage.setWidth(1024); // a projector's width, narrower than any laptop's
+        });
+        syncNowWithTheDialog(server, "a-token-the-server-does-not-know");
         Label status = lookup("#" + vn.r57desk.app.sync.SyncBar.STATUS_ID).queryAs(Label.class);
         String refused = "Máy chủ không chấp nhận mã thiết bị. Hãy kiểm tra lại mã.";
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> refused.equals(status.getText()));
