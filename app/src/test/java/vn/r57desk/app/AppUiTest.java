@@ -442,6 +442,40 @@ class AppUiTest extends AppRobot {
         }
     }
 
+    @Test
+    void theServerDialogSaysWhatIsWrongWithTheAddressAndWaitsForItToBeRight() throws Exception {
+        type(KeyCode.F5);
+        waitFor("#" + vn.r57desk.app.sync.SyncBar.DIALOG_SERVER_ID);
+        javafx.scene.control.TextField url = lookup("#" + vn.r57desk.app.sync.SyncBar.DIALOG_SERVER_ID).queryAs(javafx.scene.control.TextField.class);
+        javafx.scene.control.TextField token = lookup("#" + vn.r57desk.app.sync.SyncBar.DIALOG_TOKEN_ID).queryAs(javafx.scene.control.TextField.class);
+        Label problem = lookup("#" + vn.r57desk.app.sync.SyncBar.DIALOG_PROBLEM_ID).queryAs(Label.class);
+        javafx.scene.control.DialogPane pane = (javafx.scene.control.DialogPane) url.getScene().getRoot();
+        Node ok = pane.lookupButton(pane.getButtonTypes().get(0));
+        try {
+            interact(() -> { // a token saved by an earlier test may be filled in: start from nothing
+                url.setText("");
+                token.setText("");
+            });
+            assertThat(ok.isDisabled()).as("nothing typed yet").isTrue();
+            assertThat(problem.getText()).isEmpty();
+            interact(() -> {
+                url.setText("127.0.0.1:8557");
+                token.setText("demo-token");
+            });
+            assertThat(problem.getText()).startsWith("Địa chỉ phải bắt đầu bằng https://");
+            assertThat(ok.isDisabled()).isTrue();
+            interact(() -> url.setText("http://10.0.0.5:8557/"));
+            assertThat(problem.getText()).startsWith("http:// chỉ dùng được với máy chủ trên chính máy này");
+            interact(() -> url.setText("http://127.0.0.1:8557/"));
+            assertThat(problem.getText()).isEmpty();
+            assertThat(ok.isDisabled()).isFalse();
+        } finally {
+            type(KeyCode.ESCAPE); // cancelled: nothing is saved, no sync starts
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(lookup("#" + vn.r57desk.app.sync.SyncBar.DIALOG_SERVER_ID).tryQuery()).isEmpty();
+    }
+
     /** F5 with no server set: the dialog asks for the server and token, filled in, then Enter. */
     private void syncNowWithTheDialog(vn.r57desk.server.ReferenceServer server, String deviceToken) throws Exception {
         type(KeyCode.F5);

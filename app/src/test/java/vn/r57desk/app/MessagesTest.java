@@ -43,7 +43,7 @@ class MessagesTest {
         Set<String> unused = new HashSet<>(vi.stringPropertyNames());
         unused.removeAll(used);
         unused.removeIf(k -> k.startsWith("rag.") || k.startsWith("error.") || k.startsWith("component.") || k.startsWith("search.kind.")
-                || k.startsWith("theme.") || k.startsWith("sync.error.") || k.startsWith("sync.phase.") || k.startsWith("sync.entity.") || k.startsWith("sync.retry."));
+                || k.startsWith("theme.") || k.startsWith("sync.error.") || k.startsWith("sync.phase.") || k.startsWith("sync.entity.") || k.startsWith("sync.retry.") || k.startsWith("sync.dialog.problem."));
         assertThat(unused).as("keys nobody uses").isEmpty();
         for (var r : vn.r57desk.store.metrics.Rag.values()) assertThat(vi).containsKey("rag." + r.name());
         for (var p : vn.r57desk.store.db.CacheException.Problem.values()) assertThat(vi).containsKey("error." + p.name());
@@ -52,6 +52,7 @@ class MessagesTest {
         for (var p : vn.r57desk.store.sync.SyncException.Problem.values()) {
             if (p.isTransient()) assertThat(vi).as("a retry after " + p + " says so").containsKey("sync.retry." + p.name());
         }
+        for (var p : vn.r57desk.store.sync.SyncClient.AddressProblem.values()) assertThat(vi).containsKey("sync.dialog.problem." + p.name());
         for (var p : vn.r57desk.store.sync.SyncClient.Phase.values()) assertThat(vi).containsKey("sync.phase." + p.name());
         for (var e : vn.r57desk.store.sync.Entities.all()) assertThat(vi).containsKey("sync.entity." + e.name());
         for (var k : vn.r57desk.app.search.SearchViewModel.Kind.values()) {

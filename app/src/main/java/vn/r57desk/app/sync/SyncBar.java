@@ -25,6 +25,7 @@ import org.kordamp.ikonli.material2.Material2MZ;
 import vn.r57desk.app.i18n.Messages;
 import vn.r57desk.app.shell.TaskRunner;
 import vn.r57desk.app.widgets.Icons;
+import vn.r57desk.store.sync.SyncClient;
 
 /**
  * The status bar's sync controls: Sync now (F5), a progress bar with Stop while it runs, what
@@ -39,6 +40,7 @@ public final class SyncBar {
     public static final String PROGRESS_ID = "sync-progress";
     public static final String DIALOG_SERVER_ID = "sync-dialog-server";
     public static final String DIALOG_TOKEN_ID = "sync-dialog-token";
+    public static final String DIALOG_PROBLEM_ID = "sync-dialog-problem";
 
     private final SyncViewModel vm;
     private final Messages messages;
@@ -123,6 +125,22 @@ public final class SyncBar {
         relabel();
     }
 
+    /**
+     * What keeps the server dialog from being accepted, as a message key; "" when OK must wait
+     * without a word (nothing typed yet); null when it can be accepted. Settings alone may be
+     * cleared (both fields empty: no server); Sync now needs both.
+     */
+    static String formProblem(String server, String token, boolean thenSync) {
+        String s = server == null ? "" : server.strip();
+        String t = token == null ? "" : token.strip();
+        if (s.isEmpty() && t.isEmpty()) return thenSync ? "" : null;
+        if (s.isEmpty()) return "sync.dialog.problem.NO_SERVER";
+        SyncClient.AddressProblem p = SyncClient.checkAddress(s);
+        if (p != null) return "sync.dialog.problem." + p.name();
+        if (t.isEmpty()) return "sync.dialog.problem.NO_TOKEN";
+        return null;
+    }
+
     /** The status tooltip: the status in full, then what went wrong in detail, if anything. */
     static String tipText(String status, String detail) {
         String s = status == null ? "" : status;
@@ -177,10 +195,39 @@ public final class SyncBar {
         Label hint = new Label(messages.get("sync.dialog.hint"));
         hint.setWrapText(true);
         g.add(hint, 0, 2, 2, 1);
+        Label problem = new Label();
+        problem.setId(DIALOG_PROBLEM_ID);
+        problem.setWrapText(true);
+        problem.getStyleClass().add(atlantafx.base.theme.Styles.DANGER); // the theme's red, in a dialog as in the window
+        // Room for two lines is kept from the start, as wide as the fields: the dialog does not
+        // change size as the message comes and goes, and a long message wraps instead of
+        // widening the dialog to its one line.
+        double lines = Math.ceil(3.2 * problem.getFont().getSize());
+        problem.setPrefWidth(0);
+        problem.setMaxWidth(Double.MAX_VALUE);
+        problem.setMinHeight(lines);
+        problem.setPrefHeight(lines);
+        problem.setMaxHeight(lines);
+        problem.setAlignment(Pos.TOP_LEFT);
+        g.add(problem, 0, 3, 2, 1);
+        // The fields' names keep their words ("Địa chỉ máy chủ" was cut to "Địa chỉ máy …").
+        javafx.scene.layout.ColumnConstraints names = new javafx.scene.layout.ColumnConstraints();
+        names.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        g.getColumnConstraints().setAll(names, new javafx.scene.layout.ColumnConstraints());
         d.getDialogPane().setContent(g);
-        d.getDialogPane().getButtonTypes().setAll(
-                new ButtonType(messages.get(thenSync ? "sync.button" : "dialog.ok"), ButtonType.OK.getButtonData()),
-                new ButtonType(messages.get("dialog.cancel"), ButtonType.CANCEL.getButtonData()));
+        ButtonType okType = new ButtonType(messages.get(thenSync ? "sync.button" : "dialog.ok"), ButtonType.OK.getButtonData());
+        d.getDialogPane().getButtonTypes().setAll(okType, new ButtonType(messages.get("dialog.cancel"), ButtonType.CANCEL.getButtonData()));
+        // What is wrong is said as it is typed, and OK waits for it to be put right: a wrong
+        // address used to reach the sync and come back as "the server refused the request".
+        Node accept = d.getDialogPane().lookupButton(okType);
+        Runnable check = () -> {
+            String why = formProblem(url.getText(), tok.getText(), thenSync);
+            problem.setText(why == null || why.isEmpty() ? "" : messages.get(why));
+            accept.setDisable(why != null);
+        };
+        url.textProperty().addListener((o, a, b) -> check.run());
+        tok.textProperty().addListener((o, a, b) -> check.run());
+        check.run();
         javafx.application.Platform.runLater(url::requestFocus);
         d.showAndWait().filter(b -> b.getButtonData() == ButtonType.OK.getButtonData()).ifPresent(b -> {
             String newServer = url.getText().strip();
@@ -191,7 +238,8 @@ public final class SyncBar {
             runner.run(() -> {
                 SyncViewModel.saveToken(tokenFile, newToken);
                 return null;
-            }, ok -> { }, e -> { });
+            }, ok -> { }, e -> System.getLogger(SyncBar.class.getName()).log(System.Logger.Level.WARNING,
+                    "the device token could not be saved in " + tokenFile + "; the next start will ask for it again", e));
             if (thenSync && !newServer.isEmpty() && !newToken.isEmpty()) vm.syncNow(newServer, newToken);
         });
     }

@@ -70,6 +70,8 @@ class SyncViewModelTest {
             vm.syncNow(server.uri().toString(), "wrong-token");
             assertThat(vm.statusProperty().get()).isEqualTo("The server did not accept the device token. Check the token.");
             assertThat(vm.detailProperty().get()).contains("HTTP 401");
+            vm.syncNow("127.0.0.1:8557", "t-1"); // no scheme: said to be the address, not "the server refused"
+            assertThat(vm.statusProperty().get()).isEqualTo("The server's address is not valid (https://… is needed); nothing was sent. Correct it in Server….");
             vm.syncNow("http://192.0.2.7:8557/", "t-1");
             assertThat(vm.statusProperty().get()).contains("insecure");
             assertThat(vm.onlineProperty().get()).isFalse();

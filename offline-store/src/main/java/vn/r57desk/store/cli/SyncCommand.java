@@ -132,7 +132,7 @@ final class SyncCommand implements Callable<Integer> {
             case NETWORK, SERVER, BROKEN_BODY -> 4;
             case INVALID_PAGE -> 5;
             case REVOKED -> 6;
-            case UNAUTHORIZED, INSECURE, INCOMPATIBLE, REFUSED -> 7;
+            case UNAUTHORIZED, INSECURE, INCOMPATIBLE, REFUSED, BAD_ADDRESS -> 7;
             case CACHE -> 3;
             case CANCELLED -> 130;
         };

@@ -126,10 +126,32 @@ public final class SyncClient {
         this.received = received;
     }
 
+    /** What keeps a server address from being used, found before anything is sent. */
+    public enum AddressProblem {
+        /** Not an http:// or https:// address (e.g. "127.0.0.1:8557", with no scheme). */
+        NOT_HTTP,
+        /** Plain http:// to another computer: sync data travels only over HTTPS. */
+        PLAIN_HTTP_ELSEWHERE
+    }
+
+    /**
+     * Checks a server address as {@link #create} will, so that a form can say what is wrong while
+     * it is typed; null when it can be used. Resolves no name (a literal address is only parsed).
+     */
+    public static AddressProblem checkAddress(String url) {
+        HttpUrl u = HttpUrl.parse(url == null ? "" : url.strip());
+        if (u == null) return AddressProblem.NOT_HTTP;
+        if (!u.isHttps() && !isLoopback(u.host())) return AddressProblem.PLAIN_HTTP_ELSEWHERE;
+        return null;
+    }
+
     /** Checks the address (plain HTTP only to this machine) and prepares the HTTP client. */
     public static SyncClient create(String url, Options options) throws SyncException {
-        HttpUrl u = HttpUrl.parse(url == null ? "" : url.strip());
-        if (u == null) throw new SyncException(SyncException.Problem.REFUSED, "\"" + url + "\" is not an http:// or https:// address");
+        if (checkAddress(url) == AddressProblem.NOT_HTTP) {
+            throw new SyncException(SyncException.Problem.BAD_ADDRESS, "\"" + url + "\" is not an http:// or https:// address"
+                    + " (for example https://server.example/ , or http://127.0.0.1:8557/ for a server on this computer)");
+        }
+        HttpUrl u = HttpUrl.parse(url.strip());
         if (!u.isHttps() && !isLoopback(u.host())) {
             throw new SyncException(SyncException.Problem.INSECURE, "Refusing plain HTTP to " + u.host()
                     + ": sync data travels only over HTTPS, except to this computer (localhost). Use https://" + u.host() + "…");

@@ -24,6 +24,8 @@ public final class SyncException extends Exception {
         INSECURE(false),
         /** The server refused the request as wrong (4xx other than the above). */
         REFUSED(false),
+        /** The server's address is not an http:// or https:// address: nothing was sent. */
+        BAD_ADDRESS(false),
         /** The user cancelled. */
         CANCELLED(false),
         /** The local cache could not be read or written. */
