@@ -62,6 +62,9 @@ class SyncCliTest {
             Run insecure = run("sync", "--server", "http://192.0.2.1:8557/", "--cache", cache);
             assertThat(insecure.code()).isEqualTo(7);
             assertThat(insecure.err()).contains("Refusing plain HTTP");
+            Run noScheme = run("sync", "--server", "127.0.0.1:8557", "--cache", cache, "--token", ServerFixture.TOKEN);
+            assertThat(noScheme.code()).isEqualTo(7);
+            assertThat(noScheme.err()).contains("\"127.0.0.1:8557\" is not an http:// or https:// address");
         }
     }
 }
