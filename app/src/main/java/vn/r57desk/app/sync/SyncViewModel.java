@@ -55,6 +55,11 @@ public final class SyncViewModel {
     private volatile long lastUpdate;
     private volatile SyncClient.Phase lastPhase;
     private String server = "";
+    /**
+     * How the status, detail and activity lines are worded: kept so that a change of language
+     * rewords them at once (Ctrl+L in a meeting left "Đã đồng bộ lúc …" in an English window).
+     */
+    private java.util.function.Supplier<String> statusText = () -> "", detailText = () -> "", activityText = () -> "";
     private static final System.Logger LOG = System.getLogger(SyncViewModel.class.getName());
 
     /**
@@ -69,6 +74,26 @@ public final class SyncViewModel {
         this.shared = shared;
         this.onSynced = onSynced;
         this.onWiped = onWiped;
+        messages.localeProperty().addListener((o, a, b) -> {
+            status.set(statusText.get());
+            detail.set(detailText.get());
+            activity.set(activityText.get());
+        });
+    }
+
+    private void status(java.util.function.Supplier<String> text) {
+        statusText = text;
+        status.set(text.get());
+    }
+
+    private void detail(java.util.function.Supplier<String> text) {
+        detailText = text;
+        detail.set(text.get());
+    }
+
+    private void activity(java.util.function.Supplier<String> text) {
+        activityText = text;
+        activity.set(text.get());
     }
 
     public ReadOnlyBooleanProperty runningProperty() { return running.getReadOnlyProperty(); }
@@ -95,9 +120,9 @@ public final class SyncViewModel {
         cancelRequested = false;
         running.set(true);
         progress.set(-1);
-        detail.set("");
-        activity.set("");
-        status.set(messages.get("sync.connecting", server));
+        detail(() -> "");
+        activity(() -> "");
+        status(() -> messages.get("sync.connecting", url));
         runner.run(() -> {
             // Off the FX thread: preparing the client reads the system's certificates.
             SyncClient c = SyncClient.create(url, SyncClient.Options.defaults(token));
@@ -140,12 +165,14 @@ public final class SyncViewModel {
             running.set(false);
             progress.set(1);
             online.set(true);
-            status.set(messages.get("sync.done", LocalTime.now().format(DateTimeFormatter.ofPattern("HH:mm")),
-                    String.format(messages.locale(), "%,d", report.deltaRows() + report.snapshotRows())));
-            String d = messages.get("sync.doneDetail", report.snapshotRows(), report.deltaRows(), report.outboxAccepted() + report.outboxDuplicates());
-            if (!report.skippedKinds().isEmpty()) d += "\n" + messages.get("sync.skippedKinds", String.join(", ", report.skippedKinds()));
-            if (report.outboxError() != null) d += "\n" + messages.get("sync.outboxNotSent", report.outboxError());
-            detail.set(d);
+            String at = LocalTime.now().format(DateTimeFormatter.ofPattern("HH:mm"));
+            status(() -> messages.get("sync.done", at, String.format(messages.locale(), "%,d", report.deltaRows() + report.snapshotRows())));
+            detail(() -> {
+                String d = messages.get("sync.doneDetail", report.snapshotRows(), report.deltaRows(), report.outboxAccepted() + report.outboxDuplicates());
+                if (!report.skippedKinds().isEmpty()) d += "\n" + messages.get("sync.skippedKinds", String.join(", ", report.skippedKinds()));
+                if (report.outboxError() != null) d += "\n" + messages.get("sync.outboxNotSent", report.outboxError());
+                return d;
+            });
             onSynced.accept(cacheFile);
         }, e -> {
             running.set(false);
@@ -214,7 +241,7 @@ public final class SyncViewModel {
     /** Stops the sync in progress; what was applied stays, the page under way is undone. */
     public void cancel() {
         if (!running.get()) return;
-        status.set(messages.get("sync.cancelling"));
+        status(() -> messages.get("sync.cancelling"));
         cancelRequested = true; // seen by a client still being prepared
         SyncClient c = client;
         if (c != null) c.cancel();
@@ -224,25 +251,26 @@ public final class SyncViewModel {
     private void showRetry(SyncClient.Retry r) {
         if (!running.get()) return;
         String key = "sync.retry." + r.problem().name();
-        status.set(messages.get(messages.has(key) ? key : "sync.retry.other", r.nextAttempt(), r.maxAttempts(),
+        status(() -> messages.get(messages.has(key) ? key : "sync.retry.other", r.nextAttempt(), r.maxAttempts(),
                 String.format(messages.locale(), "%.1f", r.pause().toMillis() / 1000.0)));
     }
 
     private void show(SyncClient.Progress p) {
         if (!running.get()) return;
-        String phase = messages.get("sync.phase." + p.phase().name());
+        java.util.function.Supplier<String> phase = () -> messages.get("sync.phase." + p.phase().name());
+        String url = server;
         if (p.phase() == SyncClient.Phase.CONNECTING || p.phase() == SyncClient.Phase.OUTBOX || p.phase() == SyncClient.Phase.FINALIZING) {
             progress.set(-1); // no row count worth showing: say what it is doing
-            status.set(p.phase() == SyncClient.Phase.CONNECTING ? messages.get("sync.connecting", server) : phase + "…");
+            status(() -> p.phase() == SyncClient.Phase.CONNECTING ? messages.get("sync.connecting", url) : phase.get() + "…");
         } else if (p.expectedRows() > 0) {
             progress.set(Math.min(1, (double) p.rows() / p.expectedRows()));
-            status.set(messages.get("sync.progressOf", phase, String.format(messages.locale(), "%,d", p.rows()),
+            status(() -> messages.get("sync.progressOf", phase.get(), String.format(messages.locale(), "%,d", p.rows()),
                     String.format(messages.locale(), "%,d", p.expectedRows())));
         } else {
             progress.set(-1);
-            status.set(messages.get("sync.progress", phase, String.format(messages.locale(), "%,d", p.rows())));
+            status(() -> messages.get("sync.progress", phase.get(), String.format(messages.locale(), "%,d", p.rows())));
         }
-        activity.set(activity(p));
+        activity(() -> activity(p));
     }
 
     /** "KPI values · 12.3 MB": the kind of rows arriving, if any, and how much has come. */
@@ -260,13 +288,14 @@ public final class SyncViewModel {
                 default -> online.get();
             });
             SyncException.Revocation r = se.revocation();
-            if (r != null && !r.wiped()) status.set(messages.get("sync.error.REVOKED.notWiped", cacheFile));
-            else if (r != null && r.unsentDeleted() > 0) status.set(messages.get("sync.error.REVOKED.unsent", r.unsentDeleted()));
-            else status.set(messages.get("sync.error." + se.problem().name()));
-            detail.set(se.getMessage());
+            if (r != null && !r.wiped()) status(() -> messages.get("sync.error.REVOKED.notWiped", cacheFile));
+            else if (r != null && r.unsentDeleted() > 0) status(() -> messages.get("sync.error.REVOKED.unsent", r.unsentDeleted()));
+            else status(() -> messages.get("sync.error." + se.problem().name()));
+            detail(se::getMessage);
         } else {
-            status.set(messages.get("sync.error.CACHE"));
-            detail.set(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            status(() -> messages.get("sync.error.CACHE"));
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            detail(() -> why);
         }
     }
 

@@ -82,6 +82,23 @@ class SyncViewModelTest {
     }
 
     @Test
+    void aChangeOfLanguageRewordsTheStatusAtOnce() throws Exception {
+        try (ReferenceServer server = server()) {
+            Messages m = new Messages();
+            SyncViewModel vm = new SyncViewModel(TaskRunner.SAME_THREAD, m, dir.resolve("cache.db"), NONE, f -> { }, () -> { });
+            vm.syncNow(server.uri().toString(), "t-1");
+            assertThat(vm.statusProperty().get()).matches("Đã đồng bộ lúc \\d\\d:\\d\\d \\([\\d.]+ dòng\\)");
+            String at = vm.statusProperty().get().substring("Đã đồng bộ lúc ".length(), "Đã đồng bộ lúc ".length() + 5);
+            m.localeProperty().set(Messages.EN);
+            assertThat(vm.statusProperty().get()).as("same time, same count, in English").matches("Synced at " + at + " \\([\\d,]+ rows\\)");
+            assertThat(vm.detailProperty().get()).startsWith("Snapshot: ");
+            vm.syncNow(server.uri().toString(), "wrong-token");
+            m.localeProperty().set(Messages.VI);
+            assertThat(vm.statusProperty().get()).isEqualTo("Máy chủ không chấp nhận mã thiết bị. Hãy kiểm tra lại mã.");
+        }
+    }
+
+    @Test
     void whileItRetriesTheStatusSaysWhatFailedWhichAttemptAndWhen() throws Exception {
         try (ReferenceServer server = server()) {
             List<String> statuses = new ArrayList<>();
