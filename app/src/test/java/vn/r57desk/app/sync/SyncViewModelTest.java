@@ -127,6 +127,11 @@ class SyncViewModelTest {
             server.churn(200);
             vm.syncNow(server.uri().toString(), "t-1");
             assertThat(vm.statusProperty().get()).startsWith("Đã đồng bộ lúc");
+            // what the delta changed, by kind of data, in the user's language
+            assertThat(vm.detailProperty().get().lines().toList())
+                    .anyMatch(l -> l.matches("Số liệu chỉ tiêu: \\d+ mới, \\d+ cập nhật, \\d+ xoá"))
+                    .anyMatch(l -> l.matches("Nhiệm vụ: \\d+ mới, \\d+ cập nhật, \\d+ xoá"))
+                    .noneMatch(l -> l.startsWith("Hệ thống:")); // untouched kinds are not listed
             vn.r57desk.store.db.Cache first = shell.cacheFor(file);
             assertThat(first).isNotNull();
             // a different server address means a new bootstrap: the shell's cache is closed, replaced, reopened
