@@ -271,7 +271,7 @@ public final class SyncViewModel {
             progress.set(-1);
             status(() -> messages.get("sync.progress", phase.get(), String.format(messages.locale(), "%,d", p.rows())));
         }
-        activity(() -> activity(p));
+        activity(() -> arriving(p));
     }
 
     /**
@@ -293,7 +293,7 @@ public final class SyncViewModel {
     }
 
     /** "KPI values · 12.3 MB": the kind of rows arriving, if any, and how much has come. */
-    private String activity(SyncClient.Progress p) {
+    private String arriving(SyncClient.Progress p) {
         String received = messages.get("sync.received", String.format(messages.locale(), "%.1f", p.bytes() / 1048576.0));
         if (p.entity() == null) return received;
         String key = "sync.entity." + p.entity();

@@ -12,9 +12,9 @@ import javafx.scene.layout.Region;
 import javafx.scene.text.Text;
 
 /**
- * Buttons of a bar as wide as the window that drop their words and keep their icons (their words go to the tooltip)
- * when the bar cannot hold them otherwise: the projector theme's large type on a 1024-pixel
- * projector, where the words pushed the window's content off both its edges.
+ * Buttons of a bar as wide as the window that drop their words and keep their icons (the words go
+ * to their tooltips) when the bar cannot hold them otherwise: the projector theme's large type on
+ * a 1024-pixel projector, where the words pushed the window's content off both its edges.
  *
  * <p>The bar needs its minimum width (what its children cannot give up), the words of these
  * buttons, and {@code room} more (for a title to stay readable). Both states are measured without
@@ -34,7 +34,7 @@ public final class IconOnlyWhenNarrow {
     }
 
     /** Watches the window's width, the bar's layout and the buttons' words, type and presence. */
-    public static IconOnlyWhenNarrow install(Region bar, List<? extends Labeled> buttons, DoubleSupplier room) {
+    public static void install(Region bar, List<? extends Labeled> buttons, DoubleSupplier room) {
         IconOnlyWhenNarrow w = new IconOnlyWhenNarrow(bar, buttons, room);
         // The window's width, not the bar's: a bar is never laid out narrower than its minimum,
         // so when it overflows its own width still says it fits.
@@ -61,11 +61,6 @@ public final class IconOnlyWhenNarrow {
                 b.setTooltip(t);
             }
         }
-        return w;
-    }
-
-    public boolean iconOnly() {
-        return iconOnly;
     }
 
     private void changed(Observable o) {
