@@ -67,7 +67,7 @@ final class Churn {
             c.setAutoCommit(false);
             try {
                 try (Writer w = new Writer(c)) {
-                    int done = 0;
+                    int done = asOfToday(w) ? 1 : 0; // one of the round's changes, so a round of n is n rows
                     int guard = 0;
                     while (done < changes && guard++ < changes * 4 + 100) {
                         if (step(c, w)) done++;
@@ -82,6 +82,17 @@ final class Churn {
                 c.setAutoCommit(true);
             }
         }
+    }
+
+    /**
+     * Live reports arrive today, so the data is as of today: without this a client synced under churn
+     * kept the generator's fixed date and said its figures were weeks old. Logged like any change.
+     */
+    private boolean asOfToday(Writer w) throws SQLException, IOException {
+        String today = LocalDate.now().toString();
+        if (w.exec("UPDATE dataset_info SET value = ? WHERE key = 'as_of' AND value <> ?", today, today) == 0) return false;
+        w.logUpsert(nextSeq++, "dataset_info", "key = ?", "as_of");
+        return true;
     }
 
     private boolean step(Connection c, Writer w) throws SQLException, IOException {
