@@ -310,7 +310,7 @@ public final class SyncViewModel {
             if (r != null && !r.wiped()) status(() -> messages.get("sync.error.REVOKED.notWiped", cacheFile));
             else if (r != null && r.unsentDeleted() > 0) status(() -> messages.get("sync.error.REVOKED.unsent", r.unsentDeleted()));
             else status(() -> messages.get("sync.error." + se.problem().name()));
-            detail(se::getMessage);
+            detail(() -> se.message(messages.locale())); // reworded too when the language changes
         } else {
             status(() -> messages.get("sync.error.CACHE"));
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();

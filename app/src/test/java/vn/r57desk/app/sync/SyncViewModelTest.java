@@ -95,6 +95,10 @@ class SyncViewModelTest {
             vm.syncNow(server.uri().toString(), "wrong-token");
             m.localeProperty().set(Messages.VI);
             assertThat(vm.statusProperty().get()).isEqualTo("Máy chủ không chấp nhận mã thiết bị. Hãy kiểm tra lại mã.");
+            // the reason behind, too: in the user's language, with the server's own words kept as sent
+            assertThat(vm.detailProperty().get()).startsWith("Máy chủ không chấp nhận mã thiết bị của máy này: ").contains("HTTP 401");
+            m.localeProperty().set(Messages.EN);
+            assertThat(vm.detailProperty().get()).startsWith("The server refused this device's token: ").contains("HTTP 401");
         }
     }
 
@@ -143,7 +147,7 @@ class SyncViewModelTest {
             server.revoke("t-1");
             vm.syncNow(server.uri().toString(), "t-1");
             assertThat(vm.statusProperty().get()).isEqualTo("Thiết bị này đã bị thu hồi: dữ liệu đồng bộ và 1 ghi chú chưa gửi đã bị xoá khỏi máy.");
-            assertThat(vm.detailProperty().get()).contains("revoked", "1 unsent");
+            assertThat(vm.detailProperty().get()).contains("Máy chủ đã thu hồi thiết bị này", "kể cả 1 ghi chú hoặc góp ý chưa gửi");
             assertThat(wiped).containsExactly("wiped");
             assertThat(Files.exists(file)).isFalse();
             shell.close();

@@ -167,14 +167,13 @@ final class Bootstrap implements AutoCloseable {
             PageApplier.Result r = applier.apply(in, cancelled, progress);
             rollups.pageDone();
             if (!Protocol.KIND_SNAPSHOT.equals(r.kind())) {
-                throw new SyncException(SyncException.Problem.INVALID_PAGE, "The server answered a snapshot request with a " + r.kind() + " page");
+                throw new SyncException(SyncException.Problem.INVALID_PAGE, SyncText.Key.WRONG_KIND, "snapshot", r.kind());
             }
             if (!r.complete() && !r.hasMore()) {
-                throw new SyncException(SyncException.Problem.INVALID_PAGE, "The snapshot ended without saying it was complete");
+                throw new SyncException(SyncException.Problem.INVALID_PAGE, SyncText.Key.SNAPSHOT_INCOMPLETE);
             }
             if (!generation.isEmpty() && !generation.equals(r.generation())) {
-                throw new SyncException(SyncException.Problem.INVALID_PAGE, "A snapshot page is from data generation " + r.generation()
-                        + " but the server said it serves " + generation + "; nothing from it was applied");
+                throw new SyncException(SyncException.Problem.INVALID_PAGE, SyncText.Key.SNAPSHOT_GENERATION, r.generation(), generation);
             }
             try (PreparedStatement ps = c.prepareStatement("UPDATE sync_state SET cursor = ?, phase = ?,"
                     + " snapshot_rows = coalesce(snapshot_rows, 0) + ? WHERE server = ?")) {

@@ -387,13 +387,13 @@ final class DeltaStage {
                 try {
                     one.executeUpdate();
                 } catch (SQLException ex) {
-                    return PageApplier.invalid(e.name() + " " + stagedKey(s, seq) + " could not be " + (delete ? "deleted" : "stored")
-                            + ": " + PageApplier.sqliteReason(ex));
+                    return PageApplier.invalid(SyncText.of(delete ? SyncText.Key.ROW_NOT_DELETED : SyncText.Key.ROW_NOT_STORED,
+                            new SyncText.EntityName(e.name()), " " + stagedKey(s, seq), PageApplier.sqliteReason(ex)));
                 }
             }
         }
-        return PageApplier.invalid("the " + e.name() + " rows could not be " + (delete ? "deleted" : "stored") + ": "
-                + PageApplier.sqliteReason(setError));
+        return PageApplier.invalid(SyncText.of(delete ? SyncText.Key.ROWS_NOT_DELETED : SyncText.Key.ROWS_NOT_STORED,
+                new SyncText.EntityName(e.name()), PageApplier.sqliteReason(setError)));
     }
 
     private String stagedKey(Stream s, long seq) throws SQLException {

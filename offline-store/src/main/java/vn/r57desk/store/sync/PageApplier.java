@@ -143,20 +143,19 @@ public final class PageApplier {
             return parsePage(p, cancelled, progress);
         } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
             // Far beyond any field's limit: a hostile or broken server, not a flaky network. Not retried.
-            String where = readingField == null ? "a value" : readingEntity + " row " + readingRow + ", field " + readingField + ",";
-            throw invalid(where + " is far longer or deeper than any field may be (" + e.getOriginalMessage() + ")");
+            throw invalid(readingField == null ? SyncText.of(SyncText.Key.TOO_LONG_SOMEWHERE, e.getOriginalMessage())
+                    : SyncText.of(SyncText.Key.TOO_LONG_FIELD, new SyncText.EntityName(readingEntity), readingRow, readingField, e.getOriginalMessage()));
         } catch (JsonProcessingException e) {
-            throw new SyncException(SyncException.Problem.BROKEN_BODY,
-                    "The server sent a page that is cut short or is not valid JSON (" + e.getOriginalMessage() + ")", e);
+            throw new SyncException(SyncException.Problem.BROKEN_BODY, SyncText.of(SyncText.Key.PAGE_CUT_OR_NOT_JSON, e.getOriginalMessage()), e);
         } catch (IOException e) {
-            throw new SyncException(SyncException.Problem.NETWORK, "The connection to the server broke while a page was arriving ("
-                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", e);
+            throw new SyncException(SyncException.Problem.NETWORK, SyncText.of(SyncText.Key.CONNECTION_BROKE,
+                    e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())), e);
         }
     }
 
     private Result parsePage(JsonParser p, BooleanSupplier cancelled, Listener progress) throws IOException, SyncException, SQLException {
         long t0 = vn.r57desk.store.db.Timings.start();
-        if (p.nextToken() != JsonToken.START_OBJECT) throw invalid("the page is not a JSON object");
+        if (p.nextToken() != JsonToken.START_OBJECT) throw invalid(SyncText.of(SyncText.Key.PAGE_NOT_OBJECT));
         String protocol = null, kind = null, generation = null, nextCursor = null;
         Boolean hasMore = null;
         boolean complete = false;
@@ -173,8 +172,7 @@ public final class PageApplier {
                 case "protocol" -> {
                     protocol = text(p, t, "protocol");
                     if (Protocol.major(protocol) != Protocol.MAJOR) {
-                        throw new SyncException(SyncException.Problem.INCOMPATIBLE, "The server speaks sync protocol " + protocol
-                                + "; this R57 Desk understands " + Protocol.MAJOR + ".x. Update R57 Desk or ask for a compatible server.");
+                        throw new SyncException(SyncException.Problem.INCOMPATIBLE, SyncText.Key.PROTOCOL_TOO_NEW, protocol, Protocol.MAJOR);
                     }
                 }
                 case "kind" -> kind = text(p, t, "kind");
@@ -183,30 +181,30 @@ public final class PageApplier {
                 case "has_more" -> hasMore = bool(t, "has_more");
                 case "complete" -> complete = bool(t, "complete");
                 case "row_count" -> {
-                    if (t != JsonToken.VALUE_NUMBER_INT) throw invalid("row_count is not a whole number");
+                    if (t != JsonToken.VALUE_NUMBER_INT) throw invalid(SyncText.of(SyncText.Key.NOT_WHOLE_NUMBER, "row_count"));
                     rowCount = p.getLongValue();
                 }
                 case "batches" -> {
-                    if (protocol == null) throw invalid("the page does not state its protocol version before its rows");
-                    if (t != JsonToken.START_ARRAY) throw invalid("batches is not a list");
+                    if (protocol == null) throw invalid(SyncText.of(SyncText.Key.PAGE_NO_PROTOCOL_BEFORE_ROWS));
+                    if (t != JsonToken.START_ARRAY) throw invalid(SyncText.of(SyncText.Key.BATCHES_NOT_LIST));
                     sawBatches = true;
                     while (p.nextToken() == JsonToken.START_OBJECT) {
                         rows += batch(p, counts, skipped, cancelled, progress, rows);
                     }
-                    if (p.currentToken() != JsonToken.END_ARRAY) throw invalid("batches holds something that is not a batch");
+                    if (p.currentToken() != JsonToken.END_ARRAY) throw invalid(SyncText.of(SyncText.Key.BATCHES_NOT_BATCH));
                 }
                 default -> p.skipChildren(); // a field a newer server added: ignored
             }
         }
-        if (p.currentToken() != JsonToken.END_OBJECT) throw invalid("the page is not a JSON object");
-        if (p.nextToken() != null) throw invalid("there is more after the end of the page");
-        if (protocol == null) throw invalid("the page does not state its protocol version");
-        if (!sawBatches) throw invalid("the page has no batches");
+        if (p.currentToken() != JsonToken.END_OBJECT) throw invalid(SyncText.of(SyncText.Key.PAGE_NOT_OBJECT));
+        if (p.nextToken() != null) throw invalid(SyncText.of(SyncText.Key.PAGE_TRAILING));
+        if (protocol == null) throw invalid(SyncText.of(SyncText.Key.PAGE_NO_PROTOCOL));
+        if (!sawBatches) throw invalid(SyncText.of(SyncText.Key.PAGE_NO_BATCHES));
         if (rowCount == null || hasMore == null) {
-            throw new SyncException(SyncException.Problem.BROKEN_BODY, "The page ended without its totals: it was cut short");
+            throw new SyncException(SyncException.Problem.BROKEN_BODY, SyncText.Key.PAGE_NO_TOTALS);
         }
-        if (rowCount != rows) throw invalid("the page says it has " + rowCount + " rows but carries " + rows);
-        if (hasMore && nextCursor == null) throw invalid("the page says more follows but gives no cursor");
+        if (rowCount != rows) throw invalid(SyncText.of(SyncText.Key.PAGE_ROW_COUNT, rowCount, rows));
+        if (hasMore && nextCursor == null) throw invalid(SyncText.of(SyncText.Key.PAGE_MORE_NO_CURSOR));
         vn.r57desk.store.db.Timings.add("page read", t0);
         if (stage != null) stage.finishPage();
         return new Result(kind, generation, nextCursor, hasMore, complete, rows, counts, skipped);
@@ -224,15 +222,15 @@ public final class PageApplier {
                 case "entity" -> entityName = text(p, t, "entity");
                 case "op" -> op = text(p, t, "op");
                 case "fields" -> {
-                    if (t != JsonToken.START_ARRAY) throw invalid("a batch's fields is not a list");
+                    if (t != JsonToken.START_ARRAY) throw invalid(SyncText.of(SyncText.Key.FIELDS_NOT_LIST));
                     fields = new ArrayList<>();
                     while (p.nextToken() == JsonToken.VALUE_STRING) fields.add(p.getText());
-                    if (p.currentToken() != JsonToken.END_ARRAY) throw invalid("a batch's fields holds something that is not a name");
+                    if (p.currentToken() != JsonToken.END_ARRAY) throw invalid(SyncText.of(SyncText.Key.FIELDS_NOT_NAME));
                 }
                 case "rows" -> {
-                    if (t != JsonToken.START_ARRAY) throw invalid("a batch's rows is not a list");
+                    if (t != JsonToken.START_ARRAY) throw invalid(SyncText.of(SyncText.Key.ROWS_NOT_LIST));
                     if (entityName == null || op == null || fields == null) {
-                        throw invalid("a batch lists its rows before saying its entity, op and fields");
+                        throw invalid(SyncText.of(SyncText.Key.ROWS_BEFORE_HEADER));
                     }
                     Entity e = Entities.byName(entityName);
                     progress.rows(rowsBefore, entityName);
@@ -246,7 +244,7 @@ public final class PageApplier {
                     } else {
                         n = rows(p, e, op, fields, counts.computeIfAbsent(e.name(), k -> new long[4]), cancelled, progress, rowsBefore);
                     }
-                    if (p.currentToken() != JsonToken.END_ARRAY) throw invalid("a batch of " + entityName + " holds a row that is not a list");
+                    if (p.currentToken() != JsonToken.END_ARRAY) throw invalid(SyncText.of(SyncText.Key.ROW_NOT_LIST, new SyncText.EntityName(entityName)));
                 }
                 default -> p.skipChildren();
             }
@@ -259,7 +257,7 @@ public final class PageApplier {
         boolean delete;
         if (Protocol.OP_UPSERT.equals(op)) delete = false;
         else if (Protocol.OP_DELETE.equals(op)) delete = true;
-        else throw invalid("a batch of " + e.name() + " has op \"" + op + "\"; expected upsert or delete");
+        else throw invalid(SyncText.of(SyncText.Key.BAD_OP, new SyncText.EntityName(e.name()), op));
         // map header position → entity field (null: a field this version does not know, ignored)
         Entity.Field[] map = new Entity.Field[header.size()];
         List<Entity.Field> present = new ArrayList<>();
@@ -269,9 +267,9 @@ public final class PageApplier {
         }
         for (Entity.Field f : e.fields()) {
             boolean needed = delete ? e.key().contains(f.name()) : f.required();
-            if (needed && !present.contains(f)) throw invalid(e.name() + " rows lack the required field " + f.name());
+            if (needed && !present.contains(f)) throw invalid(SyncText.of(SyncText.Key.LACKS_REQUIRED, new SyncText.EntityName(e.name()), f.name()));
         }
-        if (delete && mode == Mode.SNAPSHOT) throw invalid("a snapshot page carries deletions of " + e.name());
+        if (delete && mode == Mode.SNAPSHOT) throw invalid(SyncText.of(SyncText.Key.SNAPSHOT_DELETES, new SyncText.EntityName(e.name())));
         Rows rows = new Rows(e, present, delete);
         Object[] values = new Object[e.fields().size()];
         int[] fieldIndex = new int[header.size()];
@@ -287,8 +285,8 @@ public final class PageApplier {
                 // where the parser is, should it refuse a value as far beyond any limit
                 readingField = col < header.size() ? header.get(col) : null;
                 if ((t = p.nextToken()) == JsonToken.END_ARRAY) break;
-                if (t == null) throw new SyncException(SyncException.Problem.BROKEN_BODY, "The page was cut short inside a row of " + e.name());
-                if (col >= header.size()) throw invalid(e.name() + " row " + (n + 1) + " of its batch has more values than fields");
+                if (t == null) throw new SyncException(SyncException.Problem.BROKEN_BODY, SyncText.Key.CUT_IN_ROW, new SyncText.EntityName(e.name()));
+                if (col >= header.size()) throw invalid(SyncText.of(SyncText.Key.MORE_VALUES, new SyncText.EntityName(e.name()), n + 1));
                 if (fieldIndex[col] < 0) {
                     p.skipChildren();
                 } else {
@@ -296,13 +294,13 @@ public final class PageApplier {
                 }
                 col++;
             }
-            if (col != header.size()) throw invalid(e.name() + " row " + (n + 1) + " of its batch has " + col + " values for " + header.size() + " fields");
+            if (col != header.size()) throw invalid(SyncText.of(SyncText.Key.VALUE_COUNT, new SyncText.EntityName(e.name()), n + 1, col, header.size()));
             long t0 = vn.r57desk.store.db.Timings.start();
             rows.apply(values, count, rowsBefore + n + 1);
             vn.r57desk.store.db.Timings.add("validate+stage", t0);
             n++;
             if ((n & 4095) == 0) {
-                if (cancelled.getAsBoolean()) throw new SyncException(SyncException.Problem.CANCELLED, "Sync cancelled");
+                if (cancelled.getAsBoolean()) throw new SyncException(SyncException.Problem.CANCELLED, SyncText.Key.CANCELLED);
                 progress.rows(rowsBefore + n, e.name());
             }
         }
@@ -315,41 +313,41 @@ public final class PageApplier {
         if (t == JsonToken.VALUE_NULL) return null;
         switch (f.type()) {
             case INTEGER -> {
-                if (t != JsonToken.VALUE_NUMBER_INT) throw fieldProblem(e, row, f, "is " + describe(t) + ", expected a whole number");
+                if (t != JsonToken.VALUE_NUMBER_INT) throw fieldProblem(e, row, f, SyncText.of(SyncText.Key.IS_EXPECTED, describe(t), SyncText.of(SyncText.Key.JSON_WHOLE_NUMBER)));
                 return p.getLongValue();
             }
             case REAL -> {
                 if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
-                    throw fieldProblem(e, row, f, "is " + describe(t) + ", expected a number");
+                    throw fieldProblem(e, row, f, SyncText.of(SyncText.Key.IS_EXPECTED, describe(t), SyncText.of(SyncText.Key.JSON_NUMBER)));
                 }
                 double d = p.getDoubleValue();
-                if (!Double.isFinite(d)) throw fieldProblem(e, row, f, "is not a finite number");
+                if (!Double.isFinite(d)) throw fieldProblem(e, row, f, SyncText.of(SyncText.Key.NOT_FINITE));
                 return d;
             }
             default -> {
-                if (t != JsonToken.VALUE_STRING) throw fieldProblem(e, row, f, "is " + describe(t) + ", expected text");
+                if (t != JsonToken.VALUE_STRING) throw fieldProblem(e, row, f, SyncText.of(SyncText.Key.IS_EXPECTED, describe(t), SyncText.of(SyncText.Key.JSON_TEXT)));
                 String s = p.getText();
                 if (s.length() > f.maxLength()) {
-                    throw fieldProblem(e, row, f, "is " + s.length() + " characters long; at most " + f.maxLength() + " are accepted");
+                    throw fieldProblem(e, row, f, SyncText.of(SyncText.Key.TEXT_TOO_LONG, s.length(), f.maxLength()));
                 }
                 return s;
             }
         }
     }
 
-    private static String describe(JsonToken t) {
+    private static Object describe(JsonToken t) {
         return switch (t) {
-            case VALUE_STRING -> "text";
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
-            case VALUE_TRUE, VALUE_FALSE -> "true/false";
-            case START_ARRAY -> "a list";
-            case START_OBJECT -> "an object";
+            case VALUE_STRING -> SyncText.of(SyncText.Key.JSON_TEXT);
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> SyncText.of(SyncText.Key.JSON_NUMBER);
+            case VALUE_TRUE, VALUE_FALSE -> SyncText.of(SyncText.Key.JSON_TRUE_FALSE);
+            case START_ARRAY -> SyncText.of(SyncText.Key.JSON_LIST);
+            case START_OBJECT -> SyncText.of(SyncText.Key.JSON_OBJECT);
             default -> t.asString() == null ? t.name() : t.asString();
         };
     }
 
-    private SyncException fieldProblem(Entity e, Object[] row, Entity.Field f, String what) {
-        return invalid(e.name() + keyText(e, row) + ", field " + f.name() + " " + what);
+    private SyncException fieldProblem(Entity e, Object[] row, Entity.Field f, SyncText what) {
+        return invalid(SyncText.of(SyncText.Key.FIELD_PROBLEM, new SyncText.EntityName(e.name()), keyText(e, row), f.name(), what));
     }
 
     private static String keyText(Entity e, Object[] row) {
@@ -359,20 +357,19 @@ public final class PageApplier {
         return j.toString();
     }
 
-    static SyncException invalid(String what) {
-        return new SyncException(SyncException.Problem.INVALID_PAGE, "The server sent a page that was refused: " + what
-                + ". Nothing from it was applied.");
+    static SyncException invalid(SyncText what) {
+        return new SyncException(SyncException.Problem.INVALID_PAGE, SyncText.Key.PAGE_REFUSED, what);
     }
 
     private static String text(JsonParser p, JsonToken t, String field) throws IOException, SyncException {
-        if (t != JsonToken.VALUE_STRING) throw invalid(field + " is not text");
+        if (t != JsonToken.VALUE_STRING) throw invalid(SyncText.of(SyncText.Key.NOT_TEXT, field));
         return p.getText();
     }
 
     private static boolean bool(JsonToken t, String field) throws SyncException {
         if (t == JsonToken.VALUE_TRUE) return true;
         if (t == JsonToken.VALUE_FALSE) return false;
-        throw invalid(field + " is not true or false");
+        throw invalid(SyncText.of(SyncText.Key.NOT_TRUE_FALSE, field));
     }
 
     /** Snapshot rows written per statement. */
@@ -499,7 +496,7 @@ public final class PageApplier {
                     try {
                         write.executeUpdate();
                     } catch (SQLException ex) {
-                        throw invalid(e.name() + keyText(e, pending[r]) + " could not be stored: " + sqliteReason(ex));
+                        throw invalid(SyncText.of(SyncText.Key.ROW_NOT_STORED, new SyncText.EntityName(e.name()), keyText(e, pending[r]), sqliteReason(ex)));
                     }
                 }
             } finally {
@@ -520,11 +517,11 @@ public final class PageApplier {
                 Entity.Field f = fields[i];
                 Object v = row[i];
                 if (v == null) {
-                    if (f.required() && isPresent[i]) throw fieldProblem(e, row, f, "is missing (null) but required");
+                    if (f.required() && isPresent[i]) throw fieldProblem(e, row, f, SyncText.of(SyncText.Key.MISSING));
                     continue;
                 }
                 if (!f.allowed().isEmpty() && !f.allowed().contains(v)) {
-                    throw fieldProblem(e, row, f, "is \"" + v + "\"; allowed: " + String.join(", ", new java.util.TreeSet<>(f.allowed())));
+                    throw fieldProblem(e, row, f, SyncText.of(SyncText.Key.NOT_ALLOWED, v, String.join(", ", new java.util.TreeSet<>(f.allowed()))));
                 }
                 if (f.ref() != null) {
                     long id = (Long) v;
@@ -533,7 +530,7 @@ public final class PageApplier {
                     // within a batch of upserts, so it stays so.
                     if (hasLastRef[i] && lastRef[i] == id) continue;
                     if (!knownRef[i].contains(id) && !addedRef[i].contains(id)) {
-                        throw fieldProblem(e, row, f, "refers to " + f.ref() + " " + id + ", which the cache does not have");
+                        throw fieldProblem(e, row, f, SyncText.of(SyncText.Key.UNKNOWN_REF, new SyncText.EntityName(f.ref()), id));
                     }
                     lastRef[i] = id;
                     hasLastRef[i] = true;

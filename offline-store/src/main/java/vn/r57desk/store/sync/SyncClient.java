@@ -148,13 +148,11 @@ public final class SyncClient {
     /** Checks the address (plain HTTP only to this machine) and prepares the HTTP client. */
     public static SyncClient create(String url, Options options) throws SyncException {
         if (checkAddress(url) == AddressProblem.NOT_HTTP) {
-            throw new SyncException(SyncException.Problem.BAD_ADDRESS, "\"" + url + "\" is not an http:// or https:// address"
-                    + " (for example https://server.example/ , or http://127.0.0.1:8557/ for a server on this computer)");
+            throw new SyncException(SyncException.Problem.BAD_ADDRESS, SyncText.Key.NOT_HTTP, url);
         }
         HttpUrl u = HttpUrl.parse(url.strip());
         if (!u.isHttps() && !isLoopback(u.host())) {
-            throw new SyncException(SyncException.Problem.INSECURE, "Refusing plain HTTP to " + u.host()
-                    + ": sync data travels only over HTTPS, except to this computer (localhost). Use https://" + u.host() + "…");
+            throw new SyncException(SyncException.Problem.INSECURE, SyncText.Key.PLAIN_HTTP, u.host());
         }
         if (!u.encodedPath().endsWith("/")) u = u.newBuilder().addPathSegment("").build();
         OkHttpClient.Builder b = new OkHttpClient.Builder()
@@ -212,12 +210,11 @@ public final class SyncClient {
         receivedAtStart = received.get();
         listener.progress(progress(Phase.CONNECTING, 0, 0, null));
         long tInfo = vn.r57desk.store.db.Timings.start();
-        JsonNode info = withRetries("Asking the server who it is", () -> getJson(url("info", null)), host);
+        JsonNode info = withRetries(SyncText.Key.STEP_INFO, () -> getJson(url("info", null)), host);
         vn.r57desk.store.db.Timings.add("sync: info", tInfo);
         String protocol = info.path("protocol").asText(null);
         if (Protocol.major(protocol) != Protocol.MAJOR) {
-            throw new SyncException(SyncException.Problem.INCOMPATIBLE, "The server speaks sync protocol " + protocol
-                    + "; this R57 Desk understands " + Protocol.MAJOR + ".x. Update R57 Desk or ask for a compatible server.");
+            throw new SyncException(SyncException.Problem.INCOMPATIBLE, SyncText.Key.PROTOCOL_TOO_NEW, protocol, Protocol.MAJOR);
         }
         String generation = info.path("generation").asText("");
         long expected = info.path("snapshot_rows").asLong(0);
@@ -253,10 +250,10 @@ public final class SyncClient {
             } catch (CursorExpired e) {
                 // The server started a new generation (or dropped old history): start again from a snapshot, once.
                 if (round == 2) {
-                    throw new SyncException(SyncException.Problem.SERVER, "The server keeps refusing its own cursors: " + e.getMessage());
+                    throw new SyncException(SyncException.Problem.SERVER, SyncText.Key.CURSORS_REFUSED, e.getMessage());
                 }
                 listener.note("The server no longer serves changes from this cache's position (" + e.getMessage() + "); starting from a snapshot");
-                JsonNode again = withRetries("Asking the server who it is", () -> getJson(url("info", null)), host);
+                JsonNode again = withRetries(SyncText.Key.STEP_INFO, () -> getJson(url("info", null)), host);
                 generation = again.path("generation").asText("");
                 expected = again.path("snapshot_rows").asLong(0);
                 forget(host.cache());
@@ -304,7 +301,7 @@ public final class SyncClient {
         try {
             b = Bootstrap.openOrStart(cacheFile, serverKey, generation);
         } catch (SQLException | IOException e) {
-            throw new SyncException(SyncException.Problem.CACHE, "Cannot prepare the bootstrap file beside " + cacheFile + ": " + e.getMessage(), e);
+            throw new SyncException(SyncException.Problem.CACHE, SyncText.of(SyncText.Key.BOOTSTRAP_PREPARE, cacheFile, e.getMessage()), e);
         }
         long rows;
         try {
@@ -313,7 +310,7 @@ public final class SyncClient {
             while (b.phase().equals("snapshot")) {
                 long before = done;
                 HttpUrl u = url("snapshot", b.cursor());
-                PageApplier.Result r = withRetries("Downloading the snapshot", () -> page(u, body -> b.applyPage(body, generation, () -> cancelled,
+                PageApplier.Result r = withRetries(SyncText.Key.STEP_SNAPSHOT, () -> page(u, body -> b.applyPage(body, generation, () -> cancelled,
                         pageListener(listener, Phase.SNAPSHOT, before, expected, skipped))), host);
                 skipped.addAll(r.skippedKinds());
                 done += r.rows();
@@ -324,7 +321,7 @@ public final class SyncClient {
             b.closeApplier();
             rows = b.finish();
         } catch (SQLException e) {
-            throw new SyncException(SyncException.Problem.CACHE, "Cannot write the bootstrap file " + b.file() + ": " + e.getMessage(), e);
+            throw new SyncException(SyncException.Problem.CACHE, SyncText.of(SyncText.Key.BOOTSTRAP_WRITE, b.file(), e.getMessage()), e);
         } catch (SyncException e) {
             if (e.getCause() instanceof CursorExpired ce) {
                 b.close();
@@ -338,7 +335,7 @@ public final class SyncClient {
         try {
             host.replace(b.file());
         } catch (CacheException e) {
-            throw new SyncException(SyncException.Problem.CACHE, e.getMessage(), e);
+            throw new SyncException(SyncException.Problem.CACHE, SyncText.of(SyncText.Key.CACHE_FAILED, e.getMessage()), e);
         }
         return rows;
     }
@@ -360,7 +357,7 @@ public final class SyncClient {
                 HttpUrl u = url("changes", st.cursor);
                 PageApplier.Result r;
                 try {
-                    r = withRetries("Downloading changes", () -> page(u, body -> applyDelta(cache, applier, body,
+                    r = withRetries(SyncText.Key.STEP_CHANGES, () -> page(u, body -> applyDelta(cache, applier, body,
                             pageListener(listener, Phase.CHANGES, before, 0, skipped), generation)), host);
                 } catch (SyncException e) {
                     if (e.getCause() instanceof CursorExpired ce) throw ce;
@@ -411,11 +408,11 @@ public final class SyncClient {
                 try {
                     r = applier[0].apply(body, () -> cancelled, progress);
                     if (!Protocol.KIND_DELTA.equals(r.kind())) {
-                        throw new SyncException(SyncException.Problem.INVALID_PAGE, "The server answered a changes request with a " + r.kind() + " page");
+                        throw new SyncException(SyncException.Problem.INVALID_PAGE, SyncText.Key.WRONG_KIND, "changes", r.kind());
                     }
                     if (!expectedGeneration.isEmpty() && !expectedGeneration.equals(r.generation())) {
-                        String said = "the page is from data generation " + r.generation() + ", not " + expectedGeneration;
-                        throw new SyncException(SyncException.Problem.REFUSED, said, new CursorExpired(said));
+                        SyncText said = SyncText.of(SyncText.Key.GENERATION_MOVED, r.generation(), expectedGeneration);
+                        throw new SyncException(SyncException.Problem.REFUSED, said, new CursorExpired(said.toString()));
                     }
                 } catch (SyncException e) {
                     applier[0].rolledBack();
@@ -444,7 +441,7 @@ public final class SyncClient {
         } catch (Unchecked u) {
             throw u.cause;
         } catch (CacheException e) {
-            throw new SyncException(SyncException.Problem.CACHE, "Cannot write a page into the cache: " + e.getMessage(), e);
+            throw new SyncException(SyncException.Problem.CACHE, SyncText.of(SyncText.Key.PAGE_WRITE, e.getMessage()), e);
         }
     }
 
@@ -476,7 +473,7 @@ public final class SyncClient {
             try {
                 batch = cache.read(c -> Outbox.pending(c, Protocol.OUTBOX_BATCH));
             } catch (CacheException e) {
-                throw new SyncException(SyncException.Problem.CACHE, e.getMessage(), e);
+                throw new SyncException(SyncException.Problem.CACHE, SyncText.of(SyncText.Key.CACHE_FAILED, e.getMessage()), e);
             }
             // Also bounded by size: a server takes a few MB per push (the reference server 4 MB).
             long bytes = 0;
@@ -504,7 +501,7 @@ public final class SyncClient {
             }
             JsonNode reply;
             try {
-                reply = withRetries("Sending notes and feedback", () -> postJson(url("outbox", null), body.toString()), host);
+                reply = withRetries(SyncText.Key.STEP_OUTBOX, () -> postJson(url("outbox", null), body.toString()), host);
             } catch (SyncException e) {
                 recordAttempt(cache, batch, e.getMessage());
                 throw e;
@@ -537,7 +534,7 @@ public final class SyncClient {
                     return null;
                 });
             } catch (CacheException e) {
-                throw new SyncException(SyncException.Problem.CACHE, e.getMessage(), e);
+                throw new SyncException(SyncException.Problem.CACHE, SyncText.of(SyncText.Key.CACHE_FAILED, e.getMessage()), e);
             }
             if (updates.stream().allMatch(u -> u[1] == null)) break; // the server answered for none: do not loop
         }
@@ -616,27 +613,25 @@ public final class SyncClient {
             try (InputStream in = resp.body().byteStream()) {
                 return reader.read(in);
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new SyncException(SyncException.Problem.BROKEN_BODY, "The server's answer is not valid JSON (" + e.getOriginalMessage() + ")", e);
+                throw new SyncException(SyncException.Problem.BROKEN_BODY, SyncText.of(SyncText.Key.ANSWER_NOT_JSON, e.getOriginalMessage()), e);
             } catch (SQLException e) {
-                throw new SyncException(SyncException.Problem.CACHE, "Cannot write into the cache: " + e.getMessage(), e);
+                throw new SyncException(SyncException.Problem.CACHE, SyncText.of(SyncText.Key.CACHE_WRITE, e.getMessage()), e);
             }
         } catch (javax.net.ssl.SSLException e) {
             if (certificateProblem(e)) {
-                throw new SyncException(SyncException.Problem.INSECURE, "The secure connection to " + req.url().host()
-                        + " failed: its certificate is not trusted or does not match (" + e.getMessage() + ")", e);
+                throw new SyncException(SyncException.Problem.INSECURE, SyncText.of(SyncText.Key.CERTIFICATE_REFUSED, req.url().host(), e.getMessage()), e);
             }
-            if (cancelled) throw new SyncException(SyncException.Problem.CANCELLED, "Sync cancelled");
+            if (cancelled) throw new SyncException(SyncException.Problem.CANCELLED, SyncText.Key.CANCELLED);
             // A secure connection that broke (reset, closed mid-handshake): a network fault, retried.
-            throw new SyncException(SyncException.Problem.NETWORK, "The secure connection to " + req.url().host() + ":" + req.url().port()
-                    + " broke (" + e.getMessage() + ")", e);
+            throw new SyncException(SyncException.Problem.NETWORK, SyncText.of(SyncText.Key.TLS_BROKE, req.url().host() + ":" + req.url().port(), e.getMessage()), e);
         } catch (java.net.SocketTimeoutException e) {
-            if (cancelled) throw new SyncException(SyncException.Problem.CANCELLED, "Sync cancelled");
-            throw new SyncException(SyncException.Problem.NETWORK, req.url().host() + ":" + req.url().port() + " did not answer within "
-                    + options.readTimeout().toMillis() / 1000.0 + " s (timed out)", e);
+            if (cancelled) throw new SyncException(SyncException.Problem.CANCELLED, SyncText.Key.CANCELLED);
+            throw new SyncException(SyncException.Problem.NETWORK, SyncText.of(SyncText.Key.TIMED_OUT, req.url().host() + ":" + req.url().port(),
+                    options.readTimeout().toMillis() / 1000.0), e);
         } catch (IOException e) {
-            if (cancelled) throw new SyncException(SyncException.Problem.CANCELLED, "Sync cancelled");
-            throw new SyncException(SyncException.Problem.NETWORK, "No answer from " + req.url().host() + ":" + req.url().port()
-                    + " (" + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", e);
+            if (cancelled) throw new SyncException(SyncException.Problem.CANCELLED, SyncText.Key.CANCELLED);
+            throw new SyncException(SyncException.Problem.NETWORK, SyncText.of(SyncText.Key.NO_ANSWER, req.url().host() + ":" + req.url().port(),
+                    e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())), e);
         } finally {
             current = null;
         }
@@ -665,20 +660,20 @@ public final class SyncClient {
         }
         String said = message.isEmpty() ? "HTTP " + resp.code() : message + " (HTTP " + resp.code() + (code.isEmpty() ? "" : ", " + code) + ")";
         int s = resp.code();
-        if (s == 401) return new SyncException(SyncException.Problem.UNAUTHORIZED, "The server refused this device's token: " + said);
-        if (s == 403 && code.equals("device_revoked")) return new SyncException(SyncException.Problem.REVOKED, said);
-        if (s == 410) return new SyncException(SyncException.Problem.REFUSED, said, new CursorExpired(said));
-        if (code.equals("incompatible_protocol")) return new SyncException(SyncException.Problem.INCOMPATIBLE, "The server refused this R57 Desk's protocol: " + said);
+        if (s == 401) return new SyncException(SyncException.Problem.UNAUTHORIZED, SyncText.Key.TOKEN_REFUSED, said);
+        if (s == 403 && code.equals("device_revoked")) return new SyncException(SyncException.Problem.REVOKED, SyncText.Key.SERVER_SAID, said);
+        if (s == 410) return new SyncException(SyncException.Problem.REFUSED, SyncText.of(SyncText.Key.SERVER_SAID, said), new CursorExpired(said));
+        if (code.equals("incompatible_protocol")) return new SyncException(SyncException.Problem.INCOMPATIBLE, SyncText.Key.PROTOCOL_REFUSED, said);
         if (s == 429 || s >= 500) {
-            SyncException e = new SyncException(SyncException.Problem.SERVER, "The server had a problem: " + said);
+            SyncException e = new SyncException(SyncException.Problem.SERVER, SyncText.Key.SERVER_PROBLEM, said);
             String wait = resp.header("Retry-After");
             if (wait != null && wait.strip().matches("\\d{1,6}")) e.retryAfter(Duration.ofSeconds(Long.parseLong(wait.strip())));
             return e;
         }
-        return new SyncException(SyncException.Problem.REFUSED, "The server refused the request: " + said);
+        return new SyncException(SyncException.Problem.REFUSED, SyncText.Key.REQUEST_REFUSED, said);
     }
 
-    private <T> T withRetries(String what, Attempt<T> attempt, CacheHost host) throws SyncException {
+    private <T> T withRetries(SyncText.Key what, Attempt<T> attempt, CacheHost host) throws SyncException {
         SyncException last = null;
         for (int i = 1; i <= options.maxAttempts(); i++) {
             checkCancelled();
@@ -686,20 +681,19 @@ public final class SyncClient {
                 return attempt.run();
             } catch (SyncException e) {
                 if (e.problem() == SyncException.Problem.REVOKED) throw revoked(host, e);
-                if (cancelled) throw new SyncException(SyncException.Problem.CANCELLED, "Sync cancelled");
+                if (cancelled) throw new SyncException(SyncException.Problem.CANCELLED, SyncText.Key.CANCELLED);
                 if (!e.problem().isTransient()) throw e;
                 last = e;
             }
             if (i < options.maxAttempts()) {
                 long ms = pauseMillis(i, last.retryAfter());
-                listener.note(what + " failed (" + last.getMessage() + "); trying again in " + ms + " ms, attempt " + (i + 1)
+                listener.note(SyncText.of(what) + " failed (" + last.getMessage() + "); trying again in " + ms + " ms, attempt " + (i + 1)
                         + " of " + options.maxAttempts());
                 listener.retrying(new Retry(last.problem(), i + 1, options.maxAttempts(), Duration.ofMillis(ms)));
                 pause(ms);
             }
         }
-        throw new SyncException(last.problem(), what + " failed " + options.maxAttempts() + " times; giving up for now. Last error: "
-                + last.getMessage() + ". The cache keeps everything received so far; the next sync continues from there.", last);
+        throw new SyncException(last.problem(), SyncText.of(SyncText.Key.GAVE_UP, SyncText.of(what), options.maxAttempts(), last), last);
     }
 
     /** The pause before the attempt after {@code attempt}: exponential, with jitter, capped. */
@@ -721,7 +715,7 @@ public final class SyncClient {
                 Thread.sleep(Math.min(50, Math.max(1, (until - System.nanoTime()) / 1_000_000)));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new SyncException(SyncException.Problem.CANCELLED, "Sync interrupted");
+                throw new SyncException(SyncException.Problem.CANCELLED, SyncText.Key.INTERRUPTED);
             }
         }
     }
@@ -737,18 +731,16 @@ public final class SyncClient {
         try {
             host.wipe();
         } catch (CacheException w) {
-            return new SyncException(SyncException.Problem.REVOKED, "This device was revoked by the server (" + e.getMessage()
-                    + "), but its cache could not be deleted: " + w.getMessage() + ". Delete it by hand.", e)
+            return new SyncException(SyncException.Problem.REVOKED, SyncText.of(SyncText.Key.REVOKED_NOT_WIPED, e, w.getMessage()), e)
                     .revocation(new SyncException.Revocation(false, 0));
         }
-        return new SyncException(SyncException.Problem.REVOKED, "This device was revoked by the server (" + e.getMessage()
-                + "). As required, its cache and outbox were deleted from this computer"
-                + (unsent > 0 ? ", including " + unsent + " unsent note(s) or feedback item(s)" : "") + ".", e)
+        return new SyncException(SyncException.Problem.REVOKED,
+                unsent > 0 ? SyncText.of(SyncText.Key.REVOKED_WIPED_UNSENT, e, unsent) : SyncText.of(SyncText.Key.REVOKED_WIPED, e), e)
                 .revocation(new SyncException.Revocation(true, unsent));
     }
 
     private void checkCancelled() throws SyncException {
-        if (cancelled) throw new SyncException(SyncException.Problem.CANCELLED, "Sync cancelled");
+        if (cancelled) throw new SyncException(SyncException.Problem.CANCELLED, SyncText.Key.CANCELLED);
     }
 
     // ---- sync state -----------------------------------------------------------------------------
@@ -766,7 +758,7 @@ public final class SyncClient {
                 }
             });
         } catch (CacheException e) {
-            throw new SyncException(SyncException.Problem.CACHE, e.getMessage(), e);
+            throw new SyncException(SyncException.Problem.CACHE, SyncText.of(SyncText.Key.CACHE_FAILED, e.getMessage()), e);
         }
     }
 
@@ -781,7 +773,7 @@ public final class SyncClient {
                 return null;
             });
         } catch (CacheException e) {
-            throw new SyncException(SyncException.Problem.CACHE, e.getMessage(), e);
+            throw new SyncException(SyncException.Problem.CACHE, SyncText.of(SyncText.Key.CACHE_FAILED, e.getMessage()), e);
         }
     }
 
@@ -793,7 +785,7 @@ public final class SyncClient {
                 }
             });
         } catch (CacheException e) {
-            throw new SyncException(SyncException.Problem.CACHE, e.getMessage(), e);
+            throw new SyncException(SyncException.Problem.CACHE, SyncText.of(SyncText.Key.CACHE_FAILED, e.getMessage()), e);
         }
     }
 
@@ -808,7 +800,7 @@ public final class SyncClient {
                 return null;
             });
         } catch (CacheException e) {
-            throw new SyncException(SyncException.Problem.CACHE, e.getMessage(), e);
+            throw new SyncException(SyncException.Problem.CACHE, SyncText.of(SyncText.Key.CACHE_FAILED, e.getMessage()), e);
         }
     }
 }

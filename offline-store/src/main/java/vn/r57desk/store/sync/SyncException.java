@@ -44,16 +44,31 @@ public final class SyncException extends Exception {
     }
 
     private final Problem problem;
+    private final SyncText text;
     private java.time.Duration retryAfter;
 
-    public SyncException(Problem problem, String message) {
-        super(message);
-        this.problem = problem;
+    public SyncException(Problem problem, SyncText text) {
+        this(problem, text, null);
     }
 
-    public SyncException(Problem problem, String message, Throwable cause) {
-        super(message, cause);
+    public SyncException(Problem problem, SyncText text, Throwable cause) {
+        super(text.toString(), cause);
         this.problem = problem;
+        this.text = text;
+    }
+
+    public SyncException(Problem problem, SyncText.Key key, Object... args) {
+        this(problem, SyncText.of(key, args));
+    }
+
+    /** What went wrong, to be said in the user's language. */
+    public SyncText text() {
+        return text;
+    }
+
+    /** What went wrong in {@code locale}'s language (Vietnamese or English); {@link #getMessage()} is English. */
+    public String message(java.util.Locale locale) {
+        return text.in(locale);
     }
 
     public Problem problem() {

@@ -30,7 +30,7 @@ final class Tls {
             ks.load(null, null);
             int i = 0;
             for (Certificate cert : cf.generateCertificates(in)) ks.setCertificateEntry("trusted-" + i++, cert);
-            if (i == 0) throw new SyncException(SyncException.Problem.INSECURE, pem + " holds no certificate");
+            if (i == 0) throw new SyncException(SyncException.Problem.INSECURE, SyncText.Key.CERTIFICATE_NONE, pem);
             TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             tmf.init(ks);
             X509TrustManager tm = null;
@@ -39,7 +39,7 @@ final class Tls {
             ctx.init(null, new TrustManager[] {tm}, null);
             b.sslSocketFactory(ctx.getSocketFactory(), tm);
         } catch (IOException | GeneralSecurityException e) {
-            throw new SyncException(SyncException.Problem.INSECURE, "Cannot read the certificate " + pem + ": " + e.getMessage(), e);
+            throw new SyncException(SyncException.Problem.INSECURE, SyncText.of(SyncText.Key.CERTIFICATE_UNREADABLE, pem, e.getMessage()), e);
         }
     }
 }

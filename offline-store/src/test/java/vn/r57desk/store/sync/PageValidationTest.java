@@ -76,8 +76,13 @@ class PageValidationTest {
 
     @Test
     void aWrongTypeIsRefusedNamingEntityAndField() throws Exception {
-        assertRefused(page(taskBatch(GOOD_TASK, "[900002,\"one\",\"x\",\"x\",1,null,\"2027-03-31\",null,50]"), 2),
-                SyncException.Problem.INVALID_PAGE, "task 900002", "initiative_id", "expected a whole number");
+        String body = page(taskBatch(GOOD_TASK, "[900002,\"one\",\"x\",\"x\",1,null,\"2027-03-31\",null,50]"), 2);
+        assertRefused(body, SyncException.Problem.INVALID_PAGE, "task 900002", "initiative_id", "expected a whole number");
+        // the app says the same in Vietnamese: the kind of data and the JSON kinds translated, the field as the server spells it
+        assertThatThrownBy(() -> apply(body)).isInstanceOf(SyncException.class)
+                .satisfies(e -> assertThat(((SyncException) e).message(SyncText.VIETNAMESE)).isEqualTo(
+                        "Máy chủ gửi một trang dữ liệu không hợp lệ nên đã bị từ chối: nhiệm vụ 900002, trường initiative_id"
+                                + " là văn bản, cần một số nguyên. Không áp dụng gì từ trang này."));
     }
 
     @Test
@@ -93,6 +98,9 @@ class PageValidationTest {
     void aReferenceToAnUnknownRowIsRefused() throws Exception {
         assertRefused(page(taskBatch(GOOD_TASK, "[900004,999999,\"x\",\"x\",1,null,\"2027-03-31\",null,50]"), 2),
                 SyncException.Problem.INVALID_PAGE, "task 900004", "initiative_id", "initiative 999999");
+        assertThatThrownBy(() -> apply(page(taskBatch("[900004,999999,\"x\",\"x\",1,null,\"2027-03-31\",null,50]"), 1)))
+                .satisfies(e -> assertThat(((SyncException) e).message(SyncText.VIETNAMESE))
+                        .contains("nhiệm vụ 900004, trường initiative_id trỏ tới sáng kiến 999999, mà bộ nhớ đệm không có"));
     }
 
     @Test
