@@ -578,11 +578,38 @@ class AppUiTest extends AppRobot {
                 assertThat(shown.getText().replace("\n", " ").replaceAll("\\s+", " ").strip()).as("shown name").isEqualTo(row.getText());
             }
 
+            // deadlines by ministry: the titles whole, the names readable, every column inside the
+            // table, also once sorted by name (the sort arrow takes room from the name, not the edge)
+            clickOn("#nav-deadlines");
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup("#deadlines-agency").tryQuery().isPresent());
+            WaitForAsyncUtils.waitForFxEvents();
+            @SuppressWarnings("unchecked")
+            var table = (javafx.scene.control.TableView<Object>) lookup("#deadlines-agency").query();
+            assertTableFits(table, "before sorting");
+            var name = table.getColumns().get(1);
+            assertThat(name.getWidth()).as("the name column: 6 em of the projector's type or more").isGreaterThan(6 * 20);
+            clickOn(table.lookupAll(".column-header").stream()
+                    .filter(h -> h.lookup(".label") instanceof Label l && name.getText().equals(l.getText())).findFirst().orElseThrow());
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(table.getSortOrder()).containsExactly(name);
+            assertTableFits(table, "sorted by name");
+
             interact(() -> stage.setWidth(1600)); // a wide screen: the words come back
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> search.getContentDisplay() == javafx.scene.control.ContentDisplay.LEFT);
             assertThat(sync.getContentDisplay()).isEqualTo(javafx.scene.control.ContentDisplay.LEFT);
         } finally {
             interact(() -> stage.setWidth(width));
+        }
+    }
+
+    /** Every column inside the table (no scrolling sideways) and every title shown whole, not "…". */
+    private static void assertTableFits(javafx.scene.control.TableView<?> table, String when) {
+        double columns = table.getColumns().stream().mapToDouble(javafx.scene.control.TableColumn::getWidth).sum();
+        assertThat(columns).as(when + ": the columns' widths within the table's").isLessThanOrEqualTo(table.getWidth());
+        for (Node header : table.lookupAll(".column-header")) {
+            if (!(header.lookup(".label") instanceof Label l) || l.getText() == null || l.getText().isEmpty()) continue;
+            var shown = (javafx.scene.text.Text) l.lookup(".text");
+            assertThat(shown.getText()).as(when + ": the title " + l.getText().replace("\n", " ")).isEqualTo(l.getText());
         }
     }
 

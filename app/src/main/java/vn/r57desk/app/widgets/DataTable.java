@@ -148,6 +148,7 @@ public final class DataTable<T> {
         probe.setVisible(false);
         probe.fontProperty().addListener((o, a, font) -> fitColumns(table, font));
         table.widthProperty().addListener((o, a, w) -> fitWidth(table));
+        table.getSortOrder().addListener((javafx.collections.ListChangeListener<TableColumn<T, ?>>) ch -> fitWidth(table));
         table.skinProperty().addListener((o, a, skin) -> {
             if (table.lookup(".column-header-background") instanceof Region header) {
                 header.heightProperty().addListener((h, was, now) -> fitHeight(table));
@@ -260,8 +261,10 @@ public final class DataTable<T> {
             double values = 0;
             for (int r = 0; r < rows; r++) values = Math.max(values, width(text, c.shown(items.get(r))));
             double cap = MAX_COLUMN_EM * em;
-            full[i] = Math.ceil(Math.min(Math.max(oneLine + 2.2 * em, values + 1.4 * em), cap));
-            compact[i] = Math.ceil(Math.min(Math.max(twoLines + 2.2 * em, values + 1.4 * em), cap));
+            // A title gets the cells' padding; room for the sort arrow is added in fitWidth, only to
+            // the columns that show one (it took 0.8 em from every column, ~110 px of a projector's table).
+            full[i] = Math.ceil(Math.min(Math.max(oneLine, values) + 1.4 * em, cap));
+            compact[i] = Math.ceil(Math.min(Math.max(twoLines, values) + 1.4 * em, cap));
         }
         // The column that flexes: the widest of text (a name), never a number's column, whose width
         // comes from its title (a province's "Đến hạn ≤ 30 ngày" is wider than its name).
@@ -278,6 +281,7 @@ public final class DataTable<T> {
         this.twoLineTitles = twoLineTitles;
         widestColumn = widest;
         minimumEm = 4 * em;
+        arrowRoom = Math.ceil(0.8 * em);
         fitWidth(table);
     }
 
@@ -316,6 +320,8 @@ public final class DataTable<T> {
     private String[] twoLineTitles;
     private int widestColumn;
     private double minimumEm;
+    /** What a header's sort arrow takes beside its title. */
+    private double arrowRoom;
 
     /**
      * Gives each column its full width when they all fit; the widest text column (a name) takes any
@@ -326,16 +332,29 @@ public final class DataTable<T> {
      * thao và D…".
      */
     private void fitWidth(TableView<T> table) {
-        double[] full = fullWidths;
-        if (full == null) return;
+        if (fullWidths == null) return;
+        double[] full = fullWidths.clone();
+        double[] compact = compactWidths.clone();
+        for (int i = 0; i < full.length; i++) {
+            if (table.getSortOrder().contains(table.getColumns().get(i))) {
+                full[i] += arrowRoom;
+                compact[i] += arrowRoom;
+            }
+        }
         double need = 0;
         for (double w : full) need += w;
         // The table's own width, less its borders and room for a vertical scroll bar.
         double available = table.getWidth() - table.snappedLeftInset() - table.snappedRightInset() - SCROLL_BAR_ALLOWANCE;
-        boolean[] wrapped = wrappedTitles(full, compactWidths, widestColumn, table.getWidth() <= 0 ? 0 : need - available);
+        boolean[] wrapped = wrappedTitles(full, compact, widestColumn, table.getWidth() <= 0 ? 0 : need - available);
+        // The name's width is worked out here, not left to the resize policy: the policy runs when
+        // the table's width changes, not when a click on a header (a new sort arrow) changes a
+        // column's, and a name sorted by was then given its full width past the table's edge.
+        double others = 0;
+        for (int i = 0; i < full.length; i++) if (i != widestColumn) others += wrapped[i] ? compact[i] : full[i];
         for (int i = 0; i < full.length; i++) {
             TableColumn<T, ?> col = table.getColumns().get(i);
-            double w = wrapped[i] ? compactWidths[i] : full[i];
+            double w = wrapped[i] ? compact[i] : full[i];
+            if (i == widestColumn && table.getWidth() > 0) w = Math.max(minimumEm, available - others);
             col.setPrefWidth(w);
             // A wrapped title's line break is written into the text: a column header sizes itself
             // to its label's one-line height even when the label may wrap.
