@@ -51,6 +51,20 @@ public final class DrillDown {
         return catalog;
     }
 
+    // ---- what changed --------------------------------------------------------------------------------
+
+    /** What the runs after {@code afterRun} up to {@code upToRun} changed (a sync's report names its runs). */
+    public ChangeSummary changes(long afterRun, long upToRun, LocalDate today) throws CacheException {
+        Catalog cat = catalog;
+        return cache.read(c -> ChangeSummary.between(c, cat, afterRun, upToRun, today));
+    }
+
+    /** What the runs finished since {@code since} changed. */
+    public ChangeSummary changesSince(java.time.Instant since, LocalDate today) throws CacheException {
+        Catalog cat = catalog;
+        return cache.read(c -> ChangeSummary.between(c, cat, ChangeSummary.runBefore(c, since), ChangeSummary.lastRun(c), today));
+    }
+
     // ---- overview and status counts ---------------------------------------------------------------
 
     public Overview overview(LocalDate today, PeriodRange range) throws CacheException {

@@ -1,0 +1,148 @@
+package vn.r57desk.store.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+
+import vn.r57desk.store.DemoCacheFixture;
+import vn.r57desk.store.db.Cache;
+import vn.r57desk.store.generate.DatasetGenerator;
+import vn.r57desk.store.metrics.Rag;
+import vn.r57desk.store.model.Initiative;
+import vn.r57desk.store.query.ChangeSummary;
+import vn.r57desk.store.query.DrillDown;
+
+/** What a sync changed, read back from the change history its pages wrote. */
+class ChangeSummaryTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final LocalDate TODAY = DatasetGenerator.AS_OF;
+    @TempDir Path dir;
+    private Cache cache;
+
+    @BeforeEach
+    void open() throws Exception {
+        cache = Cache.openExisting(DemoCacheFixture.copy(dir));
+    }
+
+    @AfterEach
+    void close() {
+        cache.close();
+    }
+
+    /** The row as the server would send it, with some fields changed. */
+    private String row(String entity, String where, Object... fieldValues) throws Exception {
+        Entity e = Entities.byName(entity);
+        String cols = String.join(", ", e.fields().stream().map(Entity.Field::name).toList());
+        String json = cache.read(c -> {
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT " + cols + " FROM " + e.table() + " WHERE " + where)) {
+                rs.next();
+                return PageWriter.encodeRow(e, rs);
+            } catch (java.io.IOException x) {
+                throw new IllegalStateException(x);
+            }
+        });
+        ArrayNode a = (ArrayNode) JSON.readTree(json);
+        for (int i = 0; i < fieldValues.length; i += 2) {
+            int idx = e.fields().indexOf(e.field((String) fieldValues[i]));
+            a.set(idx, JSON.valueToTree(fieldValues[i + 1]));
+        }
+        return a.toString();
+    }
+
+    private static String batch(String entity, String... rows) {
+        Entity e = Entities.byName(entity);
+        String fields = JSON.valueToTree(e.fields().stream().map(Entity.Field::name).toList()).toString();
+        return "{\"entity\":\"" + entity + "\",\"op\":\"upsert\",\"fields\":" + fields + ",\"rows\":[" + String.join(",", rows) + "]}";
+    }
+
+    private static String page(int rows, String... batches) {
+        return "{\"protocol\":\"1.0\",\"kind\":\"delta\",\"generation\":\"g\",\"batches\":[" + String.join(",", batches) + "],\"row_count\":" + rows
+                + ",\"next_cursor\":\"c2\",\"has_more\":false,\"complete\":false}";
+    }
+
+    private long single(String sql) throws Exception {
+        return cache.read(c -> {
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    @Test
+    void aSyncsChangesAreSummedUpByInitiativeTaskAndKpi() throws Exception {
+        DrillDown dd = new DrillDown(cache);
+        // a lagging initiative catches up: its RAG status changes as of the same day
+        Initiative lagging = dd.catalog().initiatives().values().stream()
+                .filter(i -> i.status() == Initiative.Status.IN_PROGRESS
+                        && vn.r57desk.store.metrics.InitiativeStatusRule.rag(i.status(), i.progress(), i.startDate(), i.deadline(), TODAY) != Rag.GREEN
+                        && !TODAY.isAfter(i.deadline()))
+                .findFirst().orElseThrow();
+        double expected = vn.r57desk.store.metrics.InitiativeStatusRule.expectedProgress(lagging.startDate(), lagging.deadline(), TODAY);
+        long openTask = single("SELECT min(id) FROM tasks WHERE completed_at IS NULL");
+        long kpi = single("SELECT kpi_id FROM kpi_scope_stats ORDER BY kpi_id, scope_id LIMIT 1");
+        long scope = single("SELECT scope_id FROM kpi_scope_stats ORDER BY kpi_id, scope_id LIMIT 1");
+        long last = single("SELECT last_period FROM kpi_scope_stats ORDER BY kpi_id, scope_id LIMIT 1");
+        String where = "kpi_id = " + kpi + " AND scope_id = " + scope + " AND period = " + last;
+        long before = single("SELECT coalesce(max(id), 0) FROM sync_runs");
+
+        String body = page(4,
+                batch("initiative", row("initiative", "id = " + lagging.id(), "progress", Math.min(1.0, expected), "version", 50)),
+                batch("task", row("task", "id = " + openTask, "completed_at", "2026-11-19", "version", 50)),
+                batch("observation", row("observation", where, "value", 12.34, "version", 50),
+                        row("observation", where, "period", vn.r57desk.store.model.Period.next((int) last), "value", 13.5, "version", 51)));
+        long run = PageRunner.apply(cache, body, true).run();
+        cache.writeAndWait(c -> {
+            try (Statement st = c.createStatement()) {
+                st.execute("UPDATE sync_runs SET status = 'succeeded', finished_at = '2026-11-25T00:00:05Z' WHERE id = " + run);
+            }
+            return null;
+        });
+
+        ChangeSummary s = dd.changes(before, run, TODAY);
+        assertThat(s.span().runs()).isEqualTo(1);
+        assertThat(s.span().reloaded()).isFalse();
+        assertThat(s.initiatives()).hasSize(1);
+        ChangeSummary.InitiativeMove m = s.initiatives().getFirst();
+        assertThat(m.initiative().id()).isEqualTo(lagging.id());
+        assertThat(m.oldProgress()).isEqualTo(lagging.progress());
+        assertThat(m.newProgress()).isEqualTo(Math.min(1.0, expected));
+        assertThat(m.oldRag()).isIn(Rag.AMBER, Rag.RED);
+        assertThat(m.newRag()).isEqualTo(Rag.GREEN);
+        assertThat(m.ragChanged()).isTrue();
+        assertThat(s.tasks()).isEqualTo(new ChangeSummary.TaskMoves(1, 0, 0, 0));
+        assertThat(s.kpis()).singleElement().satisfies(k -> {
+            assertThat(k.kpi().id()).isEqualTo(kpi);
+            assertThat(k.reported()).isEqualTo(1);
+            assertThat(k.revised()).isEqualTo(1);
+            assertThat(k.withdrawn()).isZero();
+        });
+
+        // by time: the same run is "since" a moment before it, nothing is since after it
+        assertThat(dd.changesSince(Instant.parse("2026-11-25T00:00:00Z"), TODAY).initiatives()).hasSize(1);
+        ChangeSummary none = dd.changesSince(Instant.parse("2026-11-25T00:00:06Z"), TODAY);
+        assertThat(none.isEmpty()).isTrue();
+        assertThat(none.span().runs()).isZero();
+        // a run that failed counts for nothing
+        cache.writeAndWait(c -> {
+            try (Statement st = c.createStatement()) {
+                st.execute("UPDATE sync_runs SET status = 'failed' WHERE id = " + run);
+            }
+            return null;
+        });
+        assertThat(dd.changes(before, run, TODAY).isEmpty()).isTrue();
+    }
+
+}
