@@ -142,7 +142,7 @@ class AppUiTest extends AppRobot {
     /** The sidebar, the toolbar, the status bar and every table's export carry Ikonli icons in the theme's text colour. */
     @Test
     void buttonsCarryIkonliIconsInTheThemesColour() {
-        for (String id : List.of("#nav-overview", "#nav-systems", "#nav-ministries", "#nav-localities", "#nav-deadlines", "#nav-rankings",
+        for (String id : List.of("#nav-overview", "#nav-systems", "#nav-ministries", "#nav-localities", "#nav-deadlines", "#nav-rankings", "#nav-changes",
                 "#" + R57DeskApp.BACK_ID, "#" + R57DeskApp.FORWARD_ID, "#" + R57DeskApp.LANGUAGE_BUTTON_ID)) {
             var graphic = lookup(id).queryAs(javafx.scene.control.Labeled.class).getGraphic();
             assertThat(graphic).as(id).isInstanceOf(org.kordamp.ikonli.javafx.FontIcon.class);
@@ -161,6 +161,25 @@ class AppUiTest extends AppRobot {
         waitFor("#systems-table");
         assertThat(lookup("." + vn.r57desk.app.widgets.DataTable.EXPORT_STYLE_CLASS).queryAll()).isNotEmpty().allSatisfy(b ->
                 assertThat(((javafx.scene.control.Labeled) b).getGraphic()).isInstanceOf(org.kordamp.ikonli.javafx.FontIcon.class));
+    }
+
+    /** The Changes section on demo data says there is no history and how to get one; its span is a place of its own. */
+    @Test
+    void theChangesSectionSaysTheDemoDataHasNoHistoryAndItsSpanNavigates() throws Exception {
+        clickOn("#nav-changes");
+        waitFor("#changes-summary");
+        assertThat(breadcrumb()).containsExactly("Thay đổi");
+        assertThat(lookup("#changes-summary").queryAs(Label.class).getText()).startsWith("Dữ liệu minh hoạ không có lịch sử thay đổi");
+        @SuppressWarnings("unchecked")
+        var span = (javafx.scene.control.ComboBox<Integer>) lookup("#changes-span").queryAs(javafx.scene.control.ComboBox.class);
+        assertThat(span.getValue()).isEqualTo(7);
+        assertThat(span.getConverter().toString(1)).isEqualTo("24 giờ qua");
+        interact(() -> span.setValue(30));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup("#changes-span").tryQuery()
+                .map(n -> ((javafx.scene.control.ComboBox<?>) n).getValue()).filter(v -> v.equals(30)).isPresent());
+        clickOn("#" + R57DeskApp.BACK_ID);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup("#changes-span").tryQuery()
+                .map(n -> ((javafx.scene.control.ComboBox<?>) n).getValue()).filter(v -> v.equals(7)).isPresent());
     }
 
     /** A system's initiatives filter by status, lead agency and deadline year, alone and together. */

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -60,6 +61,23 @@ class MessagesTest {
         }
         for (var c : vn.r57desk.store.metrics.RankingIndex.Component.values()) {
             assertThat(vi).containsKey("component." + c.name().toLowerCase(java.util.Locale.ROOT));
+        }
+    }
+
+    /**
+     * A text with values goes through MessageFormat, where an apostrophe is written twice; one
+     * without is shown as written, where a doubled apostrophe would show ("that reload''s").
+     */
+    @Test
+    void apostrophesAreWrittenAsEachTextIsShown() throws IOException {
+        for (String lang : List.of("vi", "en")) {
+            Properties p = load(lang);
+            for (String k : p.stringPropertyNames()) {
+                String v = p.getProperty(k);
+                boolean formatted = v.matches("(?s).*\\{\\d.*");
+                if (formatted) assertThat(v.replace("''", "")).as(lang + " " + k).doesNotContain("'");
+                else assertThat(v).as(lang + " " + k).doesNotContain("''");
+            }
         }
     }
 

@@ -90,6 +90,12 @@ public sealed interface Place {
         public String title(Messages m, Catalog c) { return m.get("nav.rankings"); }
     }
 
+    /** What the syncs of the last {@code days} days changed (0: all the cache remembers). */
+    record Changes(int days) implements Place {
+        public Place parent() { return null; }
+        public String title(Messages m, Catalog c) { return m.get("nav.changes"); }
+    }
+
     /** The breadcrumb from the section down to {@code p}. */
     static java.util.List<Place> path(Place p) {
         java.util.ArrayDeque<Place> out = new java.util.ArrayDeque<>();

@@ -59,6 +59,8 @@ public final class ScreenData {
                     dd.tasks(DrillDown.TaskOwner.LOCALITY, c.localityId(), today, TASK_ROWS));
             case Place.Deadlines d -> new DeadlinesData(dd.rankings().deadlinesByAgency(today), dd.rankings().deadlinesByProvince(today));
             case Place.Rankings r -> new RankingsData(dd.rankings().rankMinistries(today), dd.rankings().rankProvinces(today));
+            case Place.Changes ch -> dd.changesSince(ch.days() == 0 ? java.time.Instant.EPOCH
+                    : java.time.Instant.now().minus(java.time.Duration.ofDays(ch.days())), today);
         };
     }
 }

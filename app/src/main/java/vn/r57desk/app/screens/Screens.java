@@ -29,6 +29,7 @@ public final class Screens {
             case Place.Commune c -> LocalityScreens.commune(ctx, c, (ScreenData.CommuneData) d);
             case Place.Deadlines x -> DeadlineRankingScreens.deadlines(ctx, (ScreenData.DeadlinesData) d);
             case Place.Rankings x -> DeadlineRankingScreens.rankings(ctx, (ScreenData.RankingsData) d);
+            case Place.Changes x -> ChangesScreen.render(ctx, x, (vn.r57desk.store.query.ChangeSummary) d);
         };
         n.setId(CONTENT_ID);
         return n;
@@ -42,6 +43,7 @@ public final class Screens {
             case "nav.localities" -> new Place.Localities(defaultKpi(catalog));
             case "nav.deadlines" -> new Place.Deadlines();
             case "nav.rankings" -> new Place.Rankings();
+            case "nav.changes" -> new Place.Changes(7);
             default -> new Place.Overview();
         };
     }
@@ -53,5 +55,5 @@ public final class Screens {
     }
 
     public static final List<String> SECTIONS = List.of("nav.overview", "nav.systems", "nav.ministries", "nav.localities",
-            "nav.deadlines", "nav.rankings");
+            "nav.deadlines", "nav.rankings", "nav.changes");
 }

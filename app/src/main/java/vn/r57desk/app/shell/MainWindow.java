@@ -420,7 +420,8 @@ public final class MainWindow {
             "nav.ministries", Material2AL.ACCOUNT_BALANCE,
             "nav.localities", Material2MZ.MAP,
             "nav.deadlines", Material2AL.EVENT,
-            "nav.rankings", Material2AL.LEADERBOARD);
+            "nav.rankings", Material2AL.LEADERBOARD,
+            "nav.changes", Material2AL.HISTORY);
 
     private void applyTheme(Theme t) {
         theme = t;

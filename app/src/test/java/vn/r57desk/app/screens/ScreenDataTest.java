@@ -63,7 +63,7 @@ class ScreenDataTest {
         List<Place> places = List.of(new Place.Overview(), new Place.Systems(), new Place.SystemInitiatives(1),
                 new Place.InitiativeDetail(ini.id(), ini.systemId()), new Place.KpiSeries(kpi, cat.nationalScope(), new Place.Overview()),
                 new Place.Ministries(), new Place.Ministry(cat.ministries().getFirst().id()), new Place.Localities(kpi),
-                new Place.Province(hanoi, kpi, true, 0), new Place.Deadlines(), new Place.Rankings());
+                new Place.Province(hanoi, kpi, true, 0), new Place.Deadlines(), new Place.Rankings(), new Place.Changes(7), new Place.Changes(0));
         ScreenViewModel vm = new ScreenViewModel(TaskRunner.SAME_THREAD);
         for (Place p : places) {
             vm.show(dd, p, shell.today());
@@ -71,6 +71,10 @@ class ScreenDataTest {
             assertThat(vm.loadedProperty().get().place()).isEqualTo(p);
             assertThat(vm.loadingProperty().get()).isNull();
         }
+        // the demo data keeps no history of changes: none to show, and nothing counted as a sync
+        var changes = (vn.r57desk.store.query.ChangeSummary) load(vm, new Place.Changes(0));
+        assertThat(changes.isEmpty()).isTrue();
+        assertThat(changes.span().runs()).isZero();
         Results.Overview o = (Results.Overview) load(vm, new Place.Overview());
         assertThat(o.demo()).isTrue();
         var province = (ScreenData.ProvinceData) load(vm, new Place.Province(hanoi, kpi));
