@@ -182,6 +182,25 @@ class AppUiTest extends AppRobot {
                 .map(n -> ((javafx.scene.control.ComboBox<?>) n).getValue()).filter(v -> v.equals(7)).isPresent());
     }
 
+    /** Ctrl+1 ... Ctrl+7 open the sidebar's sections in its order; each button's tooltip names its keys. */
+    @Test
+    void ctrlAndADigitOpensTheSidebarsSections() throws Exception {
+        press(KeyCode.CONTROL).type(KeyCode.DIGIT7).release(KeyCode.CONTROL);
+        waitFor("#changes-summary");
+        assertThat(breadcrumb()).containsExactly("Thay đổi");
+        assertThat(lookup("#nav-changes").queryAs(javafx.scene.control.ToggleButton.class).isSelected()).isTrue();
+        press(KeyCode.CONTROL).type(KeyCode.DIGIT2).release(KeyCode.CONTROL);
+        waitFor("#systems-table");
+        assertThat(breadcrumb()).containsExactly("Hệ thống");
+        press(KeyCode.CONTROL).type(KeyCode.DIGIT2).release(KeyCode.CONTROL); // again: stays, still selected
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(lookup("#nav-systems").queryAs(javafx.scene.control.ToggleButton.class).isSelected()).isTrue();
+        assertThat(lookup("#nav-overview").queryAs(javafx.scene.control.ToggleButton.class).getTooltip().getText()).isEqualTo("Tổng quan (Ctrl+1)");
+        assertThat(lookup("#nav-changes").queryAs(javafx.scene.control.ToggleButton.class).getTooltip().getText()).isEqualTo("Thay đổi (Ctrl+7)");
+        press(KeyCode.CONTROL).type(KeyCode.DIGIT1).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> breadcrumb().equals(List.of("Tổng quan")));
+    }
+
     /** A system's initiatives filter by status, lead agency and deadline year, alone and together. */
     @Test
     void theInitiativeListFiltersByStatusLeadAndDeadlineYear() throws Exception {

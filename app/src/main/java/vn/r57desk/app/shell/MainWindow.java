@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiConsumer;
 
 import javafx.application.Application;
@@ -146,6 +147,7 @@ public final class MainWindow {
         VBox top = new VBox(header, breadcrumb);
 
         ToggleGroup sections = new ToggleGroup();
+        Map<KeyCombination, Runnable> sectionKeys = new java.util.LinkedHashMap<>();
         VBox sidebar = new VBox(4);
         sidebar.getStyleClass().add("r57-sidebar");
         for (String key : Screens.SECTIONS) {
@@ -156,11 +158,15 @@ public final class MainWindow {
             b.setMaxWidth(Double.MAX_VALUE);
             b.getStyleClass().add("r57-nav-button");
             Icons.on(b, SECTION_ICONS.get(key));
-            b.setOnAction(e -> {
+            Runnable open = () -> {
                 DrillDown dd = shell.drillDownProperty().get();
                 if (dd != null) nav.go(Screens.section(key, dd.catalog()));
-            });
+            };
+            b.setOnAction(e -> open.run());
             sidebar.getChildren().add(b);
+            // Ctrl+1 ... Ctrl+7 in the sidebar's order, as browsers number their tabs: a briefing
+            // official moves between sections without the mouse.
+            sectionKeys.put(new KeyCodeCombination(KeyCode.valueOf("DIGIT" + sidebar.getChildren().size()), KeyCombination.SHORTCUT_DOWN), open);
         }
 
         Label progress = new Label();
@@ -234,6 +240,7 @@ public final class MainWindow {
             for (var tg : sections.getToggles()) {
                 ToggleButton b = (ToggleButton) tg;
                 b.setText(messages.get((String) b.getUserData()));
+                b.setTooltip(new Tooltip(messages.get("nav.shortcut", b.getText(), sections.getToggles().indexOf(tg) + 1)));
                 b.setSelected(dd != null && Screens.section((String) b.getUserData(), dd.catalog()).getClass() == p.section().getClass());
             }
             breadcrumb.getChildren().clear();
@@ -293,6 +300,7 @@ public final class MainWindow {
         applyTheme(theme);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), this::toggleLanguage);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), syncBar::syncNow);
+        scene.getAccelerators().putAll(sectionKeys);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN), searchView::show);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.LEFT, KeyCombination.ALT_DOWN), nav::back);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.RIGHT, KeyCombination.ALT_DOWN), nav::forward);
