@@ -60,6 +60,7 @@ public final class StoreWriter {
 
     /** Inserts or replaces a task. */
     public void upsertTask(Task t) throws SQLException {
+        boolean existed = exists("tasks", "id = ?", t.id());
         String old = taskState(t.id());
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO tasks (id, initiative_id, title_vi, title_en, agency_id, locality_id, deadline, completed_at, version)
@@ -77,12 +78,12 @@ public final class StoreWriter {
             ps.setString(8, t.completedAt() == null ? null : t.completedAt().toString());
             ps.executeUpdate();
         }
-        log("task", Long.toString(t.id()), old == null ? ChangeEntry.Op.INSERT : ChangeEntry.Op.UPDATE, old, taskState(t.id()));
+        log("task", Long.toString(t.id()), existed ? ChangeEntry.Op.UPDATE : ChangeEntry.Op.INSERT, old, taskState(t.id()));
     }
 
     public void deleteTask(long id) throws SQLException {
+        if (!exists("tasks", "id = ?", id)) return;
         String old = taskState(id);
-        if (old == null) return;
         try (PreparedStatement ps = c.prepareStatement("DELETE FROM tasks WHERE id = ?")) {
             ps.setLong(1, id);
             ps.executeUpdate();
@@ -90,12 +91,22 @@ public final class StoreWriter {
         log("task", Long.toString(id), ChangeEntry.Op.DELETE, old, null);
     }
 
+    /** A task's value in the change history (ChangeLog): its completion date, NULL while open or when there is no such task. */
     private String taskState(long id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT deadline, completed_at FROM tasks WHERE id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + ChangeLog.summary("task", "t") + " FROM tasks t WHERE id = ?")) {
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) return null;
-                return "due " + rs.getString(1) + (rs.getString(2) == null ? ", open" : ", done " + rs.getString(2));
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    /** Whether a row with this key exists. */
+    private boolean exists(String table, String where, Object... keys) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM " + table + " WHERE " + where)) {
+            for (int i = 0; i < keys.length; i++) ps.setObject(i + 1, keys[i]);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
             }
         }
     }
@@ -119,7 +130,7 @@ public final class StoreWriter {
             ps.executeUpdate();
         }
         log("observation", kpiId + "/" + scopeId + "/" + period, old == null ? ChangeEntry.Op.INSERT : ChangeEntry.Op.UPDATE, old,
-                Double.toString(value));
+                observationValue(kpiId, scopeId, period));
     }
 
     public void deleteObservation(long kpiId, long scopeId, int period) throws SQLException {
@@ -134,34 +145,40 @@ public final class StoreWriter {
         log("observation", kpiId + "/" + scopeId + "/" + period, ChangeEntry.Op.DELETE, old, null);
     }
 
+    /** A value in the change history (ChangeLog: SQLite's text of the number, as a sync page's apply writes it). */
     private String observationValue(long kpiId, long scopeId, int period) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT value FROM observations WHERE kpi_id = ? AND scope_id = ? AND period = ?")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + ChangeLog.summary("observation", "o")
+                + " FROM observations o WHERE kpi_id = ? AND scope_id = ? AND period = ?")) {
             ps.setLong(1, kpiId);
             ps.setLong(2, scopeId);
             ps.setInt(3, period);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Double.toString(rs.getDouble(1)) : null;
+                return rs.next() ? rs.getString(1) : null;
             }
         }
     }
 
     /** Updates an initiative's status and progress. */
     public void updateInitiativeProgress(long id, String status, double progress) throws SQLException {
-        String old;
-        try (PreparedStatement ps = c.prepareStatement("SELECT status, progress FROM initiatives WHERE id = ?")) {
-            ps.setLong(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) throw new SQLException("no initiative " + id);
-                old = rs.getString(1) + " " + rs.getDouble(2);
-            }
-        }
+        if (!exists("initiatives", "id = ?", id)) throw new SQLException("no initiative " + id);
+        String old = initiativeState(id);
         try (PreparedStatement ps = c.prepareStatement("UPDATE initiatives SET status = ?, progress = ?, version = version + 1 WHERE id = ?")) {
             ps.setString(1, status);
             ps.setDouble(2, progress);
             ps.setLong(3, id);
             ps.executeUpdate();
         }
-        log("initiative", Long.toString(id), ChangeEntry.Op.UPDATE, old, status + " " + progress);
+        log("initiative", Long.toString(id), ChangeEntry.Op.UPDATE, old, initiativeState(id));
+    }
+
+    private String initiativeState(long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + ChangeLog.summary("initiative", "i") + " FROM initiatives i WHERE id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
     }
 
     private void log(String entity, String key, ChangeEntry.Op op, String oldValue, String newValue) throws SQLException {

@@ -49,10 +49,6 @@ final class DeltaStage {
      */
     private static final int MAX_ROUNDS = 1024;
 
-    /** A short "state" of a row for the change history ("value 41.5 → 43.0"); X stands for the row. */
-    private static final Map<String, String> SUMMARY = Map.of(
-            "observation", "X.value", "task", "X.completed_at", "initiative", "X.status || ' ' || X.progress");
-
     private final Connection c;
     private final Map<String, Stream> streams = new LinkedHashMap<>();
     /** The applier's statement cache: prepared once per shape, closed with the applier. */
@@ -415,8 +411,7 @@ final class DeltaStage {
     }
 
     private static String summary(Entity e, String alias) {
-        String expr = SUMMARY.get(e.name());
-        return expr == null ? "NULL" : expr.replace("X.", alias + ".");
+        return vn.r57desk.store.change.ChangeLog.summary(e.name(), alias);
     }
 
     private void exec(String sql) throws SQLException {

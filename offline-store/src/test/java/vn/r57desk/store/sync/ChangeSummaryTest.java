@@ -145,4 +145,73 @@ class ChangeSummaryTest {
         assertThat(dd.changes(before, run, TODAY).isEmpty()).isTrue();
     }
 
+
+    /**
+     * A row-level write (StoreWriter: local edits, tests) keeps the same change history as a sync
+     * page's set-based apply, so the Changes section reads both alike: the same changes made both
+     * ways leave the same rows in change_log, and a task completed either way counts as completed.
+     */
+    @Test
+    void rowLevelWritesKeepTheSameHistoryAsASyncPage(@TempDir Path other) throws Exception {
+        long initiative = single("SELECT min(id) FROM initiatives WHERE status = 'in_progress'");
+        String status = cache.read(c -> {
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT status FROM initiatives WHERE id = " + initiative)) {
+                rs.next();
+                return rs.getString(1);
+            }
+        });
+        long openTask = single("SELECT min(id) FROM tasks WHERE completed_at IS NULL");
+        long kpi = single("SELECT kpi_id FROM kpi_scope_stats ORDER BY kpi_id, scope_id LIMIT 1");
+        long scope = single("SELECT scope_id FROM kpi_scope_stats ORDER BY kpi_id, scope_id LIMIT 1");
+        int last = (int) single("SELECT last_period FROM kpi_scope_stats ORDER BY kpi_id, scope_id LIMIT 1");
+        String where = "kpi_id = " + kpi + " AND scope_id = " + scope + " AND period = " + last;
+        long before = single("SELECT coalesce(max(id), 0) FROM sync_runs");
+        vn.r57desk.store.model.Task task = cache.read(c -> {
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                    "SELECT initiative_id, title_vi, title_en, agency_id, locality_id, deadline FROM tasks WHERE id = " + openTask)) {
+                rs.next();
+                return new vn.r57desk.store.model.Task(openTask, rs.getLong(1), new vn.r57desk.store.model.Bilingual(rs.getString(2), rs.getString(3)),
+                        rs.getObject(4) == null ? null : rs.getLong(4), rs.getObject(5) == null ? null : rs.getLong(5),
+                        LocalDate.parse(rs.getString(6)), LocalDate.of(2026, 11, 19));
+            }
+        });
+
+        String body = page(4,
+                batch("initiative", row("initiative", "id = " + initiative, "progress", 0.625, "version", 50)),
+                batch("task", row("task", "id = " + openTask, "completed_at", "2026-11-19", "version", 50)),
+                batch("observation", row("observation", where, "value", 12.34, "version", 50),
+                        row("observation", where, "period", vn.r57desk.store.model.Period.next(last), "value", 13.5, "version", 51)));
+        long pageRun = PageRunner.apply(cache, body, true).run();
+
+        try (Cache rowLevel = Cache.openExisting(DemoCacheFixture.copy(other))) {
+            long writerRun = rowLevel.writeAndWait(c -> {
+                var w = vn.r57desk.store.change.StoreWriter.begin(c, "local", "test", Instant.parse("2026-11-25T00:00:00Z"));
+                w.updateInitiativeProgress(initiative, status, 0.625);
+                w.upsertTask(task);
+                w.upsertObservation(kpi, scope, last, 12.34, LocalDate.of(2026, 11, 19), 1, true);
+                w.upsertObservation(kpi, scope, vn.r57desk.store.model.Period.next(last), 13.5, LocalDate.of(2026, 11, 19), 1, true);
+                w.finish("c2", Instant.parse("2026-11-25T00:00:05Z"));
+                return w.runId();
+            });
+            String history = "SELECT entity, entity_key, op, quote(old_value), quote(new_value) FROM change_log WHERE run_id = %d ORDER BY entity, entity_key";
+            assertThat(rows(rowLevel, history.formatted(writerRun))).hasSize(4).isEqualTo(rows(cache, history.formatted(pageRun)));
+            ChangeSummary s = new DrillDown(rowLevel).changes(before, writerRun, TODAY);
+            assertThat(s.tasks()).isEqualTo(new ChangeSummary.TaskMoves(1, 0, 0, 0));
+            assertThat(s.initiatives()).singleElement().satisfies(m -> assertThat(m.newProgress()).isEqualTo(0.625));
+        }
+    }
+
+    private static java.util.List<String> rows(Cache cache, String sql) throws Exception {
+        return cache.read(c -> {
+            java.util.List<String> out = new java.util.ArrayList<>();
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+                while (rs.next()) {
+                    StringBuilder b = new StringBuilder();
+                    for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) b.append(rs.getString(i)).append(" | ");
+                    out.add(b.toString());
+                }
+            }
+            return out;
+        });
+    }
 }
