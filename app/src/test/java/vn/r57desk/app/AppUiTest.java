@@ -201,6 +201,49 @@ class AppUiTest extends AppRobot {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> breadcrumb().equals(List.of("Tổng quan")));
     }
 
+    /**
+     * A note written on an initiative is kept in the cache's outbox and listed on the initiative with
+     * where it stands; on the embedded demo data it says it stays on this laptop. OK waits for a text.
+     */
+    @Test
+    void aNoteWrittenOnAnInitiativeIsKeptAndListedWithWhereItStands() throws Exception {
+        clickOn("#nav-systems");
+        open("systems-table", 3);
+        open("initiatives-table", 0);
+        waitFor("#" + vn.r57desk.app.screens.FeedbackPanel.WRITE_ID);
+        String title = lookup(".r57-section-title").queryAllAs(Label.class).stream().map(Label::getText)
+                .filter(t -> t.startsWith("Ý kiến gửi hệ thống giám sát")).findFirst().orElseThrow();
+        int before = Integer.parseInt(title.replaceAll("\\D+", ""));
+        // below the tasks: reached with Tab, as from the keyboard, and pressed with Space
+        var write = lookup("#" + vn.r57desk.app.screens.FeedbackPanel.WRITE_ID).queryButton();
+        interact(write::requestFocus);
+        type(KeyCode.SPACE);
+        waitFor("#" + vn.r57desk.app.screens.FeedbackPanel.TEXT_ID);
+        var save = lookup((javafx.scene.control.Button b) -> "Lưu và gửi khi đồng bộ".equals(b.getText())).queryButton();
+        assertThat(save.isDisabled()).as("nothing written yet").isTrue();
+        var text = lookup("#" + vn.r57desk.app.screens.FeedbackPanel.TEXT_ID).queryAs(javafx.scene.control.TextArea.class);
+        interact(() -> text.setText("x".repeat(vn.r57desk.app.screens.FeedbackPanel.MAX_TEXT + 1)));
+        assertThat(save.isDisabled()).isTrue();
+        assertThat(lookup("#" + vn.r57desk.app.screens.FeedbackPanel.PROBLEM_ID).queryAs(Label.class).getText())
+                .isEqualTo("Ý kiến dài 10.001 ký tự; tối đa 10.000.");
+        interact(() -> text.setText("Đề nghị cơ quan chủ trì báo cáo tiến độ thí điểm trước phiên họp quý IV"));
+        clickOn("#" + vn.r57desk.app.screens.FeedbackPanel.KIND_FEEDBACK_ID);
+        clickOn(save);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup("#" + vn.r57desk.app.screens.FeedbackPanel.LIST_ID + " .r57-feedback-item").queryAll().size() == before + 1);
+        List<String> newest = lookup("#" + vn.r57desk.app.screens.FeedbackPanel.LIST_ID + " .r57-feedback-item").queryAll().stream().findFirst().orElseThrow()
+                .lookupAll(".label").stream().map(n -> ((Label) n).getText()).toList();
+        assertThat(newest.get(0)).isEqualTo("Phản hồi số liệu");
+        assertThat(newest.get(1)).isEqualTo("Đề nghị cơ quan chủ trì báo cáo tiến độ thí điểm trước phiên họp quý IV");
+        assertThat(newest.get(2)).startsWith("Viết lúc ").endsWith("chỉ lưu trên máy này (dữ liệu minh hoạ, không gửi đi)");
+        assertThat(lookup(".r57-section-title").queryAllAs(Label.class)).extracting(Label::getText)
+                .contains("Ý kiến gửi hệ thống giám sát (" + (before + 1) + ")");
+        // kept in the cache: leaving the initiative and coming back reads it again
+        clickOn("#" + R57DeskApp.BACK_ID);
+        waitFor("#initiatives-table");
+        clickOn("#" + R57DeskApp.FORWARD_ID);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup("#" + vn.r57desk.app.screens.FeedbackPanel.LIST_ID + " .r57-feedback-item").queryAll().size() == before + 1);
+    }
+
     /** A system's initiatives filter by status, lead agency and deadline year, alone and together. */
     @Test
     void theInitiativeListFiltersByStatusLeadAndDeadlineYear() throws Exception {
@@ -476,6 +519,29 @@ class AppUiTest extends AppRobot {
                     && l.getText().contains("cache.db") && !l.getText().contains("demo-cache")).tryQuery().isPresent());
             assertThat(lookup((javafx.scene.control.Label l) -> "Trực tuyến — 127.0.0.1".equals(l.getText())).tryQuery()).isPresent();
             waitFor("#" + Screens.CONTENT_ID);
+
+            // A note written on the synced data waits for the next sync; F5 sends it, the panel says
+            // when, and the user stays on the initiative they were reading.
+            clickOn("#nav-systems");
+            open("systems-table", 3);
+            open("initiatives-table", 0);
+            waitFor("#" + vn.r57desk.app.screens.FeedbackPanel.WRITE_ID);
+            List<String> where = breadcrumb();
+            var write = lookup("#" + vn.r57desk.app.screens.FeedbackPanel.WRITE_ID).queryButton();
+            interact(write::requestFocus);
+            type(KeyCode.SPACE);
+            waitFor("#" + vn.r57desk.app.screens.FeedbackPanel.TEXT_ID);
+            interact(() -> lookup("#" + vn.r57desk.app.screens.FeedbackPanel.TEXT_ID).queryAs(javafx.scene.control.TextArea.class)
+                    .setText("Đề nghị bổ sung số liệu tháng 11"));
+            clickOn(lookup((javafx.scene.control.Button b) -> "Lưu và gửi khi đồng bộ".equals(b.getText())).queryButton());
+            java.util.function.Supplier<String> state = () -> lookup("#" + vn.r57desk.app.screens.FeedbackPanel.LIST_ID + " .r57-feedback-item")
+                    .tryQuery().map(n -> n.lookupAll(".label").stream().map(l -> ((Label) l).getText()).toList().get(2)).orElse("");
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> state.get().endsWith("chờ gửi ở lần đồng bộ tới"));
+            assertThat(server.outboxReceived().values()).noneMatch(p -> p.contains("tháng 11"));
+            press(KeyCode.F5).release(KeyCode.F5);
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> server.outboxReceived().values().stream().anyMatch(p -> p.contains("Đề nghị bổ sung số liệu tháng 11")));
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> state.get().contains("đã gửi lúc"));
+            assertThat(breadcrumb()).as("still on the initiative after the sync").isEqualTo(where);
         }
     }
 

@@ -84,6 +84,7 @@ class ScreenshotTour extends AppRobot {
         open("initiatives-table", 0);
         waitFor("#kpi-table");
         shot(dir, prefix + "initiative-" + lang);
+        if (prefix.isEmpty()) note(dir, lang);
         open("kpi-table", 0);
         waitFor(".r57-kpi-chart");
         shot(dir, prefix + "kpi-" + lang);
@@ -98,6 +99,26 @@ class ScreenshotTour extends AppRobot {
         shot(dir, prefix + "deadlines-" + lang);
         clickOn("#nav-rankings");
         shot(dir, prefix + "rankings-" + lang);
+    }
+
+    /** A note written on the initiative: the dialog, then the initiative's notes (scrolled to its end). */
+    private void note(Path dir, String lang) throws Exception {
+        var write = lookup("#" + vn.r57desk.app.screens.FeedbackPanel.WRITE_ID).queryButton();
+        interact(write::requestFocus);
+        type(javafx.scene.input.KeyCode.SPACE);
+        waitFor("#" + vn.r57desk.app.screens.FeedbackPanel.TEXT_ID);
+        var text = lookup("#" + vn.r57desk.app.screens.FeedbackPanel.TEXT_ID).queryAs(javafx.scene.control.TextArea.class);
+        interact(() -> text.setText(lang.equals("vi")
+                ? "Đề nghị cơ quan chủ trì báo cáo tiến độ thí điểm tại Hà Nội và Thành phố Hồ Chí Minh trước phiên họp quý IV."
+                : "Please ask the lead agency for the pilot's progress in Hà Nội and Hồ Chí Minh City before the Q4 meeting."));
+        WaitForAsyncUtils.waitForFxEvents();
+        WritableImage[] img = new WritableImage[1];
+        interact(() -> img[0] = text.getScene().snapshot(null));
+        ImageIO.write(SwingFXUtils.fromFXImage(img[0], null), "png", dir.resolve("note-dialog-" + lang + ".png").toFile());
+        clickOn(lookup((javafx.scene.control.Button b) -> b.isDefaultButton()).queryButton());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup(".r57-feedback-item").tryQuery().isPresent());
+        interact(() -> lookup("#" + vn.r57desk.app.shell.MainWindow.CONTENT_SCROLL_ID).queryAs(javafx.scene.control.ScrollPane.class).setVvalue(1.0));
+        shot(dir, "notes-" + lang);
     }
 
     private void shot(Path dir, String name) throws Exception {

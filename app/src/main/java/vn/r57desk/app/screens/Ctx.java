@@ -13,8 +13,9 @@ import vn.r57desk.store.model.Bilingual;
 import vn.r57desk.store.model.Period;
 import vn.r57desk.store.query.Catalog;
 
-/** What every screen needs to draw itself: text, navigation, the catalogue, and number and date formats. */
-public record Ctx(Messages m, Navigator nav, Catalog catalog, TaskRunner runner, Consumer<String> toast, vn.r57desk.app.shell.Theme theme) {
+/** What every screen needs to draw itself: text, navigation, the catalogue, number and date formats, and where notes go. */
+public record Ctx(Messages m, Navigator nav, Catalog catalog, TaskRunner runner, Consumer<String> toast, vn.r57desk.app.shell.Theme theme,
+                  FeedbackPanel.Sink feedback) {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MM/yyyy");
 

@@ -142,7 +142,9 @@ final class LocalityScreens {
         synthetic.getStyleClass().add("r57-muted");
         return new VBox(12, summary,
                 SystemScreens.kpiTable(ctx, ctx.t("locality.kpis"), p.kpis(), here).build(ctx.m(), ctx.runner(), ctx.toast()),
-                controls, chart, communes.build(ctx.m(), ctx.runner(), ctx.toast()), synthetic);
+                controls, chart, communes.build(ctx.m(), ctx.runner(), ctx.toast()), synthetic,
+                FeedbackPanel.build(ctx, FeedbackPanel.LOCALITY, here.localityId(), ctx.name(ctx.catalog().provinces().get(here.localityId()).name()),
+                        data.feedback()));
     }
 
     private static void open(Ctx ctx, Place.Province here, LocalityRow r) {

@@ -72,7 +72,7 @@ final class MinistryScreens {
         return new VBox(6, title, g);
     }
 
-    static Node ministry(Ctx ctx, Place here, ScreenData.MinistryData data) {
+    static Node ministry(Ctx ctx, Place.Ministry here, ScreenData.MinistryData data) {
         var s = data.summary();
         var t = s.tasks();
         Label tasks = new Label(ctx.t("tasks.summary", t.total(), t.overdue(), t.dueIn30(), ctx.pct(t.onTimeRate())));
@@ -86,6 +86,8 @@ final class MinistryScreens {
         }
         box.getChildren().add(SystemScreens.taskTable(ctx, SystemScreens.tasksTitle(ctx, data.tasks().size()), data.tasks())
                 .build(ctx.m(), ctx.runner(), ctx.toast()));
+        var agency = ctx.catalog().agencies().get(here.agencyId());
+        box.getChildren().add(FeedbackPanel.build(ctx, FeedbackPanel.AGENCY, agency.id(), ctx.name(agency.name()), data.feedback()));
         return box;
     }
 }

@@ -8,6 +8,7 @@ import vn.r57desk.store.db.CacheException;
 import vn.r57desk.store.model.PeriodRange;
 import vn.r57desk.store.query.DrillDown;
 import vn.r57desk.store.query.Results.*;
+import vn.r57desk.store.sync.Outbox;
 
 /** What each place shows, read from the store. Runs off the FX thread; touches no node. */
 public final class ScreenData {
@@ -17,10 +18,10 @@ public final class ScreenData {
     public static final int COMMUNE_PAGE = 100;
 
     public record SystemsData(List<StatusCount> bySystem) {}
-    public record InitiativeData(InitiativeDetail detail, List<TaskRow> tasks) {}
+    public record InitiativeData(InitiativeDetail detail, List<TaskRow> tasks, List<Outbox.Item> feedback) {}
     public record MinistriesData(List<StatusCount> byMinistry, List<GridCell> grid) {}
-    public record MinistryData(MinistrySummary summary, List<TaskRow> tasks) {}
-    public record ProvinceData(LocalityDetail province, CommunePage communes) {}
+    public record MinistryData(MinistrySummary summary, List<TaskRow> tasks, List<Outbox.Item> feedback) {}
+    public record ProvinceData(LocalityDetail province, CommunePage communes, List<Outbox.Item> feedback) {}
     public record CommuneData(LocalityDetail commune, List<TaskRow> tasks) {}
     public record DeadlinesData(List<DeadlineRow> byAgency, List<DeadlineRow> byProvince) {}
     public record RankingsData(List<RankRow> ministries, List<RankRow> provinces) {}
@@ -46,15 +47,16 @@ public final class ScreenData {
             case Place.Systems s -> new SystemsData(dd.statusBySystem(today));
             case Place.SystemInitiatives s -> dd.initiatives(s.systemId(), null, today, range);
             case Place.InitiativeDetail i -> new InitiativeData(dd.initiative(i.initiativeId(), today, range),
-                    dd.tasks(DrillDown.TaskOwner.INITIATIVE, i.initiativeId(), today, TASK_ROWS));
+                    dd.tasks(DrillDown.TaskOwner.INITIATIVE, i.initiativeId(), today, TASK_ROWS),
+                    dd.outboxAbout(FeedbackPanel.INITIATIVE, i.initiativeId()));
             case Place.KpiSeries k -> dd.kpiSeries(k.kpiId(), k.scopeId(), range);
             case Place.Ministries m -> new MinistriesData(dd.statusByMinistry(today), dd.ministryGrid(today));
             case Place.Ministry m -> new MinistryData(dd.ministry(m.agencyId(), today, range),
-                    dd.tasks(DrillDown.TaskOwner.AGENCY, m.agencyId(), today, TASK_ROWS));
+                    dd.tasks(DrillDown.TaskOwner.AGENCY, m.agencyId(), today, TASK_ROWS), dd.outboxAbout(FeedbackPanel.AGENCY, m.agencyId()));
             case Place.Localities l -> new LocalitiesData(dd.provinces(l.kpiId(), today, range), Shapes.INSTANCE);
             case Place.Province p -> new ProvinceData(dd.locality(p.localityId(), today, range),
                     dd.communes(p.localityId(), p.kpiId(), today, range, p.worstFirst() ? worstFirst(dd, p.kpiId()) : DrillDown.CommuneOrder.CODE,
-                            p.offset(), COMMUNE_PAGE));
+                            p.offset(), COMMUNE_PAGE), dd.outboxAbout(FeedbackPanel.LOCALITY, p.localityId()));
             case Place.Commune c -> new CommuneData(dd.locality(c.localityId(), today, range),
                     dd.tasks(DrillDown.TaskOwner.LOCALITY, c.localityId(), today, TASK_ROWS));
             case Place.Deadlines d -> new DeadlinesData(dd.rankings().deadlinesByAgency(today), dd.rankings().deadlinesByProvince(today));

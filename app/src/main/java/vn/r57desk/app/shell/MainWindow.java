@@ -41,6 +41,7 @@ import vn.r57desk.app.i18n.Messages;
 import vn.r57desk.app.nav.Navigator;
 import vn.r57desk.app.nav.Place;
 import vn.r57desk.app.screens.Ctx;
+import vn.r57desk.app.screens.FeedbackPanel;
 import vn.r57desk.app.screens.ScreenViewModel;
 import vn.r57desk.app.screens.Screens;
 import vn.r57desk.app.search.SearchView;
@@ -50,6 +51,7 @@ import vn.r57desk.app.sync.SyncViewModel;
 import vn.r57desk.app.widgets.IconOnlyWhenNarrow;
 import vn.r57desk.app.widgets.Icons;
 import vn.r57desk.store.query.DrillDown;
+import vn.r57desk.store.sync.Outbox;
 
 /**
  * The window: sidebar, breadcrumb with back/forward, theme and language, search (Ctrl+K), the
@@ -271,12 +273,20 @@ public final class MainWindow {
             relabel.run();
             load();
         });
+        Path[] shownFile = {null};
         shell.drillDownProperty().addListener((o, a, dd) -> {
             demoBadge.setVisible(dd.catalog().isDemo());
-            Place start = Screens.section(settings.section(), dd.catalog());
+            Path opened = shell.cacheFileProperty().get();
+            boolean sameData = a != null && opened != null && opened.equals(shownFile[0]);
+            shownFile[0] = opened;
             relabel.run();
-            if (!start.equals(nav.current())) nav.go(start); // loads through the listener
-            else load();
+            // A sync into the file on screen reopens it: the user stays where they were (the
+            // initiative they were reading, with its new figures) instead of being sent back to
+            // the section's start. Other data (the first sync's file after the demo data) starts
+            // at the section.
+            Place start = Screens.section(settings.section(), dd.catalog());
+            if (sameData || start.equals(nav.current())) load();
+            else nav.go(start); // loads through the listener
         });
         screen.loadingProperty().addListener((o, a, loading) -> {
             if (loading == null) return;
@@ -393,11 +403,46 @@ public final class MainWindow {
         return sp;
     }
 
+    /**
+     * Notes written on a screen go to the open cache's outbox, off the FX thread; a sync sends them.
+     * The cache is looked up at the moment of writing: a sync that replaces the file closes it.
+     */
+    private final FeedbackPanel.Sink feedback = new FeedbackPanel.Sink() {
+        @Override
+        public void add(String kind, String targetKind, long targetId, String text, Runnable onQueued, java.util.function.Consumer<Throwable> onError) {
+            Path file = shell.cacheFileProperty().get();
+            String busy = messages.get("feedback.noCache");
+            runner.run(() -> Outbox.addAbout(openCache(file, busy), kind, text, targetKind, targetId), id -> onQueued.run(), onError);
+        }
+
+        @Override
+        public void about(String targetKind, long targetId, java.util.function.Consumer<List<Outbox.Item>> onLoaded,
+                          java.util.function.Consumer<Throwable> onError) {
+            Path file = shell.cacheFileProperty().get();
+            String busy = messages.get("feedback.noCache");
+            runner.run(() -> Outbox.about(openCache(file, busy), targetKind, targetId), onLoaded, onError);
+        }
+
+        @Override
+        public boolean sends() {
+            // A sync pushes the outbox of the synced cache only; the embedded demo data's (or a file
+            // opened with --cache) is never sent: its rows are not the monitoring system's.
+            Path file = shell.cacheFileProperty().get();
+            return file != null && file.toAbsolutePath().equals(AppData.syncedCache().toAbsolutePath());
+        }
+
+        private vn.r57desk.store.db.Cache openCache(Path file, String busy) {
+            vn.r57desk.store.db.Cache c = file == null ? null : shell.cacheFor(file);
+            if (c == null) throw new IllegalStateException(busy);
+            return c;
+        }
+    };
+
     private void redraw() {
         var loaded = screen.loadedProperty().get();
         DrillDown dd = shell.drillDownProperty().get();
         if (loaded == null || dd == null || !loaded.place().equals(nav.current())) return;
-        Ctx ctx = new Ctx(messages, nav, dd.catalog(), runner, message::setText, theme);
+        Ctx ctx = new Ctx(messages, nav, dd.catalog(), runner, message::setText, theme, feedback);
         Node content = Screens.render(ctx, loaded);
         VBox padded = new VBox(content);
         padded.getStyleClass().add("r57-content");

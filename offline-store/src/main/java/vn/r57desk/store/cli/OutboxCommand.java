@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -70,14 +69,14 @@ final class OutboxCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            ObjectNode payload = new ObjectMapper().createObjectNode().put("text", text);
+            String[] kv = null;
             if (about != null) {
-                String[] kv = about.split(":", 2);
+                kv = about.split(":", 2);
                 if (kv.length != 2 || !kv[1].matches("\\d+")) throw new IllegalArgumentException("--about must be KIND:ID, e.g. initiative:12");
-                payload.put("target_kind", kv[0]).put("target_id", Long.parseLong(kv[1]));
             }
             try (Cache c = Cache.open(cache)) {
-                spec.commandLine().getOut().println(Outbox.add(c, kind, payload.toString()));
+                spec.commandLine().getOut().println(kv == null ? Outbox.add(c, kind, new ObjectMapper().createObjectNode().put("text", text).toString())
+                        : Outbox.addAbout(c, kind, text, kv[0], Long.parseLong(kv[1])));
             }
             return 0;
         }

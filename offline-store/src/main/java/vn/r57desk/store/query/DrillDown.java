@@ -59,6 +59,11 @@ public final class DrillDown {
         return cache.read(c -> ChangeSummary.between(c, cat, afterRun, upToRun, today));
     }
 
+    /** The notes and feedback written about one row ({@code Outbox.addAbout}), newest first, whether sent or waiting. */
+    public List<vn.r57desk.store.sync.Outbox.Item> outboxAbout(String targetKind, long targetId) throws CacheException {
+        return vn.r57desk.store.sync.Outbox.about(cache, targetKind, targetId);
+    }
+
     /** What the runs finished since {@code since} changed. */
     public ChangeSummary changesSince(java.time.Instant since, LocalDate today) throws CacheException {
         Catalog cat = catalog;

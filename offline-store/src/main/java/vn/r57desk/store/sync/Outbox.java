@@ -62,23 +62,84 @@ public final class Outbox {
         return id;
     }
 
+    /** What an item may be about (as a local note may: schema, {@code notes.target_kind}). */
+    public static final List<String> TARGET_KINDS = List.of("system", "initiative", "agency", "locality", "kpi", "meeting", "agenda_item");
+
+    /**
+     * Queues {@code text} about one row of the data (an initiative, a province…) as the app and the
+     * CLI write it: {@code {"text": …, "target_kind": …, "target_id": …}}. Returns its id.
+     *
+     * @throws IllegalArgumentException naming the problem: an unknown kind or target kind, an empty
+     *         text, or one too long to send
+     */
+    public static String addAbout(Cache cache, String kind, String text, String targetKind, long targetId) throws CacheException {
+        if (!TARGET_KINDS.contains(targetKind)) {
+            throw new IllegalArgumentException("Unknown target kind \"" + targetKind + "\"; use one of " + TARGET_KINDS);
+        }
+        if (text == null || text.isBlank()) throw new IllegalArgumentException("The text is empty");
+        return add(cache, kind, JSON.createObjectNode().put("text", text.strip()).put("target_kind", targetKind).put("target_id", targetId).toString());
+    }
+
+    /** The items about one row ({@link #addAbout}), newest first. */
+    public static List<Item> about(Cache cache, String targetKind, long targetId) throws CacheException {
+        return cache.read(c -> {
+            List<Item> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM outbox WHERE json_valid(payload)"
+                    + " AND json_extract(payload, '$.target_kind') = ? AND json_extract(payload, '$.target_id') = ? ORDER BY created_at DESC, id")) {
+                ps.setString(1, targetKind);
+                ps.setLong(2, targetId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.add(item(rs));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** How many items wait to be sent (not sent, not refused). */
+    public static int waiting(Cache cache) throws CacheException {
+        return cache.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT count(*) FROM outbox WHERE sent_at IS NULL AND coalesce(server_status, '') <> 'rejected'");
+                 ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        });
+    }
+
+    /** The text of an item's payload, or the payload itself when it has none. */
+    public static String text(Item item) {
+        try {
+            JsonNode n = JSON.readTree(item.payload());
+            if (n != null && n.path("text").isTextual()) return n.get("text").asText();
+        } catch (java.io.IOException e) {
+            // not JSON: shown as it is stored
+        }
+        return item.payload();
+    }
+
+    private static final String COLUMNS = "id, kind, payload, created_at, attempts, last_error, sent_at, server_status";
+
     public static List<Item> list(Cache cache) throws CacheException {
-        return cache.read(c -> query(c, "SELECT id, kind, payload, created_at, attempts, last_error, sent_at, server_status FROM outbox ORDER BY created_at, id"));
+        return cache.read(c -> query(c, "SELECT " + COLUMNS + " FROM outbox ORDER BY created_at, id"));
     }
 
     static List<Item> pending(Connection c, int limit) throws SQLException {
-        return query(c, "SELECT id, kind, payload, created_at, attempts, last_error, sent_at, server_status FROM outbox"
+        return query(c, "SELECT " + COLUMNS + " FROM outbox"
                 + " WHERE sent_at IS NULL AND coalesce(server_status, '') <> 'rejected' ORDER BY created_at, id LIMIT " + limit);
     }
 
     private static List<Item> query(Connection c, String sql) throws SQLException {
         List<Item> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                out.add(new Item(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
-                        rs.getString(6), rs.getString(7), rs.getString(8)));
-            }
+            while (rs.next()) out.add(item(rs));
         }
         return out;
+    }
+
+    private static Item item(ResultSet rs) throws SQLException {
+        return new Item(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
+                rs.getString(6), rs.getString(7), rs.getString(8));
     }
 }

@@ -1,0 +1,195 @@
+package vn.r57desk.app.screens;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.function.Consumer;
+
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+import vn.r57desk.app.widgets.Icons;
+import vn.r57desk.store.sync.Outbox;
+
+/**
+ * Notes and feedback about one initiative, ministry or province, written in the app and sent to the
+ * monitoring system at the next sync (the outbox): a committee member writes "ask the lead agency
+ * for the pilot's figures" in a meeting with no network, and it goes when the laptop next syncs.
+ * The panel lists what was written here, newest first, each with where it stands: waiting, sent
+ * (when), or refused by the server (why).
+ */
+public final class FeedbackPanel {
+    public static final String WRITE_ID = "feedback-write";
+    public static final String LIST_ID = "feedback-list";
+    public static final String TEXT_ID = "feedback-text";
+    public static final String KIND_FEEDBACK_ID = "feedback-kind-feedback";
+    public static final String PROBLEM_ID = "feedback-problem";
+    /** The item's text at most; the protocol allows a payload of 64 KiB, and a note this long is already a report. */
+    public static final int MAX_TEXT = 10_000;
+
+    static final String INITIATIVE = "initiative";
+    static final String AGENCY = "agency";
+    static final String LOCALITY = "locality";
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+
+    /** Queues and lists items, off the FX thread; the callbacks run on it. */
+    public interface Sink {
+        void add(String kind, String targetKind, long targetId, String text, Runnable onQueued, Consumer<Throwable> onError);
+
+        void about(String targetKind, long targetId, Consumer<List<Outbox.Item>> onLoaded, Consumer<Throwable> onError);
+
+        /** Whether a sync sends what is written here: false on the embedded demo data, whose notes stay on the laptop. */
+        boolean sends();
+    }
+
+    private FeedbackPanel() {}
+
+    /** The panel for one row of the data; {@code subject} names it in the dialog ("NV-S4-03 · …"). */
+    static Node build(Ctx ctx, String targetKind, long targetId, String subject, List<Outbox.Item> items) {
+        Label heading = new Label();
+        heading.getStyleClass().add("r57-section-title");
+        VBox list = new VBox(8);
+        list.setId(LIST_ID);
+        Consumer<List<Outbox.Item>> show = shown -> {
+            heading.setText(ctx.t("feedback.title", shown.size()));
+            list.getChildren().clear();
+            if (shown.isEmpty()) {
+                Label none = new Label(ctx.t(ctx.feedback().sends() ? "feedback.none" : "feedback.noneLocal"));
+                none.getStyleClass().add("r57-muted");
+                none.setWrapText(true);
+                list.getChildren().add(none);
+            }
+            for (Outbox.Item item : shown) list.getChildren().add(row(ctx, item));
+        };
+        show.accept(items);
+
+        Button write = Icons.on(new Button(ctx.t("feedback.write")), org.kordamp.ikonli.material2.Material2MZ.RATE_REVIEW);
+        write.setId(WRITE_ID);
+        write.setOnAction(e -> ask(ctx, subject, write).ifPresent(w -> {
+            write.setDisable(true); // one at a time: the first is still being saved
+            ctx.feedback().add(w.kind(), targetKind, targetId, w.text(), () -> {
+                write.setDisable(false);
+                ctx.toast().accept(ctx.t(ctx.feedback().sends() ? "feedback.queued" : "feedback.queuedLocal"));
+                ctx.feedback().about(targetKind, targetId, show, err -> ctx.toast().accept(ctx.t("feedback.notListed", message(err))));
+            }, err -> {
+                write.setDisable(false);
+                ctx.toast().accept(ctx.t("feedback.notSaved", message(err)));
+            });
+        }));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(12, heading, spacer, write);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        VBox panel = new VBox(6, bar, list);
+        panel.getStyleClass().add("r57-feedback");
+        return panel;
+    }
+
+    private static String message(Throwable t) {
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+    private static Node row(Ctx ctx, Outbox.Item item) {
+        Label kind = new Label("feedback".equals(item.kind()) ? ctx.t("feedback.kind.feedback") : ctx.t("feedback.kind.note"));
+        kind.getStyleClass().add("r57-feedback-kind");
+        kind.setMinWidth(Region.USE_PREF_SIZE);
+        Label text = new Label(Outbox.text(item));
+        text.setWrapText(true);
+        text.getStyleClass().add("r57-feedback-text");
+        HBox.setHgrow(text, Priority.ALWAYS);
+        text.setMaxWidth(Double.MAX_VALUE);
+        Label state = new Label(state(ctx, item));
+        state.setWrapText(true);
+        state.setMaxWidth(320);
+        state.setMinWidth(Region.USE_PREF_SIZE);
+        state.getStyleClass().add("rejected".equals(item.serverStatus()) ? "r57-rag-red" : item.pending() ? "r57-rag-amber" : "r57-muted");
+        HBox row = new HBox(12, kind, text, state);
+        row.setAlignment(Pos.TOP_LEFT);
+        row.getStyleClass().add("r57-feedback-item");
+        return row;
+    }
+
+    /** Where an item stands, in the user's words: written when, and waiting, sent (when) or refused (why). */
+    static String state(Ctx ctx, Outbox.Item item) {
+        String written = ctx.t("feedback.written", when(item.createdAt()));
+        if ("rejected".equals(item.serverStatus())) return written + " · " + ctx.t("feedback.refused", item.lastError() == null ? "" : item.lastError());
+        if (!item.pending()) return written + " · " + ctx.t("feedback.sent", when(item.sentAt()));
+        if (item.attempts() > 0) return written + " · " + ctx.t("feedback.retrying", item.attempts(), item.lastError() == null ? "" : item.lastError());
+        return written + " · " + ctx.t(ctx.feedback().sends() ? "feedback.waiting" : "feedback.local");
+    }
+
+    private static String when(String instant) {
+        try {
+            return WHEN.format(Instant.parse(instant).atZone(ZoneId.systemDefault()));
+        } catch (RuntimeException e) {
+            return instant == null ? "" : instant;
+        }
+    }
+
+    /** What the dialog asks for. */
+    record Written(String kind, String text) {}
+
+    /** What is wrong with a text before it may be sent: the key of a message, or null. */
+    static String problem(String text) {
+        if (text == null || text.isBlank()) return "";
+        if (text.strip().length() > MAX_TEXT) return "feedback.tooLong";
+        return null;
+    }
+
+    private static java.util.Optional<Written> ask(Ctx ctx, String subject, Node owner) {
+        Dialog<ButtonType> d = new Dialog<>();
+        d.initOwner(owner.getScene().getWindow());
+        d.setTitle(ctx.t("feedback.dialog.title"));
+        d.setHeaderText(ctx.t("feedback.dialog.header", subject));
+        ToggleGroup kinds = new ToggleGroup();
+        RadioButton note = new RadioButton(ctx.t("feedback.dialog.note"));
+        note.setToggleGroup(kinds);
+        note.setSelected(true);
+        RadioButton feedback = new RadioButton(ctx.t("feedback.dialog.feedback"));
+        feedback.setId(KIND_FEEDBACK_ID);
+        feedback.setToggleGroup(kinds);
+        TextArea text = new TextArea();
+        text.setId(TEXT_ID);
+        text.setWrapText(true);
+        text.setPrefColumnCount(48);
+        text.setPrefRowCount(6);
+        Label hint = new Label(ctx.t(ctx.feedback().sends() ? "feedback.dialog.hint" : "feedback.dialog.hintLocal"));
+        hint.setWrapText(true);
+        hint.getStyleClass().add("r57-muted");
+        Label problem = new Label();
+        problem.setId(PROBLEM_ID);
+        problem.getStyleClass().add(atlantafx.base.theme.Styles.DANGER);
+        VBox content = new VBox(10, new HBox(16, note, feedback), text, hint, problem);
+        content.setPadding(new Insets(12));
+        hint.setMaxWidth(Double.MAX_VALUE);
+        hint.setPrefWidth(0); // wraps at the text area's width instead of widening the dialog
+        d.getDialogPane().setContent(content);
+        ButtonType save = new ButtonType(ctx.t("feedback.dialog.save"), ButtonType.OK.getButtonData());
+        d.getDialogPane().getButtonTypes().setAll(save, new ButtonType(ctx.t("dialog.cancel"), ButtonType.CANCEL.getButtonData()));
+        Node accept = d.getDialogPane().lookupButton(save);
+        Runnable check = () -> {
+            String why = problem(text.getText());
+            problem.setText(why == null || why.isEmpty() ? "" : ctx.t(why, text.getText().strip().length(), MAX_TEXT));
+            accept.setDisable(why != null);
+        };
+        text.textProperty().addListener((o, a, b) -> check.run());
+        check.run();
+        javafx.application.Platform.runLater(text::requestFocus);
+        return d.showAndWait().filter(b -> b == save)
+                .map(b -> new Written(feedback.isSelected() ? "feedback" : "note", text.getText().strip()));
+    }
+}

@@ -1,0 +1,59 @@
+package vn.r57desk.store.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import vn.r57desk.store.DemoCacheFixture;
+import vn.r57desk.store.db.Cache;
+
+/** Items written about one row of the data (the app's feedback panels): queued, found by their row, counted while waiting. */
+class OutboxAboutTest {
+    @TempDir Path dir;
+
+    @Test
+    void itemsAboutARowAreFoundByThatRowNewestFirst() throws Exception {
+        try (Cache cache = Cache.openExisting(DemoCacheFixture.copy(dir))) {
+            assertThat(Outbox.waiting(cache)).isZero();
+            String first = Outbox.addAbout(cache, "note", "  Đề nghị Bộ Khoa học và Công nghệ báo cáo tiến độ  ", "initiative", 12);
+            Thread.sleep(2); // created_at orders them
+            String second = Outbox.addAbout(cache, "feedback", "Số liệu tháng 10 chưa được xác minh", "initiative", 12);
+            Outbox.addAbout(cache, "note", "Về Hà Nội", "locality", 12);
+            Outbox.add(cache, "note", "{\"text\":\"không gắn với gì\"}");
+
+            var items = Outbox.about(cache, "initiative", 12);
+            assertThat(items).extracting(Outbox.Item::id).containsExactly(second, first);
+            assertThat(Outbox.text(items.get(1))).as("kept without the spaces around it").isEqualTo("Đề nghị Bộ Khoa học và Công nghệ báo cáo tiến độ");
+            assertThat(items.get(0).kind()).isEqualTo("feedback");
+            assertThat(items.get(1).payload()).isEqualTo(
+                    "{\"text\":\"Đề nghị Bộ Khoa học và Công nghệ báo cáo tiến độ\",\"target_kind\":\"initiative\",\"target_id\":12}");
+            assertThat(Outbox.about(cache, "locality", 12)).hasSize(1);
+            assertThat(Outbox.about(cache, "initiative", 13)).isEmpty();
+            assertThat(Outbox.waiting(cache)).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void anEmptyTextOrAnUnknownTargetIsRefusedAndNothingIsQueued() throws Exception {
+        try (Cache cache = Cache.openExisting(DemoCacheFixture.copy(dir))) {
+            assertThatThrownBy(() -> Outbox.addAbout(cache, "note", "   ", "initiative", 1)).hasMessage("The text is empty");
+            assertThatThrownBy(() -> Outbox.addAbout(cache, "note", "x", "planet", 1)).hasMessageContaining("Unknown target kind \"planet\"");
+            assertThatThrownBy(() -> Outbox.addAbout(cache, "memo", "x", "initiative", 1)).hasMessageContaining("Unknown outbox kind \"memo\"");
+            assertThatThrownBy(() -> Outbox.addAbout(cache, "note", "x".repeat(Protocol.MAX_OUTBOX_PAYLOAD), "initiative", 1))
+                    .hasMessageContaining("at most " + Protocol.MAX_OUTBOX_PAYLOAD);
+            assertThat(Outbox.list(cache)).isEmpty();
+        }
+    }
+
+    @Test
+    void aPayloadWithoutTextIsShownAsStored() throws Exception {
+        var item = new Outbox.Item("id", "note", "{\"rating\":3}", "2026-12-05T00:00:00Z", 0, null, null, null);
+        assertThat(Outbox.text(item)).isEqualTo("{\"rating\":3}");
+        var broken = new Outbox.Item("id", "note", "not json", "2026-12-05T00:00:00Z", 0, null, null, null);
+        assertThat(Outbox.text(broken)).isEqualTo("not json");
+    }
+}
