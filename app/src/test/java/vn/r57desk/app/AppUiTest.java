@@ -235,6 +235,8 @@ class AppUiTest extends AppRobot {
         assertThat(newest.get(0)).isEqualTo("Phản hồi số liệu");
         assertThat(newest.get(1)).isEqualTo("Đề nghị cơ quan chủ trì báo cáo tiến độ thí điểm trước phiên họp quý IV");
         assertThat(newest.get(2)).startsWith("Viết lúc ").endsWith("chỉ lưu trên máy này (dữ liệu minh hoạ, không gửi đi)");
+        assertThat(lookup("#" + vn.r57desk.app.shell.MainWindow.WAITING_ID).queryAs(Label.class).isVisible())
+                .as("demo data's notes are never sent: none counted as waiting").isFalse();
         assertThat(lookup(".r57-section-title").queryAllAs(Label.class)).extracting(Label::getText)
                 .contains("Ý kiến gửi hệ thống giám sát (" + (before + 1) + ")");
         // kept in the cache: leaving the initiative and coming back reads it again
@@ -538,10 +540,13 @@ class AppUiTest extends AppRobot {
                     .tryQuery().map(n -> n.lookupAll(".label").stream().map(l -> ((Label) l).getText()).toList().get(2)).orElse("");
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> state.get().endsWith("chờ gửi ở lần đồng bộ tới"));
             assertThat(server.outboxReceived().values()).noneMatch(p -> p.contains("tháng 11"));
+            Label waiting = lookup("#" + vn.r57desk.app.shell.MainWindow.WAITING_ID).queryAs(Label.class);
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "1 ý kiến chờ gửi".equals(waiting.getText()) && waiting.isVisible());
             press(KeyCode.F5).release(KeyCode.F5);
             WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> server.outboxReceived().values().stream().anyMatch(p -> p.contains("Đề nghị bổ sung số liệu tháng 11")));
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> state.get().contains("đã gửi lúc"));
             assertThat(breadcrumb()).as("still on the initiative after the sync").isEqualTo(where);
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !waiting.isVisible());
         }
     }
 

@@ -78,6 +78,10 @@ public final class MainWindow {
     private final ScreenViewModel screen = new ScreenViewModel(runner);
     /** The status bar's note from a screen, e.g. where an export was written. */
     private final Label message = new Label();
+    /** How many notes wait for the next sync, in the status bar; empty (and gone) when none. */
+    private final Label waiting = new Label();
+    private int waitingCount;
+    public static final String WAITING_ID = "status-waiting";
     private final StackPane center = new StackPane();
     /** One scroll pane for every screen: only its content changes (see {@link #contentScroll()}). */
     private final ScrollPane scroll = contentScroll();
@@ -198,7 +202,12 @@ public final class MainWindow {
         message.managedProperty().bind(message.textProperty().isNotEmpty());
         // The sync controls take what is left and keep to the right. No spacer: it too would be spaced.
         HBox.setHgrow(syncBar.node(), Priority.ALWAYS);
-        HBox status = new HBox(asOf, network, file, message, syncBar.node());
+        waiting.setId(WAITING_ID);
+        waiting.setMinWidth(Region.USE_PREF_SIZE);
+        waiting.managedProperty().bind(waiting.textProperty().isNotEmpty());
+        waiting.visibleProperty().bind(waiting.textProperty().isNotEmpty());
+        Icons.on(waiting, org.kordamp.ikonli.material2.Material2MZ.SEND);
+        HBox status = new HBox(asOf, network, waiting, file, message, syncBar.node());
         // The buttons give up their words before the age of the figures or the status give up theirs.
         IconOnlyWhenNarrow.install(status, syncBar.buttons(), () -> 0);
         status.setAlignment(Pos.CENTER_LEFT);
@@ -233,6 +242,8 @@ public final class MainWindow {
             network.setText(server.isBlank() ? messages.get("status.offline")
                     : messages.get(sync.onlineProperty().get() ? "sync.online" : "status.server", hostOf(server)));
             networkTip.setText(server.isBlank() ? messages.get("status.offlineWhy") : server);
+            waiting.setText(waitingCount == 0 ? "" : messages.get("status.waiting", waitingCount));
+            waiting.setTooltip(waitingCount == 0 ? null : new Tooltip(messages.get("status.waitingWhy")));
             syncBar.relabel();
             asOf.setText(dd == null ? "" : asOfText());
             // the file's name in the bar, its full path in the tooltip: the bar has little room
@@ -276,6 +287,7 @@ public final class MainWindow {
         Path[] shownFile = {null};
         shell.drillDownProperty().addListener((o, a, dd) -> {
             demoBadge.setVisible(dd.catalog().isDemo());
+            refreshWaiting(); // a sync has sent them, or other data is open
             Path opened = shell.cacheFileProperty().get();
             boolean sameData = a != null && opened != null && opened.equals(shownFile[0]);
             shownFile[0] = opened;
@@ -412,7 +424,10 @@ public final class MainWindow {
         public void add(String kind, String targetKind, long targetId, String text, Runnable onQueued, java.util.function.Consumer<Throwable> onError) {
             Path file = shell.cacheFileProperty().get();
             String busy = messages.get("feedback.noCache");
-            runner.run(() -> Outbox.addAbout(openCache(file, busy), kind, text, targetKind, targetId), id -> onQueued.run(), onError);
+            runner.run(() -> Outbox.addAbout(openCache(file, busy), kind, text, targetKind, targetId), id -> {
+                onQueued.run();
+                refreshWaiting();
+            }, onError);
         }
 
         @Override
@@ -437,6 +452,23 @@ public final class MainWindow {
             return c;
         }
     };
+
+    /** Counts the notes waiting to be sent, off the FX thread; none are counted on data a sync does not send. */
+    private void refreshWaiting() {
+        Path file = shell.cacheFileProperty().get();
+        if (file == null || !feedback.sends()) {
+            waitingCount = 0;
+            relabel.run();
+            return;
+        }
+        runner.run(() -> {
+            vn.r57desk.store.db.Cache c = shell.cacheFor(file);
+            return c == null ? 0 : Outbox.waiting(c);
+        }, n -> {
+            waitingCount = n;
+            relabel.run();
+        }, e -> System.getLogger(MainWindow.class.getName()).log(System.Logger.Level.WARNING, "could not count the notes waiting to be sent", e));
+    }
 
     private void redraw() {
         var loaded = screen.loadedProperty().get();
