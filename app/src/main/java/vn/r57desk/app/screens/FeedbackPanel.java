@@ -188,6 +188,13 @@ public final class FeedbackPanel {
         };
         text.textProperty().addListener((o, a, b) -> check.run());
         check.run();
+        // Enter makes a new line in the text; Ctrl+Enter saves, as in mail and chat programs.
+        text.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && e.isShortcutDown()) {
+                e.consume();
+                if (!accept.isDisabled()) ((Button) accept).fire();
+            }
+        });
         javafx.application.Platform.runLater(text::requestFocus);
         return d.showAndWait().filter(b -> b == save)
                 .map(b -> new Written(feedback.isSelected() ? "feedback" : "note", text.getText().strip()));
