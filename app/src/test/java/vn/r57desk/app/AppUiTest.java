@@ -219,7 +219,7 @@ class AppUiTest extends AppRobot {
         interact(write::requestFocus);
         type(KeyCode.SPACE);
         waitFor("#" + vn.r57desk.app.screens.FeedbackPanel.TEXT_ID);
-        var save = lookup((javafx.scene.control.Button b) -> "Lưu và gửi khi đồng bộ (Ctrl+Enter)".equals(b.getText())).queryButton();
+        var save = lookup((javafx.scene.control.Button b) -> "Lưu (Ctrl+Enter)".equals(b.getText())).queryButton();
         assertThat(save.isDisabled()).as("nothing written yet").isTrue();
         var text = lookup("#" + vn.r57desk.app.screens.FeedbackPanel.TEXT_ID).queryAs(javafx.scene.control.TextArea.class);
         interact(() -> text.setText("x".repeat(vn.r57desk.app.screens.FeedbackPanel.MAX_TEXT + 1)));
@@ -538,7 +538,7 @@ class AppUiTest extends AppRobot {
             waitFor("#" + vn.r57desk.app.screens.FeedbackPanel.TEXT_ID);
             interact(() -> lookup("#" + vn.r57desk.app.screens.FeedbackPanel.TEXT_ID).queryAs(javafx.scene.control.TextArea.class)
                     .setText("Đề nghị bổ sung số liệu tháng 11"));
-            clickOn(lookup((javafx.scene.control.Button b) -> "Lưu và gửi khi đồng bộ (Ctrl+Enter)".equals(b.getText())).queryButton());
+            clickOn(lookup((javafx.scene.control.Button b) -> "Lưu (Ctrl+Enter)".equals(b.getText())).queryButton());
             java.util.function.Supplier<String> state = () -> lookup("#" + vn.r57desk.app.screens.FeedbackPanel.LIST_ID + " .r57-feedback-item")
                     .tryQuery().map(n -> n.lookupAll(".label").stream().map(l -> ((Label) l).getText()).toList().get(2)).orElse("");
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> state.get().endsWith("chờ gửi ở lần đồng bộ tới"));

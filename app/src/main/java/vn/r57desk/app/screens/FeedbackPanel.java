@@ -110,14 +110,14 @@ public final class FeedbackPanel {
         Label text = new Label(Outbox.text(item));
         text.setWrapText(true);
         text.getStyleClass().add("r57-feedback-text");
-        HBox.setHgrow(text, Priority.ALWAYS);
-        text.setMaxWidth(Double.MAX_VALUE);
+        // Where it stands goes under the text, not beside it: beside, a long state in the
+        // projector's type squeezed the note itself to a column of a few words.
         Label state = new Label(state(ctx, item));
         state.setWrapText(true);
-        state.setMaxWidth(320);
-        state.setMinWidth(Region.USE_PREF_SIZE);
         state.getStyleClass().add("rejected".equals(item.serverStatus()) ? "r57-rag-red" : item.pending() ? "r57-rag-amber" : "r57-muted");
-        HBox row = new HBox(12, kind, text, state);
+        VBox body = new VBox(4, text, state);
+        HBox.setHgrow(body, Priority.ALWAYS);
+        HBox row = new HBox(12, kind, body);
         row.setAlignment(Pos.TOP_LEFT);
         row.getStyleClass().add("r57-feedback-item");
         return row;
