@@ -43,14 +43,16 @@ public final class FeedbackPanel {
     static final String INITIATIVE = "initiative";
     static final String AGENCY = "agency";
     static final String LOCALITY = "locality";
+    static final String KPI = "kpi";
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
     /** Queues and lists items, off the FX thread; the callbacks run on it. */
     public interface Sink {
-        void add(String kind, String targetKind, long targetId, String text, Runnable onQueued, Consumer<Throwable> onError);
+        /** {@code scopeId}: a KPI's values at one scope, or null. */
+        void add(String kind, String targetKind, long targetId, Long scopeId, String text, Runnable onQueued, Consumer<Throwable> onError);
 
-        void about(String targetKind, long targetId, Consumer<List<Outbox.Item>> onLoaded, Consumer<Throwable> onError);
+        void about(String targetKind, long targetId, Long scopeId, Consumer<List<Outbox.Item>> onLoaded, Consumer<Throwable> onError);
 
         /** Whether a sync sends what is written here: false on the embedded demo data, whose notes stay on the laptop. */
         boolean sends();
@@ -58,8 +60,11 @@ public final class FeedbackPanel {
 
     private FeedbackPanel() {}
 
-    /** The panel for one row of the data; {@code subject} names it in the dialog ("NV-S4-03 · …"). */
-    static Node build(Ctx ctx, String targetKind, long targetId, String subject, List<Outbox.Item> items) {
+    /**
+     * The panel for one row of the data ({@code scopeId}: a KPI's values at one scope, else null);
+     * {@code subject} names it in the dialog ("SYS4-S1 · …").
+     */
+    static Node build(Ctx ctx, String targetKind, long targetId, String subject, Long scopeId, List<Outbox.Item> items) {
         Label heading = new Label();
         heading.getStyleClass().add("r57-section-title");
         VBox list = new VBox(8);
@@ -81,10 +86,10 @@ public final class FeedbackPanel {
         write.setId(WRITE_ID);
         write.setOnAction(e -> ask(ctx, subject, write).ifPresent(w -> {
             write.setDisable(true); // one at a time: the first is still being saved
-            ctx.feedback().add(w.kind(), targetKind, targetId, w.text(), () -> {
+            ctx.feedback().add(w.kind(), targetKind, targetId, scopeId, w.text(), () -> {
                 write.setDisable(false);
                 ctx.toast().accept(ctx.t(ctx.feedback().sends() ? "feedback.queued" : "feedback.queuedLocal"));
-                ctx.feedback().about(targetKind, targetId, show, err -> ctx.toast().accept(ctx.t("feedback.notListed", message(err))));
+                ctx.feedback().about(targetKind, targetId, scopeId, show, err -> ctx.toast().accept(ctx.t("feedback.notListed", message(err))));
             }, err -> {
                 write.setDisable(false);
                 ctx.toast().accept(ctx.t("feedback.notSaved", message(err)));

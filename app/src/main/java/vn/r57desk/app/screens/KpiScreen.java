@@ -10,6 +10,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
+import vn.r57desk.app.nav.Place;
 import vn.r57desk.store.model.Period;
 import vn.r57desk.store.query.Results.KpiSeries;
 import vn.r57desk.store.query.Results.Point;
@@ -24,7 +25,8 @@ final class KpiScreen {
         return (m.getYear() - 2025) * 12 + m.getMonthValue() - 1;
     }
 
-    static Node render(Ctx ctx, KpiSeries s) {
+    static Node render(Ctx ctx, Place.KpiSeries here, ScreenData.KpiData data) {
+        KpiSeries s = data.series();
         var k = s.kpi();
         var st = s.status();
         Label summary = new Label(ctx.t("kpi.summary", ctx.num(st.value()), ctx.name(k.unit()), ctx.period(st.period()),
@@ -73,6 +75,19 @@ final class KpiScreen {
         }
         Label source = new Label(ctx.t("kpi.reports", st.reports(), st.lateReports()));
         source.getStyleClass().add("r57-muted");
-        return new VBox(10, name, summary, chart, source);
+        // A note here is about these values: the KPI at this scope ("the October figure is not verified").
+        Node notes = FeedbackPanel.build(ctx, FeedbackPanel.KPI, k.id(), k.code() + " · " + ctx.name(k.shortName()) + " — " + scopeName(ctx, here),
+                here.scopeId(), data.feedback());
+        return new VBox(10, name, summary, chart, source, notes);
+    }
+
+    /** Whose values these are: the nation, a ministry, a province, or the commune the KPI was opened from. */
+    static String scopeName(Ctx ctx, Place.KpiSeries here) {
+        var cat = ctx.catalog();
+        if (here.scopeId() == cat.nationalScope()) return ctx.t("scope.national");
+        for (var e : cat.provinceScopes().entrySet()) if (e.getValue() == here.scopeId()) return ctx.name(cat.provinces().get(e.getKey()).name());
+        for (var e : cat.agencyScopes().entrySet()) if (e.getValue() == here.scopeId()) return ctx.name(cat.agencies().get(e.getKey()).name());
+        if (here.from() instanceof Place.Commune c) return ctx.m().english() ? c.nameEn() : c.nameVi();
+        return "";
     }
 }

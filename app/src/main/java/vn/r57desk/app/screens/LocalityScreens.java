@@ -144,7 +144,7 @@ final class LocalityScreens {
                 SystemScreens.kpiTable(ctx, ctx.t("locality.kpis"), p.kpis(), here).build(ctx.m(), ctx.runner(), ctx.toast()),
                 controls, chart, communes.build(ctx.m(), ctx.runner(), ctx.toast()), synthetic,
                 FeedbackPanel.build(ctx, FeedbackPanel.LOCALITY, here.localityId(), ctx.name(ctx.catalog().provinces().get(here.localityId()).name()),
-                        data.feedback()));
+                        null, data.feedback()));
     }
 
     private static void open(Ctx ctx, Place.Province here, LocalityRow r) {
@@ -161,6 +161,7 @@ final class LocalityScreens {
         return new VBox(12, summary,
                 SystemScreens.kpiTable(ctx, ctx.t("locality.kpis"), c.kpis(), here).build(ctx.m(), ctx.runner(), ctx.toast()),
                 SystemScreens.taskTable(ctx, SystemScreens.tasksTitle(ctx, data.tasks().size()), data.tasks())
-                        .build(ctx.m(), ctx.runner(), ctx.toast()));
+                        .build(ctx.m(), ctx.runner(), ctx.toast()),
+                FeedbackPanel.build(ctx, FeedbackPanel.LOCALITY, c.locality().id(), ctx.name(c.locality().name()), null, data.feedback()));
     }
 }

@@ -87,7 +87,7 @@ final class MinistryScreens {
         box.getChildren().add(SystemScreens.taskTable(ctx, SystemScreens.tasksTitle(ctx, data.tasks().size()), data.tasks())
                 .build(ctx.m(), ctx.runner(), ctx.toast()));
         var agency = ctx.catalog().agencies().get(here.agencyId());
-        box.getChildren().add(FeedbackPanel.build(ctx, FeedbackPanel.AGENCY, agency.id(), ctx.name(agency.name()), data.feedback()));
+        box.getChildren().add(FeedbackPanel.build(ctx, FeedbackPanel.AGENCY, agency.id(), ctx.name(agency.name()), null, data.feedback()));
         return box;
     }
 }

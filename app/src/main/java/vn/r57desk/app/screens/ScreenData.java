@@ -22,7 +22,8 @@ public final class ScreenData {
     public record MinistriesData(List<StatusCount> byMinistry, List<GridCell> grid) {}
     public record MinistryData(MinistrySummary summary, List<TaskRow> tasks, List<Outbox.Item> feedback) {}
     public record ProvinceData(LocalityDetail province, CommunePage communes, List<Outbox.Item> feedback) {}
-    public record CommuneData(LocalityDetail commune, List<TaskRow> tasks) {}
+    public record CommuneData(LocalityDetail commune, List<TaskRow> tasks, List<Outbox.Item> feedback) {}
+    public record KpiData(KpiSeries series, List<Outbox.Item> feedback) {}
     public record DeadlinesData(List<DeadlineRow> byAgency, List<DeadlineRow> byProvince) {}
     public record RankingsData(List<RankRow> ministries, List<RankRow> provinces) {}
     public record LocalitiesData(List<LocalityRow> provinces, vn.r57desk.store.geo.ProvinceShapes shapes) {}
@@ -49,7 +50,7 @@ public final class ScreenData {
             case Place.InitiativeDetail i -> new InitiativeData(dd.initiative(i.initiativeId(), today, range),
                     dd.tasks(DrillDown.TaskOwner.INITIATIVE, i.initiativeId(), today, TASK_ROWS),
                     dd.outboxAbout(FeedbackPanel.INITIATIVE, i.initiativeId()));
-            case Place.KpiSeries k -> dd.kpiSeries(k.kpiId(), k.scopeId(), range);
+            case Place.KpiSeries k -> new KpiData(dd.kpiSeries(k.kpiId(), k.scopeId(), range), dd.outboxAboutKpi(k.kpiId(), k.scopeId()));
             case Place.Ministries m -> new MinistriesData(dd.statusByMinistry(today), dd.ministryGrid(today));
             case Place.Ministry m -> new MinistryData(dd.ministry(m.agencyId(), today, range),
                     dd.tasks(DrillDown.TaskOwner.AGENCY, m.agencyId(), today, TASK_ROWS), dd.outboxAbout(FeedbackPanel.AGENCY, m.agencyId()));
@@ -58,7 +59,7 @@ public final class ScreenData {
                     dd.communes(p.localityId(), p.kpiId(), today, range, p.worstFirst() ? worstFirst(dd, p.kpiId()) : DrillDown.CommuneOrder.CODE,
                             p.offset(), COMMUNE_PAGE), dd.outboxAbout(FeedbackPanel.LOCALITY, p.localityId()));
             case Place.Commune c -> new CommuneData(dd.locality(c.localityId(), today, range),
-                    dd.tasks(DrillDown.TaskOwner.LOCALITY, c.localityId(), today, TASK_ROWS));
+                    dd.tasks(DrillDown.TaskOwner.LOCALITY, c.localityId(), today, TASK_ROWS), dd.outboxAbout(FeedbackPanel.LOCALITY, c.localityId()));
             case Place.Deadlines d -> new DeadlinesData(dd.rankings().deadlinesByAgency(today), dd.rankings().deadlinesByProvince(today));
             case Place.Rankings r -> new RankingsData(dd.rankings().rankMinistries(today), dd.rankings().rankProvinces(today));
             case Place.Changes ch -> dd.changesSince(ch.days() == 0 ? java.time.Instant.EPOCH

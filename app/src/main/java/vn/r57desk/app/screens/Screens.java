@@ -21,7 +21,7 @@ public final class Screens {
             case Place.Systems s -> SystemScreens.systems(ctx, (ScreenData.SystemsData) d);
             case Place.SystemInitiatives s -> SystemScreens.initiatives(ctx, (List<Results.InitiativeRow>) d);
             case Place.InitiativeDetail i -> SystemScreens.initiative(ctx, i, (ScreenData.InitiativeData) d);
-            case Place.KpiSeries k -> KpiScreen.render(ctx, (Results.KpiSeries) d);
+            case Place.KpiSeries k -> KpiScreen.render(ctx, k, (ScreenData.KpiData) d);
             case Place.Ministries m -> MinistryScreens.ministries(ctx, (ScreenData.MinistriesData) d);
             case Place.Ministry m -> MinistryScreens.ministry(ctx, m, (ScreenData.MinistryData) d);
             case Place.Localities l -> LocalityScreens.provinces(ctx, l, (ScreenData.LocalitiesData) d);

@@ -131,7 +131,7 @@ final class SystemScreens {
         }
         box.getChildren().add(taskTable(ctx, SystemScreens.tasksTitle(ctx, data.tasks().size()), data.tasks())
                 .build(ctx.m(), ctx.runner(), ctx.toast()));
-        box.getChildren().add(FeedbackPanel.build(ctx, FeedbackPanel.INITIATIVE, i.id(), i.code() + " · " + ctx.name(i.title()), data.feedback()));
+        box.getChildren().add(FeedbackPanel.build(ctx, FeedbackPanel.INITIATIVE, i.id(), i.code() + " · " + ctx.name(i.title()), null, data.feedback()));
         return box;
     }
 

@@ -421,21 +421,22 @@ public final class MainWindow {
      */
     private final FeedbackPanel.Sink feedback = new FeedbackPanel.Sink() {
         @Override
-        public void add(String kind, String targetKind, long targetId, String text, Runnable onQueued, java.util.function.Consumer<Throwable> onError) {
+        public void add(String kind, String targetKind, long targetId, Long scopeId, String text, Runnable onQueued,
+                        java.util.function.Consumer<Throwable> onError) {
             Path file = shell.cacheFileProperty().get();
             String busy = messages.get("feedback.noCache");
-            runner.run(() -> Outbox.addAbout(openCache(file, busy), kind, text, targetKind, targetId), id -> {
+            runner.run(() -> Outbox.addAbout(openCache(file, busy), kind, text, targetKind, targetId, scopeId), id -> {
                 onQueued.run();
                 refreshWaiting();
             }, onError);
         }
 
         @Override
-        public void about(String targetKind, long targetId, java.util.function.Consumer<List<Outbox.Item>> onLoaded,
+        public void about(String targetKind, long targetId, Long scopeId, java.util.function.Consumer<List<Outbox.Item>> onLoaded,
                           java.util.function.Consumer<Throwable> onError) {
             Path file = shell.cacheFileProperty().get();
             String busy = messages.get("feedback.noCache");
-            runner.run(() -> Outbox.about(openCache(file, busy), targetKind, targetId), onLoaded, onError);
+            runner.run(() -> Outbox.about(openCache(file, busy), targetKind, targetId, scopeId), onLoaded, onError);
         }
 
         @Override

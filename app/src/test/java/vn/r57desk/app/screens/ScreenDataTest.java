@@ -85,6 +85,26 @@ class ScreenDataTest {
         assertThat(data.commune().parent().name().vi()).isEqualTo("Hà Nội");
     }
 
+    /** A KPI's page lists the notes about its values at its own scope; a province's, those about the province. */
+    @Test
+    void notesLoadWithThePlaceTheyAreAbout() throws Exception {
+        var cat = dd.catalog();
+        long kpi = cat.kpis().values().stream().filter(k -> k.code().equals("R57-04")).findFirst().orElseThrow().id();
+        long hanoi = cat.provinces().values().stream().filter(p -> p.code().equals("01")).findFirst().orElseThrow().id();
+        long hanoiScope = cat.provinceScopes().get(hanoi);
+        var cache = shell.cacheFor(shell.cacheFileProperty().get());
+        vn.r57desk.store.sync.Outbox.addAbout(cache, "feedback", "Số liệu tháng 10 của Hà Nội chưa được xác minh", "kpi", kpi, hanoiScope);
+        vn.r57desk.store.sync.Outbox.addAbout(cache, "note", "Đề nghị Hà Nội báo cáo", "locality", hanoi);
+        ScreenViewModel vm = new ScreenViewModel(TaskRunner.SAME_THREAD);
+        var atHanoi = (ScreenData.KpiData) load(vm, new Place.KpiSeries(kpi, hanoiScope, new Place.Province(hanoi, kpi)));
+        assertThat(atHanoi.feedback()).singleElement().satisfies(i -> assertThat(vn.r57desk.store.sync.Outbox.text(i)).contains("tháng 10"));
+        assertThat(atHanoi.series().scopeId()).isEqualTo(hanoiScope);
+        var national = (ScreenData.KpiData) load(vm, new Place.KpiSeries(kpi, cat.nationalScope(), new Place.Overview()));
+        assertThat(national.feedback()).isEmpty();
+        var province = (ScreenData.ProvinceData) load(vm, new Place.Province(hanoi, kpi));
+        assertThat(province.feedback()).extracting(vn.r57desk.store.sync.Outbox::text).containsExactly("Đề nghị Hà Nội báo cáo");
+    }
+
     @Test
     void anUnknownPlaceIsAnErrorNotACrash() {
         ScreenViewModel vm = new ScreenViewModel(TaskRunner.SAME_THREAD);

@@ -64,6 +64,11 @@ public final class DrillDown {
         return vn.r57desk.store.sync.Outbox.about(cache, targetKind, targetId);
     }
 
+    /** The notes and feedback written about a KPI's values at one scope, newest first. */
+    public List<vn.r57desk.store.sync.Outbox.Item> outboxAboutKpi(long kpiId, long scopeId) throws CacheException {
+        return vn.r57desk.store.sync.Outbox.about(cache, "kpi", kpiId, scopeId);
+    }
+
     /** What the runs finished since {@code since} changed. */
     public ChangeSummary changesSince(java.time.Instant since, LocalDate today) throws CacheException {
         Catalog cat = catalog;

@@ -73,21 +73,39 @@ public final class Outbox {
      *         text, or one too long to send
      */
     public static String addAbout(Cache cache, String kind, String text, String targetKind, long targetId) throws CacheException {
+        return addAbout(cache, kind, text, targetKind, targetId, null);
+    }
+
+    /**
+     * As {@link #addAbout(Cache, String, String, String, long)}, about a KPI's values at one
+     * reporting scope (the nation, a ministry, a province, a commune) when {@code scopeId} is given:
+     * the payload then also carries {@code "scope_id"}.
+     */
+    public static String addAbout(Cache cache, String kind, String text, String targetKind, long targetId, Long scopeId) throws CacheException {
         if (!TARGET_KINDS.contains(targetKind)) {
             throw new IllegalArgumentException("Unknown target kind \"" + targetKind + "\"; use one of " + TARGET_KINDS);
         }
         if (text == null || text.isBlank()) throw new IllegalArgumentException("The text is empty");
-        return add(cache, kind, JSON.createObjectNode().put("text", text.strip()).put("target_kind", targetKind).put("target_id", targetId).toString());
+        var payload = JSON.createObjectNode().put("text", text.strip()).put("target_kind", targetKind).put("target_id", targetId);
+        if (scopeId != null) payload.put("scope_id", scopeId);
+        return add(cache, kind, payload.toString());
     }
 
-    /** The items about one row ({@link #addAbout}), newest first. */
+    /** The items about one row ({@link #addAbout}) and no particular scope, newest first. */
     public static List<Item> about(Cache cache, String targetKind, long targetId) throws CacheException {
+        return about(cache, targetKind, targetId, null);
+    }
+
+    /** The items about one row at one scope ({@code null}: those with no scope), newest first. */
+    public static List<Item> about(Cache cache, String targetKind, long targetId, Long scopeId) throws CacheException {
         return cache.read(c -> {
             List<Item> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM outbox WHERE json_valid(payload)"
-                    + " AND json_extract(payload, '$.target_kind') = ? AND json_extract(payload, '$.target_id') = ? ORDER BY created_at DESC, id")) {
+                    + " AND json_extract(payload, '$.target_kind') = ? AND json_extract(payload, '$.target_id') = ?"
+                    + " AND json_extract(payload, '$.scope_id') IS ? ORDER BY created_at DESC, id")) {
                 ps.setString(1, targetKind);
                 ps.setLong(2, targetId);
+                ps.setObject(3, scopeId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) out.add(item(rs));
                 }

@@ -38,6 +38,19 @@ class OutboxAboutTest {
     }
 
     @Test
+    void aKpisNotesAreFoundByTheScopeTheyAreAbout() throws Exception {
+        try (Cache cache = Cache.openExisting(DemoCacheFixture.copy(dir))) {
+            String hanoi = Outbox.addAbout(cache, "feedback", "Số liệu tháng 10 chưa được xác minh", "kpi", 4, 61L);
+            String national = Outbox.addAbout(cache, "note", "Cả nước", "kpi", 4, 1L);
+            String none = Outbox.addAbout(cache, "note", "Chỉ tiêu nói chung", "kpi", 4);
+            assertThat(Outbox.about(cache, "kpi", 4, 61L)).extracting(Outbox.Item::id).containsExactly(hanoi);
+            assertThat(Outbox.about(cache, "kpi", 4, 1L)).extracting(Outbox.Item::id).containsExactly(national);
+            assertThat(Outbox.about(cache, "kpi", 4)).extracting(Outbox.Item::id).containsExactly(none);
+            assertThat(Outbox.about(cache, "kpi", 4, 61L).getFirst().payload()).endsWith(",\"scope_id\":61}");
+        }
+    }
+
+    @Test
     void anEmptyTextOrAnUnknownTargetIsRefusedAndNothingIsQueued() throws Exception {
         try (Cache cache = Cache.openExisting(DemoCacheFixture.copy(dir))) {
             assertThatThrownBy(() -> Outbox.addAbout(cache, "note", "   ", "initiative", 1)).hasMessage("The text is empty");
