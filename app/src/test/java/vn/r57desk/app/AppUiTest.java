@@ -247,6 +247,17 @@ class AppUiTest extends AppRobot {
         waitFor("#initiatives-table");
         clickOn("#" + R57DeskApp.FORWARD_ID);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup("#" + vn.r57desk.app.screens.FeedbackPanel.LIST_ID + " .r57-feedback-item").queryAll().size() == before + 1);
+
+        // not sent yet, so it can be taken back, after a question
+        var takeBack = lookup("#" + vn.r57desk.app.screens.FeedbackPanel.LIST_ID + " ." + vn.r57desk.app.screens.FeedbackPanel.WITHDRAW_CLASS).queryButton();
+        interact(takeBack::requestFocus);
+        type(KeyCode.SPACE);
+        var confirm = lookup((javafx.scene.control.Button b) -> "Rút lại".equals(b.getText()) && b.isDefaultButton());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> confirm.tryQuery().isPresent());
+        assertThat(lookup("Rút lại ý kiến chưa gửi này? Ý kiến sẽ bị xoá khỏi máy này.").tryQuery()).isPresent();
+        clickOn(confirm.queryButton());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup("#" + vn.r57desk.app.screens.FeedbackPanel.LIST_ID + " .r57-feedback-item").queryAll().size() == before);
+        assertThat(lookup("#" + vn.r57desk.app.shell.MainWindow.MESSAGE_ID).queryAs(Label.class).getText()).isEqualTo("Đã rút lại ý kiến.");
     }
 
     /** A system's initiatives filter by status, lead agency and deadline year, alone and together. */

@@ -37,6 +37,8 @@ public final class FeedbackPanel {
     public static final String TEXT_ID = "feedback-text";
     public static final String KIND_FEEDBACK_ID = "feedback-kind-feedback";
     public static final String PROBLEM_ID = "feedback-problem";
+    /** The style class of a note's "take back" button (one per note not sent). */
+    public static final String WITHDRAW_CLASS = "r57-feedback-withdraw";
     /** The item's text at most; the protocol allows a payload of 64 KiB, and a note this long is already a report. */
     public static final int MAX_TEXT = 10_000;
 
@@ -54,8 +56,14 @@ public final class FeedbackPanel {
 
         void about(String targetKind, long targetId, Long scopeId, Consumer<List<Outbox.Item>> onLoaded, Consumer<Throwable> onError);
 
+        /** Takes back an item not sent yet; {@code onDone} gets whether it was still there to take back. */
+        void withdraw(String id, Consumer<Boolean> onDone, Consumer<Throwable> onError);
+
         /** Whether a sync sends what is written here: false on the embedded demo data, whose notes stay on the laptop. */
         boolean sends();
+
+        /** True while a sync runs: a note may be on its way, so none is taken back then. */
+        javafx.beans.value.ObservableBooleanValue syncing();
     }
 
     private FeedbackPanel() {}
@@ -69,7 +77,11 @@ public final class FeedbackPanel {
         heading.getStyleClass().add("r57-section-title");
         VBox list = new VBox(8);
         list.setId(LIST_ID);
-        Consumer<List<Outbox.Item>> show = shown -> {
+        @SuppressWarnings("unchecked")
+        Consumer<List<Outbox.Item>>[] show = new Consumer[1];
+        Runnable reload = () -> ctx.feedback().about(targetKind, targetId, scopeId, show[0],
+                err -> ctx.toast().accept(ctx.t("feedback.notListed", message(err))));
+        show[0] = shown -> {
             heading.setText(ctx.t("feedback.title", shown.size()));
             list.getChildren().clear();
             if (shown.isEmpty()) {
@@ -78,9 +90,9 @@ public final class FeedbackPanel {
                 none.setWrapText(true);
                 list.getChildren().add(none);
             }
-            for (Outbox.Item item : shown) list.getChildren().add(row(ctx, item));
+            for (Outbox.Item item : shown) list.getChildren().add(row(ctx, item, reload));
         };
-        show.accept(items);
+        show[0].accept(items);
 
         Button write = Icons.on(new Button(ctx.t("feedback.write")), org.kordamp.ikonli.material2.Material2MZ.RATE_REVIEW);
         write.setId(WRITE_ID);
@@ -89,7 +101,7 @@ public final class FeedbackPanel {
             ctx.feedback().add(w.kind(), targetKind, targetId, scopeId, w.text(), () -> {
                 write.setDisable(false);
                 ctx.toast().accept(ctx.t(ctx.feedback().sends() ? "feedback.queued" : "feedback.queuedLocal"));
-                ctx.feedback().about(targetKind, targetId, scopeId, show, err -> ctx.toast().accept(ctx.t("feedback.notListed", message(err))));
+                reload.run();
             }, err -> {
                 write.setDisable(false);
                 ctx.toast().accept(ctx.t("feedback.notSaved", message(err)));
@@ -108,7 +120,7 @@ public final class FeedbackPanel {
         return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 
-    private static Node row(Ctx ctx, Outbox.Item item) {
+    private static Node row(Ctx ctx, Outbox.Item item, Runnable reload) {
         Label kind = new Label("feedback".equals(item.kind()) ? ctx.t("feedback.kind.feedback") : ctx.t("feedback.kind.note"));
         kind.getStyleClass().add("r57-feedback-kind");
         kind.setMinWidth(Region.USE_PREF_SIZE);
@@ -123,6 +135,31 @@ public final class FeedbackPanel {
         VBox body = new VBox(4, text, state);
         HBox.setHgrow(body, Priority.ALWAYS);
         HBox row = new HBox(12, kind, body);
+        if (!item.pending()) return styled(row);
+        // Not sent yet: it may be taken back (a note written in haste, on the wrong initiative).
+        Button withdraw = new Button(ctx.t("feedback.withdraw"));
+        withdraw.getStyleClass().addAll(WITHDRAW_CLASS, atlantafx.base.theme.Styles.FLAT);
+        withdraw.setMinWidth(Region.USE_PREF_SIZE);
+        withdraw.disableProperty().bind(ctx.feedback().syncing());
+        withdraw.setOnAction(e -> {
+            var ask = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION);
+            ask.initOwner(withdraw.getScene().getWindow());
+            ask.setTitle(ctx.t("feedback.withdraw.title"));
+            ask.setHeaderText(ctx.t("feedback.withdraw.header"));
+            ask.setContentText(Outbox.text(item) + (item.attempts() > 0 ? "\n\n" + ctx.t("feedback.withdraw.tried", item.attempts()) : ""));
+            ButtonType yes = new ButtonType(ctx.t("feedback.withdraw"), ButtonType.OK.getButtonData());
+            ask.getButtonTypes().setAll(yes, new ButtonType(ctx.t("dialog.cancel"), ButtonType.CANCEL.getButtonData()));
+            if (ask.showAndWait().filter(b -> b == yes).isEmpty()) return;
+            ctx.feedback().withdraw(item.id(), gone -> {
+                ctx.toast().accept(ctx.t(gone ? "feedback.withdrawn" : "feedback.notWithdrawn"));
+                reload.run();
+            }, err -> ctx.toast().accept(ctx.t("feedback.notWithdrawnError", message(err))));
+        });
+        row.getChildren().add(withdraw);
+        return styled(row);
+    }
+
+    private static HBox styled(HBox row) {
         row.setAlignment(Pos.TOP_LEFT);
         row.getStyleClass().add("r57-feedback-item");
         return row;

@@ -440,6 +440,21 @@ public final class MainWindow {
         }
 
         @Override
+        public void withdraw(String id, java.util.function.Consumer<Boolean> onDone, java.util.function.Consumer<Throwable> onError) {
+            Path file = shell.cacheFileProperty().get();
+            String busy = messages.get("feedback.noCache");
+            runner.run(() -> Outbox.withdraw(openCache(file, busy), id), gone -> {
+                onDone.accept(gone);
+                refreshWaiting();
+            }, onError);
+        }
+
+        @Override
+        public javafx.beans.value.ObservableBooleanValue syncing() {
+            return sync.runningProperty();
+        }
+
+        @Override
         public boolean sends() {
             // A sync pushes the outbox of the synced cache only; the embedded demo data's (or a file
             // opened with --cache) is never sent: its rows are not the monitoring system's.

@@ -114,6 +114,21 @@ public final class Outbox {
         });
     }
 
+    /**
+     * Takes back an item not sent yet (waiting, or refused by the server): the one deletion a user
+     * makes on purpose. Returns false when it is not there or was sent meanwhile (it stays then).
+     * An item a push has already tried ({@code attempts > 0}) may have reached a server whose answer
+     * was lost: the caller says so before asking.
+     */
+    public static boolean withdraw(Cache cache, String id) throws CacheException {
+        return cache.writeAndWait(c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM outbox WHERE id = ? AND sent_at IS NULL")) {
+                ps.setString(1, id);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
     /** How many items wait to be sent (not sent, not refused). */
     public static int waiting(Cache cache) throws CacheException {
         return cache.read(c -> {

@@ -51,6 +51,25 @@ class OutboxAboutTest {
     }
 
     @Test
+    void anItemNotSentYetCanBeWithdrawnASentOneCannot() throws Exception {
+        try (Cache cache = Cache.openExisting(DemoCacheFixture.copy(dir))) {
+            String waiting = Outbox.addAbout(cache, "note", "Viết nhầm", "initiative", 3);
+            String sent = Outbox.addAbout(cache, "note", "Đã gửi", "initiative", 3);
+            cache.writeAndWait(c -> {
+                try (var st = c.createStatement()) {
+                    st.execute("UPDATE outbox SET sent_at = '2026-12-05T08:00:00Z', server_status = 'accepted' WHERE id = '" + sent + "'");
+                }
+                return null;
+            });
+            assertThat(Outbox.withdraw(cache, sent)).isFalse();
+            assertThat(Outbox.withdraw(cache, waiting)).isTrue();
+            assertThat(Outbox.withdraw(cache, waiting)).as("already gone").isFalse();
+            assertThat(Outbox.about(cache, "initiative", 3)).extracting(Outbox.Item::id).containsExactly(sent);
+            assertThat(Outbox.waiting(cache)).isZero();
+        }
+    }
+
+    @Test
     void anEmptyTextOrAnUnknownTargetIsRefusedAndNothingIsQueued() throws Exception {
         try (Cache cache = Cache.openExisting(DemoCacheFixture.copy(dir))) {
             assertThatThrownBy(() -> Outbox.addAbout(cache, "note", "   ", "initiative", 1)).hasMessage("The text is empty");
