@@ -561,6 +561,23 @@ class AppUiTest extends AppRobot {
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> state.get().contains("đã gửi lúc"));
             assertThat(breadcrumb()).as("still on the initiative after the sync").isEqualTo(where);
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !waiting.isVisible());
+
+            // An initiative withdrawn by the time of the next sync: the window goes to the
+            // section's start instead of an error. (Taken out of the synced cache here, with its
+            // tasks, as a withdrawal would.)
+            String code = where.getLast().substring(0, where.getLast().indexOf(" · "));
+            try (var db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + vn.r57desk.app.shell.AppData.syncedCache());
+                 var st = db.createStatement()) {
+                st.execute("PRAGMA busy_timeout = 10000");
+                st.execute("PRAGMA foreign_keys = ON");
+                st.execute("DELETE FROM tasks WHERE initiative_id = (SELECT id FROM initiatives WHERE code = '" + code + "')");
+                st.execute("UPDATE kpis SET initiative_id = NULL WHERE initiative_id = (SELECT id FROM initiatives WHERE code = '" + code + "')");
+                st.execute("DELETE FROM initiatives WHERE code = '" + code + "'");
+            }
+            press(KeyCode.F5).release(KeyCode.F5);
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> breadcrumb().stream().noneMatch(b -> b.startsWith(code)));
+            waitFor("#" + Screens.CONTENT_ID);
+            assertThat(lookup(".r57-error").tryQuery()).as("no error screen").isEmpty();
         }
     }
 

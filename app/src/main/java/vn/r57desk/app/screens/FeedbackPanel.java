@@ -113,6 +113,13 @@ public final class FeedbackPanel {
         bar.setAlignment(Pos.CENTER_LEFT);
         VBox panel = new VBox(6, bar, list);
         panel.getStyleClass().add("r57-feedback");
+        // When a sync ends the notes it sent say so, without redrawing the screen (and losing its
+        // scroll). The listener is weak, held by the panel: a screen left behind is not kept.
+        javafx.beans.value.ChangeListener<Boolean> afterSync = (o, was, now) -> {
+            if (was && !now) reload.run();
+        };
+        panel.getProperties().put("r57.afterSync", afterSync);
+        ctx.feedback().syncing().addListener(new javafx.beans.value.WeakChangeListener<>(afterSync));
         return panel;
     }
 
@@ -132,6 +139,7 @@ public final class FeedbackPanel {
         Label state = new Label(state(ctx, item));
         state.setWrapText(true);
         state.getStyleClass().add("rejected".equals(item.serverStatus()) ? "r57-rag-red" : item.pending() ? "r57-rag-amber" : "r57-muted");
+        if (item.pending() && item.attempts() > 0 && item.lastError() != null) state.setTooltip(new javafx.scene.control.Tooltip(item.lastError()));
         VBox body = new VBox(4, text, state);
         HBox.setHgrow(body, Priority.ALWAYS);
         HBox row = new HBox(12, kind, body);
@@ -168,9 +176,14 @@ public final class FeedbackPanel {
     /** Where an item stands, in the user's words: written when, and waiting, sent (when) or refused (why). */
     static String state(Ctx ctx, Outbox.Item item) {
         String written = ctx.t("feedback.written", when(item.createdAt()));
-        if ("rejected".equals(item.serverStatus())) return written + " · " + ctx.t("feedback.refused", item.lastError() == null ? "" : item.lastError());
+        // The server's reason is its own words, quoted; a failed push's error (English, from the
+        // sync client) goes to the row's tooltip, not into the Vietnamese line.
+        if ("rejected".equals(item.serverStatus())) {
+            return written + " · " + (item.lastError() == null || item.lastError().isBlank() ? ctx.t("feedback.refusedNoReason")
+                    : ctx.t("feedback.refused", item.lastError()));
+        }
         if (!item.pending()) return written + " · " + ctx.t("feedback.sent", when(item.sentAt()));
-        if (item.attempts() > 0) return written + " · " + ctx.t("feedback.retrying", item.attempts(), item.lastError() == null ? "" : item.lastError());
+        if (item.attempts() > 0) return written + " · " + ctx.t("feedback.retrying", item.attempts());
         return written + " · " + ctx.t(ctx.feedback().sends() ? "feedback.waiting" : "feedback.local");
     }
 

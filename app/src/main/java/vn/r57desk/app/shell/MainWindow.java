@@ -81,6 +81,10 @@ public final class MainWindow {
     /** How many notes wait for the next sync, in the status bar; empty (and gone) when none. */
     private final Label waiting = new Label();
     private int waitingCount;
+    /** Which count is the newest asked for: an older answer arriving late is dropped. */
+    private int waitingAsked;
+    /** Where to go if the place reloaded after a sync is gone from the data. */
+    private Place fallback;
     public static final String WAITING_ID = "status-waiting";
     private final StackPane center = new StackPane();
     /** One scroll pane for every screen: only its content changes (see {@link #contentScroll()}). */
@@ -172,7 +176,8 @@ public final class MainWindow {
             sidebar.getChildren().add(b);
             // Ctrl+1 ... Ctrl+7 in the sidebar's order, as browsers number their tabs: a briefing
             // official moves between sections without the mouse.
-            sectionKeys.put(new KeyCodeCombination(KeyCode.valueOf("DIGIT" + sidebar.getChildren().size()), KeyCombination.SHORTCUT_DOWN), open);
+            int n = sidebar.getChildren().size();
+            if (n <= 9) sectionKeys.put(new KeyCodeCombination(KeyCode.valueOf("DIGIT" + n), KeyCombination.SHORTCUT_DOWN), open);
         }
 
         Label progress = new Label();
@@ -253,7 +258,8 @@ public final class MainWindow {
             for (var tg : sections.getToggles()) {
                 ToggleButton b = (ToggleButton) tg;
                 b.setText(messages.get((String) b.getUserData()));
-                b.setTooltip(new Tooltip(messages.get("nav.shortcut", b.getText(), sections.getToggles().indexOf(tg) + 1)));
+                int n = sections.getToggles().indexOf(tg) + 1;
+                b.setTooltip(new Tooltip(n <= 9 ? messages.get("nav.shortcut", b.getText(), n) : b.getText()));
                 b.setSelected(dd != null && Screens.section((String) b.getUserData(), dd.catalog()).getClass() == p.section().getClass());
             }
             breadcrumb.getChildren().clear();
@@ -276,6 +282,11 @@ public final class MainWindow {
         };
 
         sync.onlineProperty().addListener((o, a, b) -> relabel.run());
+        // A sync that failed after pushing the notes leaves the data as it was (no reopening):
+        // the count of notes waiting is asked again whenever a sync ends.
+        sync.runningProperty().addListener((o, was, now) -> {
+            if (was && !now) refreshWaiting();
+        });
         messages.localeProperty().addListener((o, a, b) -> {
             relabel.run();
             redraw();
@@ -287,18 +298,27 @@ public final class MainWindow {
         Path[] shownFile = {null};
         shell.drillDownProperty().addListener((o, a, dd) -> {
             demoBadge.setVisible(dd.catalog().isDemo());
-            refreshWaiting(); // a sync has sent them, or other data is open
             Path opened = shell.cacheFileProperty().get();
             boolean sameData = a != null && opened != null && opened.equals(shownFile[0]);
             shownFile[0] = opened;
-            relabel.run();
             // A sync into the file on screen reopens it: the user stays where they were (the
             // initiative they were reading, with its new figures) instead of being sent back to
-            // the section's start. Other data (the first sync's file after the demo data) starts
-            // at the section.
+            // the section's start, unless the sync took that place away (an initiative
+            // withdrawn). Other data (the first sync's file after the demo data) starts at the
+            // section.
             Place start = Screens.section(settings.section(), dd.catalog());
-            if (sameData || start.equals(nav.current())) load();
-            else nav.go(start); // loads through the listener
+            Place here = nav.current();
+            if (start.equals(here)) {
+                relabel.run();
+                load();
+            } else if (sameData && namedIn(here, dd.catalog())) {
+                fallback = start; // should its data be gone all the same (a commune's)
+                relabel.run();
+                load();
+            } else {
+                nav.go(start); // relabels and loads through the listener
+            }
+            refreshWaiting(); // a sync has sent them, or other data is open
         });
         screen.loadingProperty().addListener((o, a, loading) -> {
             if (loading == null) return;
@@ -306,9 +326,18 @@ public final class MainWindow {
             wait.getStyleClass().add("r57-placeholder");
             center.getChildren().setAll(wait);
         });
-        screen.loadedProperty().addListener((o, a, b) -> redraw());
+        screen.loadedProperty().addListener((o, a, b) -> {
+            fallback = null;
+            redraw();
+        });
         screen.errorProperty().addListener((o, a, err) -> {
             if (err == null) return;
+            if (fallback != null) {
+                Place to = fallback;
+                fallback = null;
+                nav.go(to);
+                return;
+            }
             Label l = new Label(messages.get("error.screen", err));
             l.getStyleClass().add("r57-error");
             center.getChildren().setAll(l);
@@ -469,8 +498,22 @@ public final class MainWindow {
         }
     };
 
+    /**
+     * Whether the data still has what {@code p} and the places above it name (their titles look
+     * their rows up in the catalogue): an initiative withdrawn by a sync is not there any more.
+     */
+    private boolean namedIn(Place p, vn.r57desk.store.query.Catalog catalog) {
+        try {
+            for (Place q = p; q != null; q = q.parent()) q.title(messages, catalog);
+            return true;
+        } catch (RuntimeException gone) {
+            return false;
+        }
+    }
+
     /** Counts the notes waiting to be sent, off the FX thread; none are counted on data a sync does not send. */
     private void refreshWaiting() {
+        int asked = ++waitingAsked;
         Path file = shell.cacheFileProperty().get();
         if (file == null || !feedback.sends()) {
             waitingCount = 0;
@@ -481,6 +524,7 @@ public final class MainWindow {
             vn.r57desk.store.db.Cache c = shell.cacheFor(file);
             return c == null ? 0 : Outbox.waiting(c);
         }, n -> {
+            if (asked != waitingAsked) return;
             waitingCount = n;
             relabel.run();
         }, e -> System.getLogger(MainWindow.class.getName()).log(System.Logger.Level.WARNING, "could not count the notes waiting to be sent", e));

@@ -140,7 +140,8 @@ public record ChangeSummary(Span span, List<InitiativeMove> initiatives, TaskMov
 
     /** The last run that finished before {@code t} (0 when none): changes "since t" are those after it. */
     static long runBefore(Connection c, Instant t) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT coalesce(max(id), 0) FROM sync_runs WHERE finished_at < ?")) {
+        // By time, not by text (Instant.toString() writes a varying number of decimals).
+        try (PreparedStatement ps = c.prepareStatement("SELECT coalesce(max(id), 0) FROM sync_runs WHERE julianday(finished_at) < julianday(?)")) {
             ps.setString(1, t.toString());
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();

@@ -18,7 +18,8 @@ import vn.r57desk.store.db.CacheException;
 /**
  * Notes and feedback written offline, waiting to reach the server. Each item has an id made here
  * (a UUID), so pushing it twice is harmless: the server keeps the first and answers "duplicate".
- * An item is never deleted: once sent it keeps when, and what the server said.
+ * Once sent an item is never deleted: it keeps when, and what the server said. Before that the
+ * user may take it back ({@link #withdraw}).
  */
 public final class Outbox {
     public static final List<String> KINDS = List.of("note", "feedback");
@@ -102,7 +103,7 @@ public final class Outbox {
             List<Item> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM outbox WHERE json_valid(payload)"
                     + " AND json_extract(payload, '$.target_kind') = ? AND json_extract(payload, '$.target_id') = ?"
-                    + " AND json_extract(payload, '$.scope_id') IS ? ORDER BY created_at DESC, id")) {
+                    + " AND json_extract(payload, '$.scope_id') IS ? ORDER BY " + NEWEST_FIRST)) {
                 ps.setString(1, targetKind);
                 ps.setLong(2, targetId);
                 ps.setObject(3, scopeId);
@@ -153,9 +154,14 @@ public final class Outbox {
     }
 
     private static final String COLUMNS = "id, kind, payload, created_at, attempts, last_error, sent_at, server_status";
+    /**
+     * By time, not by text: Instant.toString() writes 0, 3, 6 or 9 decimals, and as text
+     * "…:00Z" sorts after "…:00.5Z".
+     */
+    private static final String NEWEST_FIRST = "julianday(created_at) DESC, created_at DESC, id";
 
     public static List<Item> list(Cache cache) throws CacheException {
-        return cache.read(c -> query(c, "SELECT " + COLUMNS + " FROM outbox ORDER BY created_at, id"));
+        return cache.read(c -> query(c, "SELECT " + COLUMNS + " FROM outbox ORDER BY julianday(created_at), created_at, id"));
     }
 
     static List<Item> pending(Connection c, int limit) throws SQLException {

@@ -37,6 +37,24 @@ class OutboxAboutTest {
         }
     }
 
+    /** Instant.toString() writes a varying number of decimals; as text "…:00Z" would sort after "…:00.5Z". */
+    @Test
+    void newestFirstIsByTimeNotByText() throws Exception {
+        try (Cache cache = Cache.openExisting(DemoCacheFixture.copy(dir))) {
+            String later = Outbox.addAbout(cache, "note", "later", "initiative", 5);
+            String earlier = Outbox.addAbout(cache, "note", "earlier", "initiative", 5);
+            cache.writeAndWait(c -> {
+                try (var st = c.createStatement()) {
+                    st.execute("UPDATE outbox SET created_at = '2026-12-05T08:00:00.5Z' WHERE id = '" + later + "'");
+                    st.execute("UPDATE outbox SET created_at = '2026-12-05T08:00:00Z' WHERE id = '" + earlier + "'");
+                }
+                return null;
+            });
+            assertThat(Outbox.about(cache, "initiative", 5)).extracting(Outbox.Item::id).containsExactly(later, earlier);
+            assertThat(Outbox.list(cache)).extracting(Outbox.Item::id).containsExactly(earlier, later);
+        }
+    }
+
     @Test
     void aKpisNotesAreFoundByTheScopeTheyAreAbout() throws Exception {
         try (Cache cache = Cache.openExisting(DemoCacheFixture.copy(dir))) {
