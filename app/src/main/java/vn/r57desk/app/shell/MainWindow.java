@@ -488,7 +488,7 @@ public final class MainWindow {
             // A sync pushes the outbox of the synced cache only; the embedded demo data's (or a file
             // opened with --cache) is never sent: its rows are not the monitoring system's.
             Path file = shell.cacheFileProperty().get();
-            return file != null && file.toAbsolutePath().equals(AppData.syncedCache().toAbsolutePath());
+            return file != null && file.toAbsolutePath().normalize().equals(AppData.syncedCache().toAbsolutePath().normalize());
         }
 
         private vn.r57desk.store.db.Cache openCache(Path file, String busy) {
