@@ -180,6 +180,19 @@ class AppUiTest extends AppRobot {
         clickOn("#" + R57DeskApp.BACK_ID);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup("#changes-span").tryQuery()
                 .map(n -> ((javafx.scene.control.ComboBox<?>) n).getValue()).filter(v -> v.equals(7)).isPresent());
+        // "since the last meeting": the span names the meeting it counts from (the demo data's
+        // meetings are on 28/11/2026 and 05/12/2026; which one is "last" depends on today's date)
+        assertThat(span.getItems().getFirst()).isEqualTo(vn.r57desk.app.nav.Place.Changes.SINCE_MEETING);
+        assertThat(span.getConverter().toString(vn.r57desk.app.nav.Place.Changes.SINCE_MEETING)).isEqualTo("Từ phiên họp trước");
+        var latest = lookup("#changes-span").queryAs(javafx.scene.control.ComboBox.class);
+        interact(() -> latest.setValue(vn.r57desk.app.nav.Place.Changes.SINCE_MEETING));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup("#changes-summary").tryQuery()
+                .map(n -> ((Label) n).getText()).filter(t -> t.startsWith("Từ phiên họp trước: ") || t.startsWith("Dữ liệu chưa có phiên họp")).isPresent());
+        String since = lookup("#changes-summary").queryAs(Label.class).getText();
+        java.time.LocalDate today = java.time.LocalDate.now(vn.r57desk.store.model.Meeting.ZONE);
+        if (today.isAfter(java.time.LocalDate.of(2026, 12, 5))) assertThat(since).startsWith("Từ phiên họp trước: Phiên họp Ban Chỉ đạo Trung ương quý IV/2026, 08:30 05/12/2026.");
+        else if (today.isAfter(java.time.LocalDate.of(2026, 11, 28))) assertThat(since).startsWith("Từ phiên họp trước: Giao ban chuyên đề hạ tầng dữ liệu, 14:00 28/11/2026.");
+        else assertThat(since).startsWith("Dữ liệu chưa có phiên họp nào");
     }
 
     /** Ctrl+1 ... Ctrl+7 open the sidebar's sections in its order; each button's tooltip names its keys. */

@@ -22,15 +22,16 @@ import vn.r57desk.store.query.ChangeSummary;
  * withdrawn. For a meeting's "what changed since last time"; each row opens its initiative or KPI.
  */
 final class ChangesScreen {
-    /** The spans offered, in days (0: every sync the cache remembers). */
-    static final List<Integer> SPANS = List.of(1, 7, 30, 0);
+    /** The spans offered: since the last meeting, then in days (0: every sync the cache remembers). */
+    static final List<Integer> SPANS = List.of(Place.Changes.SINCE_MEETING, 1, 7, 30, 0);
     static final String SPAN_ID = "changes-span";
     static final String SUMMARY_ID = "changes-summary";
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
 
     private ChangesScreen() {}
 
-    static Node render(Ctx ctx, Place.Changes here, ChangeSummary s) {
+    static Node render(Ctx ctx, Place.Changes here, ScreenData.ChangesData data) {
+        ChangeSummary s = data.summary();
         ComboBox<Integer> span = new ComboBox<>();
         span.setId(SPAN_ID);
         span.getItems().setAll(SPANS);
@@ -38,7 +39,8 @@ final class ChangesScreen {
         span.setConverter(new javafx.util.StringConverter<>() {
             @Override
             public String toString(Integer d) {
-                return d == null ? "" : d == 0 ? ctx.t("changes.span.all") : ctx.t("changes.span.days", d);
+                return d == null ? "" : d == Place.Changes.SINCE_MEETING ? ctx.t("changes.span.meeting")
+                        : d == 0 ? ctx.t("changes.span.all") : ctx.t("changes.span.days", d);
             }
 
             @Override
@@ -52,7 +54,9 @@ final class ChangesScreen {
         HBox chooser = new HBox(12, new Label(ctx.t("changes.span")), span);
         chooser.setAlignment(Pos.CENTER_LEFT);
 
-        Label summary = new Label(spanText(ctx, s));
+        Label summary = new Label(here.days() != Place.Changes.SINCE_MEETING ? spanText(ctx, s)
+                : data.since() == null ? ctx.t("changes.noMeeting")
+                : ctx.t("changes.sinceMeeting", ctx.name(data.since().title()), WHEN.format(data.since().startsAt())) + " " + spanText(ctx, s));
         summary.setId(SUMMARY_ID);
         summary.setWrapText(true);
         summary.getStyleClass().add("r57-muted");

@@ -24,6 +24,8 @@ public final class ScreenData {
     public record ProvinceData(LocalityDetail province, CommunePage communes, List<Outbox.Item> feedback) {}
     public record CommuneData(LocalityDetail commune, List<TaskRow> tasks, List<Outbox.Item> feedback) {}
     public record KpiData(KpiSeries series, List<Outbox.Item> feedback) {}
+    /** {@code since}: the meeting a "since the last meeting" span counts from (null for a span of days, or none found). */
+    public record ChangesData(vn.r57desk.store.query.ChangeSummary summary, vn.r57desk.store.model.Meeting since) {}
     public record DeadlinesData(List<DeadlineRow> byAgency, List<DeadlineRow> byProvince) {}
     public record RankingsData(List<RankRow> ministries, List<RankRow> provinces) {}
     public record LocalitiesData(List<LocalityRow> provinces, vn.r57desk.store.geo.ProvinceShapes shapes) {}
@@ -39,6 +41,21 @@ public final class ScreenData {
     static DrillDown.CommuneOrder worstFirst(DrillDown dd, long kpiId) {
         return dd.catalog().kpis().get(kpiId).direction() == vn.r57desk.store.model.Direction.HIGHER_IS_BETTER
                 ? DrillDown.CommuneOrder.VALUE_ASC : DrillDown.CommuneOrder.VALUE_DESC;
+    }
+
+    /**
+     * A span of days back from now, or from the last meeting before today's date on Vietnam's
+     * clock (the real one: a meeting is held today, whatever the data's as-of date).
+     */
+    private static ChangesData changes(DrillDown dd, Place.Changes ch, LocalDate today) throws CacheException {
+        java.time.Instant now = java.time.Instant.now();
+        if (ch.days() == Place.Changes.SINCE_MEETING) {
+            var meeting = dd.meetingBefore(LocalDate.now(vn.r57desk.store.model.Meeting.ZONE));
+            // With no meeting to count from, nothing is counted (a span from now).
+            java.time.Instant since = meeting.map(m -> m.startsAt().atZone(vn.r57desk.store.model.Meeting.ZONE).toInstant()).orElse(now);
+            return new ChangesData(dd.changesSince(since, today), meeting.orElse(null));
+        }
+        return new ChangesData(dd.changesSince(ch.days() == 0 ? java.time.Instant.EPOCH : now.minus(java.time.Duration.ofDays(ch.days())), today), null);
     }
 
     public static Object load(DrillDown dd, Place place, LocalDate today) throws CacheException {
@@ -62,8 +79,7 @@ public final class ScreenData {
                     dd.tasks(DrillDown.TaskOwner.LOCALITY, c.localityId(), today, TASK_ROWS), dd.outboxAbout(FeedbackPanel.LOCALITY, c.localityId()));
             case Place.Deadlines d -> new DeadlinesData(dd.rankings().deadlinesByAgency(today), dd.rankings().deadlinesByProvince(today));
             case Place.Rankings r -> new RankingsData(dd.rankings().rankMinistries(today), dd.rankings().rankProvinces(today));
-            case Place.Changes ch -> dd.changesSince(ch.days() == 0 ? java.time.Instant.EPOCH
-                    : java.time.Instant.now().minus(java.time.Duration.ofDays(ch.days())), today);
+            case Place.Changes ch -> changes(dd, ch, today);
         };
     }
 }

@@ -29,7 +29,7 @@ public final class Screens {
             case Place.Commune c -> LocalityScreens.commune(ctx, c, (ScreenData.CommuneData) d);
             case Place.Deadlines x -> DeadlineRankingScreens.deadlines(ctx, (ScreenData.DeadlinesData) d);
             case Place.Rankings x -> DeadlineRankingScreens.rankings(ctx, (ScreenData.RankingsData) d);
-            case Place.Changes x -> ChangesScreen.render(ctx, x, (vn.r57desk.store.query.ChangeSummary) d);
+            case Place.Changes x -> ChangesScreen.render(ctx, x, (ScreenData.ChangesData) d);
         };
         n.setId(CONTENT_ID);
         return n;

@@ -49,7 +49,7 @@ class ChangesDataTest {
             assertThat(s.initiatives()).allSatisfy(m -> assertThat(m.newProgress()).isGreaterThan(m.oldProgress()));
 
             // the screen's span of days: the same changes, and the first sync's reload said so
-            ChangeSummary day = (ChangeSummary) ScreenData.load(dd, new Place.Changes(1), today);
+            ChangeSummary day = ((ScreenData.ChangesData) ScreenData.load(dd, new Place.Changes(1), today)).summary();
             assertThat(day.tasks().total()).isGreaterThanOrEqualTo(s.tasks().total());
             assertThat(day.span().reloaded()).isTrue();
             assertThat(day.span().runs()).isGreaterThanOrEqualTo(2);

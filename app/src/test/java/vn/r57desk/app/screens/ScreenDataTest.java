@@ -63,7 +63,8 @@ class ScreenDataTest {
         List<Place> places = List.of(new Place.Overview(), new Place.Systems(), new Place.SystemInitiatives(1),
                 new Place.InitiativeDetail(ini.id(), ini.systemId()), new Place.KpiSeries(kpi, cat.nationalScope(), new Place.Overview()),
                 new Place.Ministries(), new Place.Ministry(cat.ministries().getFirst().id()), new Place.Localities(kpi),
-                new Place.Province(hanoi, kpi, true, 0), new Place.Deadlines(), new Place.Rankings(), new Place.Changes(7), new Place.Changes(0));
+                new Place.Province(hanoi, kpi, true, 0), new Place.Deadlines(), new Place.Rankings(), new Place.Changes(7), new Place.Changes(0),
+                new Place.Changes(Place.Changes.SINCE_MEETING));
         ScreenViewModel vm = new ScreenViewModel(TaskRunner.SAME_THREAD);
         for (Place p : places) {
             vm.show(dd, p, shell.today());
@@ -72,7 +73,7 @@ class ScreenDataTest {
             assertThat(vm.loadingProperty().get()).isNull();
         }
         // the demo data keeps no history of changes: none to show, and nothing counted as a sync
-        var changes = (vn.r57desk.store.query.ChangeSummary) load(vm, new Place.Changes(0));
+        var changes = ((ScreenData.ChangesData) load(vm, new Place.Changes(0))).summary();
         assertThat(changes.isEmpty()).isTrue();
         assertThat(changes.span().runs()).isZero();
         Results.Overview o = (Results.Overview) load(vm, new Place.Overview());

@@ -69,6 +69,26 @@ public final class DrillDown {
         return vn.r57desk.store.sync.Outbox.about(cache, "kpi", kpiId, scopeId);
     }
 
+    /**
+     * The last meeting that started before {@code day} (Vietnam's time): the one "since the last
+     * meeting" counts from, in a meeting held on {@code day}. Empty when there is none.
+     */
+    public java.util.Optional<vn.r57desk.store.model.Meeting> meetingBefore(LocalDate day) throws CacheException {
+        return cache.read(c -> {
+            // starts_at is written 'YYYY-MM-DDTHH:MM' (fixed width): as text it orders by time
+            try (var ps = c.prepareStatement("SELECT id, title_vi, title_en, starts_at, location FROM meetings WHERE starts_at < ?"
+                    + " ORDER BY starts_at DESC, id DESC LIMIT 1")) {
+                ps.setString(1, day.toString());
+                try (var rs = ps.executeQuery()) {
+                    if (!rs.next()) return java.util.Optional.<vn.r57desk.store.model.Meeting>empty();
+                    return java.util.Optional.of(new vn.r57desk.store.model.Meeting(rs.getLong(1),
+                            new vn.r57desk.store.model.Bilingual(rs.getString(2), rs.getString(3)),
+                            vn.r57desk.store.model.Meeting.parseStart(rs.getString(4)), rs.getString(5)));
+                }
+            }
+        });
+    }
+
     /** What the runs finished since {@code since} changed. */
     public ChangeSummary changesSince(java.time.Instant since, LocalDate today) throws CacheException {
         Catalog cat = catalog;

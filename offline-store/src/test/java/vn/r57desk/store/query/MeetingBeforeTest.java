@@ -1,0 +1,43 @@
+package vn.r57desk.store.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import vn.r57desk.store.DemoCacheFixture;
+import vn.r57desk.store.db.Cache;
+import vn.r57desk.store.model.Meeting;
+
+/** "Since the last meeting" counts from the last meeting held before the day of the one in progress. */
+class MeetingBeforeTest {
+    @TempDir Path dir;
+
+    @Test
+    void theLastMeetingBeforeADayIsTheOneBeforeThatDaysMeeting() throws Exception {
+        try (Cache cache = Cache.openExisting(DemoCacheFixture.copy(dir))) {
+            DrillDown dd = new DrillDown(cache);
+            // the demo data's meetings: a briefing on 28/11/2026 14:00, the committee on 05/12/2026 08:30
+            Meeting briefing = dd.meetingBefore(LocalDate.of(2026, 12, 5)).orElseThrow();
+            assertThat(briefing.title().vi()).isEqualTo("Giao ban chuyên đề hạ tầng dữ liệu");
+            assertThat(briefing.startsAt()).isEqualTo(LocalDateTime.of(2026, 11, 28, 14, 0));
+            assertThat(dd.meetingBefore(LocalDate.of(2026, 12, 6)).orElseThrow().title().vi())
+                    .isEqualTo("Phiên họp Ban Chỉ đạo Trung ương quý IV/2026");
+            assertThat(dd.meetingBefore(LocalDate.of(2026, 11, 28))).as("none before the first").isEmpty();
+        }
+    }
+
+    @Test
+    void aStartIsReadWithSecondsAnOffsetOrJustTheDay() {
+        assertThat(Meeting.parseStart("2026-11-28T14:00")).isEqualTo(LocalDateTime.of(2026, 11, 28, 14, 0));
+        assertThat(Meeting.parseStart("2026-11-28T14:00:30")).isEqualTo(LocalDateTime.of(2026, 11, 28, 14, 0, 30));
+        assertThat(Meeting.parseStart("2026-11-28T07:00:00Z")).as("UTC to Vietnam's time").isEqualTo(LocalDateTime.of(2026, 11, 28, 14, 0));
+        assertThat(Meeting.parseStart("2026-11-28")).isEqualTo(LocalDateTime.of(2026, 11, 28, 0, 0));
+        assertThatThrownBy(() -> Meeting.parseStart("next Friday")).isInstanceOf(java.time.format.DateTimeParseException.class);
+    }
+}
