@@ -90,7 +90,6 @@ public sealed interface Place {
         public String title(Messages m, Catalog c) { return m.get("nav.rankings"); }
     }
 
-    /** What the syncs of the last {@code days} days changed (0: all the cache remembers). */
     /** What the syncs changed over the last {@code days} (0: all remembered; {@link #SINCE_MEETING}: since the last meeting). */
     record Changes(int days) implements Place {
         /** The span from the last meeting held before today: "what changed since last time". */

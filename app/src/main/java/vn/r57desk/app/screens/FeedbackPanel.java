@@ -113,10 +113,12 @@ public final class FeedbackPanel {
         bar.setAlignment(Pos.CENTER_LEFT);
         VBox panel = new VBox(6, bar, list);
         panel.getStyleClass().add("r57-feedback");
-        // When a sync ends the notes it sent say so, without redrawing the screen (and losing its
-        // scroll). The listener is weak, held by the panel: a screen left behind is not kept.
+        // When a sync that failed (after pushing the notes) ends, the notes it sent say so without
+        // redrawing the screen; a sync that succeeded redraws the screen anyway. Read quietly: the
+        // data may be reopening at that moment, and a panel no longer on screen is skipped. The
+        // listener is weak, held by the panel: a screen left behind is not kept.
         javafx.beans.value.ChangeListener<Boolean> afterSync = (o, was, now) -> {
-            if (was && !now) reload.run();
+            if (was && !now && panel.getScene() != null) ctx.feedback().about(targetKind, targetId, scopeId, show[0], err -> { });
         };
         panel.getProperties().put("r57.afterSync", afterSync);
         ctx.feedback().syncing().addListener(new javafx.beans.value.WeakChangeListener<>(afterSync));

@@ -292,13 +292,14 @@ public final class MainWindow {
             redraw();
         });
         nav.currentProperty().addListener((o, a, b) -> {
+            fallback = null; // the user went elsewhere: an error there is shown, not skipped
             relabel.run();
             load();
         });
         Path[] shownFile = {null};
         shell.drillDownProperty().addListener((o, a, dd) -> {
             demoBadge.setVisible(dd.catalog().isDemo());
-            Path opened = shell.cacheFileProperty().get();
+            Path opened = shell.cacheFileProperty().get() == null ? null : shell.cacheFileProperty().get().toAbsolutePath().normalize();
             boolean sameData = a != null && opened != null && opened.equals(shownFile[0]);
             shownFile[0] = opened;
             // A sync into the file on screen reopens it: the user stays where they were (the

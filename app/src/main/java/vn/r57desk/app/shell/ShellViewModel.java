@@ -122,7 +122,8 @@ public final class ShellViewModel implements vn.r57desk.app.sync.SyncViewModel.S
     /** The open cache when it is {@code file}: a sync then writes through it. Any thread. */
     @Override
     public synchronized Cache cacheFor(Path file) {
-        return cache != null && cache.file().toAbsolutePath().equals(file.toAbsolutePath()) ? cache : null;
+        // normalized: "--cache ./x/cache.db" and the data folder's own path name the same file
+        return cache != null && cache.file().toAbsolutePath().normalize().equals(file.toAbsolutePath().normalize()) ? cache : null;
     }
 
     /**

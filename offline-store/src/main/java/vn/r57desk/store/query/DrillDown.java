@@ -74,18 +74,29 @@ public final class DrillDown {
      * meeting" counts from, in a meeting held on {@code day}. Empty when there is none.
      */
     public java.util.Optional<vn.r57desk.store.model.Meeting> meetingBefore(LocalDate day) throws CacheException {
+        // Compared as times in Java, not as text in SQL: a server may send seconds or an offset
+        // ("…T20:00Z" is the next morning in Vietnam). Meetings are a few dozen rows.
         return cache.read(c -> {
-            // starts_at is written 'YYYY-MM-DDTHH:MM' (fixed width): as text it orders by time
-            try (var ps = c.prepareStatement("SELECT id, title_vi, title_en, starts_at, location FROM meetings WHERE starts_at < ?"
-                    + " ORDER BY starts_at DESC, id DESC LIMIT 1")) {
-                ps.setString(1, day.toString());
-                try (var rs = ps.executeQuery()) {
-                    if (!rs.next()) return java.util.Optional.<vn.r57desk.store.model.Meeting>empty();
-                    return java.util.Optional.of(new vn.r57desk.store.model.Meeting(rs.getLong(1),
-                            new vn.r57desk.store.model.Bilingual(rs.getString(2), rs.getString(3)),
-                            vn.r57desk.store.model.Meeting.parseStart(rs.getString(4)), rs.getString(5)));
+            vn.r57desk.store.model.Meeting last = null;
+            try (var ps = c.prepareStatement("SELECT id, title_vi, title_en, starts_at, location FROM meetings ORDER BY id");
+                 var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    java.time.LocalDateTime start;
+                    try {
+                        start = vn.r57desk.store.model.Meeting.parseStart(rs.getString(4));
+                    } catch (java.time.format.DateTimeParseException e) {
+                        System.getLogger(DrillDown.class.getName()).log(System.Logger.Level.WARNING,
+                                "meeting " + rs.getLong(1) + " has a start that is not a time (" + rs.getString(4) + "); left out");
+                        continue;
+                    }
+                    if (!start.isBefore(day.atStartOfDay())) continue;
+                    if (last == null || !start.isBefore(last.startsAt())) {
+                        last = new vn.r57desk.store.model.Meeting(rs.getLong(1), new vn.r57desk.store.model.Bilingual(rs.getString(2), rs.getString(3)),
+                                start, rs.getString(5));
+                    }
                 }
             }
+            return java.util.Optional.ofNullable(last);
         });
     }
 

@@ -33,6 +33,24 @@ class MeetingBeforeTest {
     }
 
     @Test
+    void startsAreComparedAsVietnamsTimeAndOneThatIsNotATimeIsLeftOut() throws Exception {
+        try (Cache cache = Cache.openExisting(DemoCacheFixture.copy(dir))) {
+            cache.writeAndWait(c -> {
+                try (var st = c.createStatement()) {
+                    // 20:00 UTC on 4/12 is 03:00 on 5/12 in Vietnam: not before 5/12
+                    st.execute("INSERT INTO meetings (id, title_vi, title_en, starts_at) VALUES (90, 'Họp đêm', 'Night', '2026-12-04T20:00Z')");
+                    st.execute("INSERT INTO meetings (id, title_vi, title_en, starts_at) VALUES (91, 'Không rõ', 'Unknown', 'next Friday')");
+                }
+                return null;
+            });
+            DrillDown dd = new DrillDown(cache);
+            assertThat(dd.meetingBefore(LocalDate.of(2026, 12, 5)).orElseThrow().id()).isEqualTo(2);
+            Meeting night = dd.meetingBefore(LocalDate.of(2026, 12, 5).plusDays(1)).orElseThrow();
+            assertThat(night.title().vi()).as("08:30 on 5/12 is after 03:00").isEqualTo("Phiên họp Ban Chỉ đạo Trung ương quý IV/2026");
+        }
+    }
+
+    @Test
     void aStartIsReadWithSecondsAnOffsetOrJustTheDay() {
         assertThat(Meeting.parseStart("2026-11-28T14:00")).isEqualTo(LocalDateTime.of(2026, 11, 28, 14, 0));
         assertThat(Meeting.parseStart("2026-11-28T14:00:30")).isEqualTo(LocalDateTime.of(2026, 11, 28, 14, 0, 30));
