@@ -60,7 +60,9 @@ public record ChangeSummary(Span span, List<InitiativeMove> initiatives, TaskMov
     /** The changes of the runs after {@code afterRun} up to {@code upToRun}; RAG statuses as of {@code today}. */
     static ChangeSummary between(Connection c, Catalog cat, long afterRun, long upToRun, LocalDate today) throws SQLException {
         Span span;
-        try (PreparedStatement ps = c.prepareStatement("SELECT count(*), coalesce(max(kind = 'bootstrap'), 0), min(started_at), max(finished_at)"
+        try (PreparedStatement ps = c.prepareStatement("SELECT count(*), coalesce(max(kind = 'bootstrap'), 0),"
+                // the earliest start and latest finish as times (to the millisecond), not as text
+                + " strftime('%Y-%m-%dT%H:%M:%fZ', min(julianday(started_at))), strftime('%Y-%m-%dT%H:%M:%fZ', max(julianday(finished_at)))"
                 + " FROM sync_runs WHERE status = 'succeeded' AND kind IN ('bootstrap', 'delta', 'pack', 'local') AND id > ? AND id <= ?")) {
             ps.setLong(1, afterRun);
             ps.setLong(2, upToRun);

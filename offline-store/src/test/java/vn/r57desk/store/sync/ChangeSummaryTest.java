@@ -113,6 +113,7 @@ class ChangeSummaryTest {
 
         ChangeSummary s = dd.changes(before, run, TODAY);
         assertThat(s.span().runs()).isEqualTo(1);
+        assertThat(s.span().to()).isEqualTo(Instant.parse("2026-11-25T00:00:05Z"));
         assertThat(s.span().reloaded()).isFalse();
         assertThat(s.initiatives()).hasSize(1);
         ChangeSummary.InitiativeMove m = s.initiatives().getFirst();
@@ -145,6 +146,24 @@ class ChangeSummaryTest {
         assertThat(dd.changes(before, run, TODAY).isEmpty()).isTrue();
     }
 
+
+    /** A span runs from its earliest start to its latest finish as times: "…:05Z" is before "…:05.5Z", though after it as text. */
+    @Test
+    void aSpanRunsFromTheEarliestStartToTheLatestFinishAsTimes() throws Exception {
+        long before = single("SELECT coalesce(max(id), 0) FROM sync_runs");
+        cache.writeAndWait(c -> {
+            try (Statement st = c.createStatement()) {
+                st.execute("INSERT INTO sync_runs (kind, source, started_at, finished_at, status) VALUES"
+                        + " ('delta', 't', '2026-11-25T00:00:01.25Z', '2026-11-25T00:00:05.5Z', 'succeeded'),"
+                        + " ('delta', 't', '2026-11-25T00:00:01Z', '2026-11-25T00:00:05Z', 'succeeded')");
+            }
+            return null;
+        });
+        ChangeSummary.Span span = new DrillDown(cache).changes(before, before + 2, TODAY).span();
+        assertThat(span.runs()).isEqualTo(2);
+        assertThat(span.from()).isEqualTo(Instant.parse("2026-11-25T00:00:01Z"));
+        assertThat(span.to()).isEqualTo(Instant.parse("2026-11-25T00:00:05.500Z"));
+    }
 
     /**
      * A row-level write (StoreWriter: local edits, tests) keeps the same change history as a sync
