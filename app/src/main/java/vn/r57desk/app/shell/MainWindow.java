@@ -453,9 +453,7 @@ public final class MainWindow {
         @Override
         public void add(String kind, String targetKind, long targetId, Long scopeId, String text, Runnable onQueued,
                         java.util.function.Consumer<Throwable> onError) {
-            Path file = shell.cacheFileProperty().get();
-            String busy = messages.get("feedback.noCache");
-            runner.run(() -> Outbox.addAbout(openCache(file, busy), kind, text, targetKind, targetId, scopeId), id -> {
+            onOpenCache(c -> Outbox.addAbout(c, kind, text, targetKind, targetId, scopeId), id -> {
                 onQueued.run();
                 refreshWaiting();
             }, onError);
@@ -464,16 +462,12 @@ public final class MainWindow {
         @Override
         public void about(String targetKind, long targetId, Long scopeId, java.util.function.Consumer<List<Outbox.Item>> onLoaded,
                           java.util.function.Consumer<Throwable> onError) {
-            Path file = shell.cacheFileProperty().get();
-            String busy = messages.get("feedback.noCache");
-            runner.run(() -> Outbox.about(openCache(file, busy), targetKind, targetId, scopeId), onLoaded, onError);
+            onOpenCache(c -> Outbox.about(c, targetKind, targetId, scopeId), onLoaded, onError);
         }
 
         @Override
         public void withdraw(String id, java.util.function.Consumer<Boolean> onDone, java.util.function.Consumer<Throwable> onError) {
-            Path file = shell.cacheFileProperty().get();
-            String busy = messages.get("feedback.noCache");
-            runner.run(() -> Outbox.withdraw(openCache(file, busy), id), gone -> {
+            onOpenCache(c -> Outbox.withdraw(c, id), gone -> {
                 onDone.accept(gone);
                 refreshWaiting();
             }, onError);
@@ -491,13 +485,28 @@ public final class MainWindow {
             Path file = shell.cacheFileProperty().get();
             return file != null && file.toAbsolutePath().normalize().equals(AppData.syncedCache().toAbsolutePath().normalize());
         }
+    };
 
-        private vn.r57desk.store.db.Cache openCache(Path file, String busy) {
+    /** Work on the open cache. */
+    @FunctionalInterface
+    private interface CacheWork<T> {
+        T on(vn.r57desk.store.db.Cache cache) throws Exception;
+    }
+
+    /**
+     * Runs {@code work} on the open cache off the FX thread, the results on it. The cache is looked
+     * up when the work runs: a sync that replaces the file closes it, and the work then fails with
+     * a sentence saying so.
+     */
+    private <T> void onOpenCache(CacheWork<T> work, java.util.function.Consumer<T> onDone, java.util.function.Consumer<Throwable> onError) {
+        Path file = shell.cacheFileProperty().get();
+        String busy = messages.get("feedback.noCache");
+        runner.run(() -> {
             vn.r57desk.store.db.Cache c = file == null ? null : shell.cacheFor(file);
             if (c == null) throw new IllegalStateException(busy);
-            return c;
-        }
-    };
+            return work.on(c);
+        }, onDone, onError);
+    }
 
     /**
      * Whether the data still has what {@code p} and the places above it name (their titles look

@@ -15,6 +15,16 @@ import vn.r57desk.store.db.Cache;
 class OutboxAboutTest {
     @TempDir Path dir;
 
+    /** Changes rows as a sync or the clock would have (sent, written at a given time). */
+    private static void exec(Cache cache, String... sql) throws Exception {
+        cache.writeAndWait(c -> {
+            try (var st = c.createStatement()) {
+                for (String q : sql) st.execute(q);
+            }
+            return null;
+        });
+    }
+
     @Test
     void itemsAboutARowAreFoundByThatRowNewestFirst() throws Exception {
         try (Cache cache = Cache.openExisting(DemoCacheFixture.copy(dir))) {
@@ -43,13 +53,8 @@ class OutboxAboutTest {
         try (Cache cache = Cache.openExisting(DemoCacheFixture.copy(dir))) {
             String later = Outbox.addAbout(cache, "note", "later", "initiative", 5);
             String earlier = Outbox.addAbout(cache, "note", "earlier", "initiative", 5);
-            cache.writeAndWait(c -> {
-                try (var st = c.createStatement()) {
-                    st.execute("UPDATE outbox SET created_at = '2026-12-05T08:00:00.5Z' WHERE id = '" + later + "'");
-                    st.execute("UPDATE outbox SET created_at = '2026-12-05T08:00:00Z' WHERE id = '" + earlier + "'");
-                }
-                return null;
-            });
+            exec(cache, "UPDATE outbox SET created_at = '2026-12-05T08:00:00.5Z' WHERE id = '" + later + "'",
+                    "UPDATE outbox SET created_at = '2026-12-05T08:00:00Z' WHERE id = '" + earlier + "'");
             assertThat(Outbox.about(cache, "initiative", 5)).extracting(Outbox.Item::id).containsExactly(later, earlier);
             assertThat(Outbox.list(cache)).extracting(Outbox.Item::id).containsExactly(earlier, later);
         }
@@ -73,12 +78,7 @@ class OutboxAboutTest {
         try (Cache cache = Cache.openExisting(DemoCacheFixture.copy(dir))) {
             String waiting = Outbox.addAbout(cache, "note", "Viết nhầm", "initiative", 3);
             String sent = Outbox.addAbout(cache, "note", "Đã gửi", "initiative", 3);
-            cache.writeAndWait(c -> {
-                try (var st = c.createStatement()) {
-                    st.execute("UPDATE outbox SET sent_at = '2026-12-05T08:00:00Z', server_status = 'accepted' WHERE id = '" + sent + "'");
-                }
-                return null;
-            });
+            exec(cache, "UPDATE outbox SET sent_at = '2026-12-05T08:00:00Z', server_status = 'accepted' WHERE id = '" + sent + "'");
             assertThat(Outbox.withdraw(cache, sent)).isFalse();
             assertThat(Outbox.withdraw(cache, waiting)).isTrue();
             assertThat(Outbox.withdraw(cache, waiting)).as("already gone").isFalse();
