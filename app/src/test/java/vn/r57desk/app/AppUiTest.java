@@ -227,7 +227,9 @@ class AppUiTest extends AppRobot {
         String title = lookup(".r57-section-title").queryAllAs(Label.class).stream().map(Label::getText)
                 .filter(t -> t.startsWith("Ý kiến gửi hệ thống giám sát")).findFirst().orElseThrow();
         int before = Integer.parseInt(title.replaceAll("\\D+", ""));
-        // below the tasks: reached with Tab, as from the keyboard, and pressed with Space
+        // below the tasks: scrolled to, reached with Tab, as from the keyboard, and pressed with Space
+        var page = lookup("#" + vn.r57desk.app.shell.MainWindow.CONTENT_SCROLL_ID).queryAs(javafx.scene.control.ScrollPane.class);
+        interact(() -> page.setVvalue(1.0));
         var write = lookup("#" + vn.r57desk.app.screens.FeedbackPanel.WRITE_ID).queryButton();
         interact(write::requestFocus);
         type(KeyCode.SPACE);
@@ -246,6 +248,9 @@ class AppUiTest extends AppRobot {
         assertThat(text.getText()).endsWith("quý IV\n");
         press(KeyCode.CONTROL).press(KeyCode.ENTER).release(KeyCode.ENTER).release(KeyCode.CONTROL); // saves
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup("#" + vn.r57desk.app.screens.FeedbackPanel.LIST_ID + " .r57-feedback-item").queryAll().size() == before + 1);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(page.getVvalue()).as("the page stays at the note just written, not scrolled to its top").isGreaterThan(0.9);
+        assertThat(write.isFocused()).as("the focus stays on the button").isTrue();
         List<String> newest = lookup("#" + vn.r57desk.app.screens.FeedbackPanel.LIST_ID + " .r57-feedback-item").queryAll().stream().findFirst().orElseThrow()
                 .lookupAll(".label").stream().map(n -> ((Label) n).getText()).toList();
         assertThat(newest.get(0)).isEqualTo("Phản hồi số liệu");

@@ -96,17 +96,24 @@ public final class FeedbackPanel {
 
         Button write = Icons.on(new Button(ctx.t("feedback.write")), org.kordamp.ikonli.material2.Material2MZ.RATE_REVIEW);
         write.setId(WRITE_ID);
-        write.setOnAction(e -> ask(ctx, subject, write).ifPresent(w -> {
-            write.setDisable(true); // one at a time: the first is still being saved
-            ctx.feedback().add(w.kind(), targetKind, targetId, scopeId, w.text(), () -> {
-                write.setDisable(false);
-                ctx.toast().accept(ctx.t(ctx.feedback().sends() ? "feedback.queued" : "feedback.queuedLocal"));
-                reload.run();
-            }, err -> {
-                write.setDisable(false);
-                ctx.toast().accept(ctx.t("feedback.notSaved", message(err)));
+        // One at a time: a second note waits until the first is saved. Not by disabling the button:
+        // a disabled button loses the focus it has, and the focus going to the page's first table
+        // scrolled the page to its top, away from the note just written.
+        boolean[] saving = {false};
+        write.setOnAction(e -> {
+            if (saving[0]) return;
+            ask(ctx, subject, write).ifPresent(w -> {
+                saving[0] = true;
+                ctx.feedback().add(w.kind(), targetKind, targetId, scopeId, w.text(), () -> {
+                    saving[0] = false;
+                    ctx.toast().accept(ctx.t(ctx.feedback().sends() ? "feedback.queued" : "feedback.queuedLocal"));
+                    reload.run();
+                }, err -> {
+                    saving[0] = false;
+                    ctx.toast().accept(ctx.t("feedback.notSaved", message(err)));
+                });
             });
-        }));
+        });
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox bar = new HBox(12, heading, spacer, write);
