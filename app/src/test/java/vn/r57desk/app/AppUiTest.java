@@ -275,7 +275,9 @@ class AppUiTest extends AppRobot {
         assertThat(lookup("Rút lại ý kiến chưa gửi này? Ý kiến sẽ bị xoá khỏi máy này.").tryQuery()).isPresent();
         clickOn(confirm.queryButton());
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup("#" + vn.r57desk.app.screens.FeedbackPanel.LIST_ID + " .r57-feedback-item").queryAll().size() == before);
-        assertThat(lookup("#" + vn.r57desk.app.shell.MainWindow.MESSAGE_ID).queryAs(Label.class).getText()).isEqualTo("Đã rút lại ý kiến.");
+        Label message = lookup("#" + vn.r57desk.app.shell.MainWindow.MESSAGE_ID).queryAs(Label.class);
+        assertThat(message.getText()).isEqualTo("Đã rút lại ý kiến.");
+        assertThat(message.getTooltip().getText()).as("whole in the tooltip, should the bar cut it").isEqualTo("Đã rút lại ý kiến.");
     }
 
     /** A system's initiatives filter by status, lead agency and deadline year, alone and together. */

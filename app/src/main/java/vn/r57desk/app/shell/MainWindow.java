@@ -202,6 +202,10 @@ public final class MainWindow {
         file.visibleProperty().bind(sync.runningProperty().not());
         file.managedProperty().bind(sync.runningProperty().not());
         message.setId(MESSAGE_ID);
+        // In the projector's type the bar may cut the message ("Đã lưu ý ki…"): the tooltip has it whole.
+        Tooltip messageTip = new Tooltip();
+        messageTip.textProperty().bind(message.textProperty());
+        message.setTooltip(messageTip);
         // What a screen reports (an export written); when there is none it takes no room, as the
         // bar's spacing around it would leave a gap where a narrow window needs the width.
         message.managedProperty().bind(message.textProperty().isNotEmpty());
