@@ -64,18 +64,11 @@ final class SyncCommand implements Callable<Integer> {
             return exitCode(e.problem());
         }
         try (CacheHost.Simple host = CacheHost.of(cache)) {
-            long[] lastPrint = {0};
+            ProgressLines lines = new ProgressLines(err, System::nanoTime, 500_000_000L);
             SyncClient.Listener listener = new SyncClient.Listener() {
                 @Override
                 public void progress(SyncClient.Progress p) {
-                    if (!progress) return;
-                    long now = System.nanoTime();
-                    if (now - lastPrint[0] < 500_000_000L && p.phase() != SyncClient.Phase.DONE) return;
-                    lastPrint[0] = now;
-                    err.println(p.phase().name().toLowerCase(Locale.ROOT) + ": " + String.format(Locale.ROOT, "%,d", p.rows())
-                            + (p.expectedRows() > 0 ? String.format(Locale.ROOT, " of %,d rows", p.expectedRows()) : " rows")
-                            + (p.entity() != null ? " (" + p.entity() + ")" : "")
-                            + String.format(Locale.ROOT, ", %.1f MB received", p.bytes() / 1048576.0));
+                    if (progress) lines.accept(p);
                 }
 
                 @Override
