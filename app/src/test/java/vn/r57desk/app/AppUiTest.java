@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
-import vn.r57desk.app.screens.Screens;
+import vn.r57desk.app.screens.ScreenRegistry;
 import vn.r57desk.app.shell.R57DeskApp;
 
 /** Drives the real window headless (Monocle) through the main flows, by keyboard as a user could. */
@@ -41,7 +41,7 @@ class AppUiTest extends AppRobot {
     void start() throws Exception {
         java.nio.file.Files.deleteIfExists(dataDir.resolve("settings.properties")); // every test starts from the defaults
         app = FxToolkit.setupApplication(R57DeskApp.class);
-        waitFor("#" + Screens.CONTENT_ID);
+        waitFor("#" + ScreenRegistry.CONTENT_ID);
     }
 
     @AfterEach
@@ -223,35 +223,35 @@ class AppUiTest extends AppRobot {
         clickOn("#nav-systems");
         open("systems-table", 3);
         open("initiatives-table", 0);
-        waitFor("#" + vn.r57desk.app.screens.FeedbackPanel.WRITE_ID);
+        waitFor("#" + vn.r57desk.app.notes.FeedbackPanel.WRITE_ID);
         String title = lookup(".r57-section-title").queryAllAs(Label.class).stream().map(Label::getText)
                 .filter(t -> t.startsWith("Ý kiến gửi hệ thống giám sát")).findFirst().orElseThrow();
         int before = Integer.parseInt(title.replaceAll("\\D+", ""));
         // below the tasks: scrolled to, reached with Tab, as from the keyboard, and pressed with Space
         var page = lookup("#" + vn.r57desk.app.shell.MainWindow.CONTENT_SCROLL_ID).queryAs(javafx.scene.control.ScrollPane.class);
         interact(() -> page.setVvalue(1.0));
-        var write = lookup("#" + vn.r57desk.app.screens.FeedbackPanel.WRITE_ID).queryButton();
+        var write = lookup("#" + vn.r57desk.app.notes.FeedbackPanel.WRITE_ID).queryButton();
         interact(write::requestFocus);
         type(KeyCode.SPACE);
-        waitFor("#" + vn.r57desk.app.screens.FeedbackPanel.TEXT_ID);
+        waitFor("#" + vn.r57desk.app.notes.FeedbackPanel.TEXT_ID);
         var save = lookup((javafx.scene.control.Button b) -> "Lưu (Ctrl+Enter)".equals(b.getText())).queryButton();
         assertThat(save.isDisabled()).as("nothing written yet").isTrue();
-        var text = lookup("#" + vn.r57desk.app.screens.FeedbackPanel.TEXT_ID).queryAs(javafx.scene.control.TextArea.class);
-        interact(() -> text.setText("x".repeat(vn.r57desk.app.screens.FeedbackPanel.MAX_TEXT + 1)));
+        var text = lookup("#" + vn.r57desk.app.notes.FeedbackPanel.TEXT_ID).queryAs(javafx.scene.control.TextArea.class);
+        interact(() -> text.setText("x".repeat(vn.r57desk.app.notes.FeedbackPanel.MAX_TEXT + 1)));
         assertThat(save.isDisabled()).isTrue();
-        assertThat(lookup("#" + vn.r57desk.app.screens.FeedbackPanel.PROBLEM_ID).queryAs(Label.class).getText())
+        assertThat(lookup("#" + vn.r57desk.app.notes.FeedbackPanel.PROBLEM_ID).queryAs(Label.class).getText())
                 .isEqualTo("Ý kiến dài 10.001 ký tự; tối đa 10.000.");
         interact(() -> text.setText("Đề nghị cơ quan chủ trì báo cáo tiến độ thí điểm trước phiên họp quý IV"));
-        clickOn("#" + vn.r57desk.app.screens.FeedbackPanel.KIND_FEEDBACK_ID);
+        clickOn("#" + vn.r57desk.app.notes.FeedbackPanel.KIND_FEEDBACK_ID);
         clickOn(text);
         press(KeyCode.ENTER).release(KeyCode.ENTER); // a new line, not a save
         assertThat(text.getText()).endsWith("quý IV\n");
         press(KeyCode.CONTROL).press(KeyCode.ENTER).release(KeyCode.ENTER).release(KeyCode.CONTROL); // saves
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup("#" + vn.r57desk.app.screens.FeedbackPanel.LIST_ID + " .r57-feedback-item").queryAll().size() == before + 1);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup("#" + vn.r57desk.app.notes.FeedbackPanel.LIST_ID + " .r57-feedback-item").queryAll().size() == before + 1);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(page.getVvalue()).as("the page stays at the note just written, not scrolled to its top").isGreaterThan(0.9);
         assertThat(write.isFocused()).as("the focus stays on the button").isTrue();
-        List<String> newest = lookup("#" + vn.r57desk.app.screens.FeedbackPanel.LIST_ID + " .r57-feedback-item").queryAll().stream().findFirst().orElseThrow()
+        List<String> newest = lookup("#" + vn.r57desk.app.notes.FeedbackPanel.LIST_ID + " .r57-feedback-item").queryAll().stream().findFirst().orElseThrow()
                 .lookupAll(".label").stream().map(n -> ((Label) n).getText()).toList();
         assertThat(newest.get(0)).isEqualTo("Phản hồi số liệu");
         assertThat(newest.get(1)).isEqualTo("Đề nghị cơ quan chủ trì báo cáo tiến độ thí điểm trước phiên họp quý IV");
@@ -264,17 +264,17 @@ class AppUiTest extends AppRobot {
         clickOn("#" + R57DeskApp.BACK_ID);
         waitFor("#initiatives-table");
         clickOn("#" + R57DeskApp.FORWARD_ID);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup("#" + vn.r57desk.app.screens.FeedbackPanel.LIST_ID + " .r57-feedback-item").queryAll().size() == before + 1);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup("#" + vn.r57desk.app.notes.FeedbackPanel.LIST_ID + " .r57-feedback-item").queryAll().size() == before + 1);
 
         // not sent yet, so it can be taken back, after a question
-        var takeBack = lookup("#" + vn.r57desk.app.screens.FeedbackPanel.LIST_ID + " ." + vn.r57desk.app.screens.FeedbackPanel.WITHDRAW_CLASS).queryButton();
+        var takeBack = lookup("#" + vn.r57desk.app.notes.FeedbackPanel.LIST_ID + " ." + vn.r57desk.app.notes.FeedbackPanel.WITHDRAW_CLASS).queryButton();
         interact(takeBack::requestFocus);
         type(KeyCode.SPACE);
         var confirm = lookup((javafx.scene.control.Button b) -> "Rút lại".equals(b.getText()) && b.isDefaultButton());
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> confirm.tryQuery().isPresent());
         assertThat(lookup("Rút lại ý kiến chưa gửi này? Ý kiến sẽ bị xoá khỏi máy này.").tryQuery()).isPresent();
         clickOn(confirm.queryButton());
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup("#" + vn.r57desk.app.screens.FeedbackPanel.LIST_ID + " .r57-feedback-item").queryAll().size() == before);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup("#" + vn.r57desk.app.notes.FeedbackPanel.LIST_ID + " .r57-feedback-item").queryAll().size() == before);
         Label message = lookup("#" + vn.r57desk.app.shell.MainWindow.MESSAGE_ID).queryAs(Label.class);
         assertThat(message.getText()).isEqualTo("Đã rút lại ý kiến.");
         assertThat(message.getTooltip().getText()).as("whole in the tooltip, should the bar cut it").isEqualTo("Đã rút lại ý kiến.");
@@ -554,23 +554,23 @@ class AppUiTest extends AppRobot {
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup((javafx.scene.control.Label l) -> l.getText() != null
                     && l.getText().contains("cache.db") && !l.getText().contains("demo-cache")).tryQuery().isPresent());
             assertThat(lookup((javafx.scene.control.Label l) -> "Trực tuyến — 127.0.0.1".equals(l.getText())).tryQuery()).isPresent();
-            waitFor("#" + Screens.CONTENT_ID);
+            waitFor("#" + ScreenRegistry.CONTENT_ID);
 
             // A note written on the synced data waits for the next sync; F5 sends it, the panel says
             // when, and the user stays on the initiative they were reading.
             clickOn("#nav-systems");
             open("systems-table", 3);
             open("initiatives-table", 0);
-            waitFor("#" + vn.r57desk.app.screens.FeedbackPanel.WRITE_ID);
+            waitFor("#" + vn.r57desk.app.notes.FeedbackPanel.WRITE_ID);
             List<String> where = breadcrumb();
-            var write = lookup("#" + vn.r57desk.app.screens.FeedbackPanel.WRITE_ID).queryButton();
+            var write = lookup("#" + vn.r57desk.app.notes.FeedbackPanel.WRITE_ID).queryButton();
             interact(write::requestFocus);
             type(KeyCode.SPACE);
-            waitFor("#" + vn.r57desk.app.screens.FeedbackPanel.TEXT_ID);
-            interact(() -> lookup("#" + vn.r57desk.app.screens.FeedbackPanel.TEXT_ID).queryAs(javafx.scene.control.TextArea.class)
+            waitFor("#" + vn.r57desk.app.notes.FeedbackPanel.TEXT_ID);
+            interact(() -> lookup("#" + vn.r57desk.app.notes.FeedbackPanel.TEXT_ID).queryAs(javafx.scene.control.TextArea.class)
                     .setText("Đề nghị bổ sung số liệu tháng 11"));
             clickOn(lookup((javafx.scene.control.Button b) -> "Lưu (Ctrl+Enter)".equals(b.getText())).queryButton());
-            java.util.function.Supplier<String> state = () -> lookup("#" + vn.r57desk.app.screens.FeedbackPanel.LIST_ID + " .r57-feedback-item")
+            java.util.function.Supplier<String> state = () -> lookup("#" + vn.r57desk.app.notes.FeedbackPanel.LIST_ID + " .r57-feedback-item")
                     .tryQuery().map(n -> n.lookupAll(".label").stream().map(l -> ((Label) l).getText()).toList().get(2)).orElse("");
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> state.get().endsWith("chờ gửi ở lần đồng bộ tới"));
             assertThat(server.outboxReceived().values()).noneMatch(p -> p.contains("tháng 11"));
@@ -596,7 +596,7 @@ class AppUiTest extends AppRobot {
             }
             press(KeyCode.F5).release(KeyCode.F5);
             WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> breadcrumb().stream().noneMatch(b -> b.startsWith(code)));
-            waitFor("#" + Screens.CONTENT_ID);
+            waitFor("#" + ScreenRegistry.CONTENT_ID);
             assertThat(lookup(".r57-error").tryQuery()).as("no error screen").isEmpty();
         }
     }

@@ -48,7 +48,7 @@ class MessagesTest {
         assertThat(unused).as("keys nobody uses").isEmpty();
         for (var r : vn.r57desk.store.metrics.Rag.values()) assertThat(vi).containsKey("rag." + r.name());
         for (var p : vn.r57desk.store.db.CacheException.Problem.values()) assertThat(vi).containsKey("error." + p.name());
-        for (var t : vn.r57desk.app.shell.Theme.values()) assertThat(vi).containsKey(t.messageKey());
+        for (var t : vn.r57desk.app.theme.Theme.values()) assertThat(vi).containsKey(t.messageKey());
         for (var p : vn.r57desk.store.sync.SyncException.Problem.values()) assertThat(vi).containsKey("sync.error." + p.name());
         for (var p : vn.r57desk.store.sync.SyncException.Problem.values()) {
             if (p.isTransient()) assertThat(vi).as("a retry after " + p + " says so").containsKey("sync.retry." + p.name());

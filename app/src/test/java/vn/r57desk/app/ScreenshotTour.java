@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
-import vn.r57desk.app.screens.Screens;
+import vn.r57desk.app.screens.ScreenRegistry;
 import vn.r57desk.app.shell.R57DeskApp;
 
 /**
@@ -103,11 +103,11 @@ class ScreenshotTour extends AppRobot {
 
     /** A note written on the initiative: the dialog, then the initiative's notes (scrolled to its end). */
     private void note(Path dir, String lang) throws Exception {
-        var write = lookup("#" + vn.r57desk.app.screens.FeedbackPanel.WRITE_ID).queryButton();
+        var write = lookup("#" + vn.r57desk.app.notes.FeedbackPanel.WRITE_ID).queryButton();
         interact(write::requestFocus);
         type(javafx.scene.input.KeyCode.SPACE);
-        waitFor("#" + vn.r57desk.app.screens.FeedbackPanel.TEXT_ID);
-        var text = lookup("#" + vn.r57desk.app.screens.FeedbackPanel.TEXT_ID).queryAs(javafx.scene.control.TextArea.class);
+        waitFor("#" + vn.r57desk.app.notes.FeedbackPanel.TEXT_ID);
+        var text = lookup("#" + vn.r57desk.app.notes.FeedbackPanel.TEXT_ID).queryAs(javafx.scene.control.TextArea.class);
         interact(() -> text.setText(lang.equals("vi")
                 ? "Đề nghị cơ quan chủ trì báo cáo tiến độ thí điểm tại Hà Nội và Thành phố Hồ Chí Minh trước phiên họp quý IV."
                 : "Please ask the lead agency for the pilot's progress in Hà Nội and Hồ Chí Minh City before the Q4 meeting."));
@@ -122,7 +122,7 @@ class ScreenshotTour extends AppRobot {
     }
 
     private void shot(Path dir, String name) throws Exception {
-        waitFor("#" + Screens.CONTENT_ID);
+        waitFor("#" + ScreenRegistry.CONTENT_ID);
         WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS); // let charts lay out
         WaitForAsyncUtils.waitForFxEvents();
         WritableImage[] img = new WritableImage[1];

@@ -25,4 +25,24 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("vn.r57desk.store.cli..", "vn.r57desk.store.generate..")
                 .check(store);
     }
+
+    /**
+     * The figures are read the same whatever brought the data: the query, metrics and model layers
+     * never reach into the sync client or the outbox (DrillDown once listed the outbox's notes).
+     */
+    @Test
+    void queriesNeverDependOnSync() {
+        noClasses().that().resideInAnyPackage("vn.r57desk.store.query..", "vn.r57desk.store.metrics..", "vn.r57desk.store.model..",
+                        "vn.r57desk.store.db..", "vn.r57desk.store.change..")
+                .should().dependOnClassesThat().resideInAnyPackage("vn.r57desk.store.sync..")
+                .check(store);
+    }
+
+    /** The status rules are pure: a record in, a status out; they read no table and call no query. */
+    @Test
+    void metricsArePure() {
+        noClasses().that().resideInAnyPackage("vn.r57desk.store.metrics..")
+                .should().dependOnClassesThat().resideInAnyPackage("vn.r57desk.store.db..", "vn.r57desk.store.query..", "java.sql..")
+                .check(store);
+    }
 }

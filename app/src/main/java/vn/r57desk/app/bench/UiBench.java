@@ -14,7 +14,6 @@ import javafx.application.Application;
 import javafx.application.Platform;
 
 import vn.r57desk.app.nav.Place;
-import vn.r57desk.app.screens.Screens;
 import vn.r57desk.app.shell.MainWindow;
 import vn.r57desk.app.shell.R57DeskApp;
 import vn.r57desk.store.db.Cache;
@@ -116,7 +115,7 @@ public final class UiBench extends R57DeskApp {
             var cat = dd.catalog();
             var system = cat.systemList().get(3);
             var ini = cat.initiativesOfSystem(system.id()).getFirst();
-            long kpi = Screens.defaultKpi(cat);
+            long kpi = vn.r57desk.app.nav.Place.Localities.defaultKpi(cat);
             var hanoi = cat.provinces().values().stream().filter(p -> p.code().equals("01")).findFirst().orElseThrow();
             long ministry = cat.ministries().getFirst().id();
             var commune = dd.communes(hanoi.id(), kpi, java.time.LocalDate.now(), vn.r57desk.store.model.PeriodRange.programmeTo(

@@ -60,6 +60,12 @@ public sealed interface Place {
 
     /** The provinces, coloured by one KPI. */
     record Localities(long kpiId) implements Place {
+        /** The KPI the locality screens open on: online public service use (R57-04), reported down to communes. */
+        public static long defaultKpi(Catalog catalog) {
+            return catalog.kpis().values().stream().filter(k -> k.code().equals("R57-04")).findFirst()
+                    .orElse(catalog.kpis().values().iterator().next()).id();
+        }
+
         public Place parent() { return null; }
         public String title(Messages m, Catalog c) { return m.get("nav.localities"); }
     }

@@ -7,15 +7,16 @@ import java.util.function.Consumer;
 
 import vn.r57desk.app.i18n.Messages;
 import vn.r57desk.app.nav.Navigator;
-import vn.r57desk.app.shell.TaskRunner;
+import vn.r57desk.app.core.TaskRunner;
+import vn.r57desk.app.theme.Theme;
 import vn.r57desk.store.metrics.Rag;
 import vn.r57desk.store.model.Bilingual;
 import vn.r57desk.store.model.Period;
 import vn.r57desk.store.query.Catalog;
 
 /** What every screen needs to draw itself: text, navigation, the catalogue, number and date formats, and where notes go. */
-public record Ctx(Messages m, Navigator nav, Catalog catalog, TaskRunner runner, Consumer<String> toast, vn.r57desk.app.shell.Theme theme,
-                  FeedbackPanel.Sink feedback) {
+public record Ctx(Messages m, Navigator nav, Catalog catalog, TaskRunner runner, Consumer<String> toast, Theme theme,
+                  NotesSink feedback) {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MM/yyyy");
 

@@ -7,8 +7,9 @@ import java.util.List;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 
+import vn.r57desk.app.core.LatestOnly;
+import vn.r57desk.app.core.TaskRunner;
 import vn.r57desk.app.nav.Place;
-import vn.r57desk.app.shell.TaskRunner;
 import vn.r57desk.store.model.Bilingual;
 import vn.r57desk.store.query.DrillDown;
 import vn.r57desk.store.text.VietnameseText;
@@ -26,12 +27,11 @@ public final class SearchViewModel {
     /** One hit: what it is, its label in both languages, and where it leads. */
     public record Hit(Kind kind, String code, Bilingual label, Place place) {}
 
-    private final TaskRunner runner;
+    private final LatestOnly latest;
     private final ReadOnlyObjectWrapper<List<Hit>> results = new ReadOnlyObjectWrapper<>(List.of());
-    private long generation;
 
     public SearchViewModel(TaskRunner runner) {
-        this.runner = runner;
+        this.latest = new LatestOnly(runner);
     }
 
     public ReadOnlyObjectProperty<List<Hit>> resultsProperty() {
@@ -39,16 +39,12 @@ public final class SearchViewModel {
     }
 
     public void search(DrillDown dd, String query) {
-        long mine = ++generation;
         if (dd == null || VietnameseText.searchKey(query).isEmpty()) {
+            latest.forget(); // a search still under way must not fill the cleared list
             results.set(List.of());
             return;
         }
-        runner.run(() -> find(dd, query), hits -> {
-            if (mine == generation) results.set(hits);
-        }, e -> {
-            if (mine == generation) results.set(List.of());
-        });
+        latest.run(() -> find(dd, query), results::set, e -> results.set(List.of()));
     }
 
     static List<Hit> find(DrillDown dd, String query) throws Exception {
@@ -59,7 +55,7 @@ public final class SearchViewModel {
                 .forEach(i -> out.add(new Hit(Kind.INITIATIVE, i.code(), i.title(), new Place.InitiativeDetail(i.id(), i.systemId()))));
         cat.agencies().values().stream().filter(a -> matches(query, a.code(), a.name()))
                 .forEach(a -> out.add(new Hit(Kind.AGENCY, a.code(), a.name(), new Place.Ministry(a.id()))));
-        long kpiForMap = vn.r57desk.app.screens.Screens.defaultKpi(cat);
+        long kpiForMap = Place.Localities.defaultKpi(cat);
         cat.provinces().values().stream().filter(p -> matches(query, p.code(), p.name()))
                 .forEach(p -> out.add(new Hit(Kind.PROVINCE, p.code(), p.name(), new Place.Province(p.id(), kpiForMap))));
         cat.kpis().values().stream().filter(k -> matches(query, k.code(), k.name()) || matches(query, k.code(), k.shortName()))

@@ -40,18 +40,19 @@ import org.kordamp.ikonli.material2.Material2MZ;
 import vn.r57desk.app.i18n.Messages;
 import vn.r57desk.app.nav.Navigator;
 import vn.r57desk.app.nav.Place;
+import vn.r57desk.app.core.FxTaskRunner;
+import vn.r57desk.app.core.TaskRunner;
 import vn.r57desk.app.screens.Ctx;
-import vn.r57desk.app.screens.FeedbackPanel;
+import vn.r57desk.app.screens.Loaded;
 import vn.r57desk.app.screens.ScreenViewModel;
-import vn.r57desk.app.screens.Screens;
 import vn.r57desk.app.search.SearchView;
 import vn.r57desk.app.search.SearchViewModel;
 import vn.r57desk.app.sync.SyncBar;
 import vn.r57desk.app.sync.SyncViewModel;
 import vn.r57desk.app.widgets.IconOnlyWhenNarrow;
+import vn.r57desk.app.theme.Theme;
 import vn.r57desk.app.widgets.Icons;
 import vn.r57desk.store.query.DrillDown;
-import vn.r57desk.store.sync.Outbox;
 
 /**
  * The window: sidebar, breadcrumb with back/forward, theme and language, search (Ctrl+K), the
@@ -75,14 +76,13 @@ public final class MainWindow {
     private final Navigator nav = new Navigator();
     private final TaskRunner runner = new FxTaskRunner();
     private final ShellViewModel shell = new ShellViewModel(runner, messages);
-    private final ScreenViewModel screen = new ScreenViewModel(runner);
+    private final ScreenViewModel screen = new ScreenViewModel(runner, AllScreens.REGISTRY);
     /** The status bar's note from a screen, e.g. where an export was written. */
     private final Label message = new Label();
     /** How many notes wait for the next sync, in the status bar; empty (and gone) when none. */
     private final Label waiting = new Label();
-    private int waitingCount;
-    /** Which count is the newest asked for: an older answer arriving late is dropped. */
-    private int waitingAsked;
+    /** The notes written on screens, and how many wait for the next sync. */
+    private final NotesViewModel notes;
     /** Where to go if the place reloaded after a sync is gone from the data. */
     private Place fallback;
     public static final String WAITING_ID = "status-waiting";
@@ -96,7 +96,7 @@ public final class MainWindow {
     private final SyncViewModel sync;
     private final SyncBar syncBar;
     private Runnable relabel = () -> { };
-    private BiConsumer<ScreenViewModel.Loaded, Long> onShown = (p, t) -> { };
+    private BiConsumer<Loaded<?, ?>, Long> onShown = (p, t) -> { };
 
     public MainWindow(Stage stage, Settings settings) {
         this.stage = stage;
@@ -110,6 +110,7 @@ public final class MainWindow {
             server = s;
             relabel.run();
         }, () -> stage);
+        this.notes = new NotesViewModel(runner, shell, AppData.syncedCache(), sync.runningProperty(), () -> messages.get("feedback.noCache"));
         messages.localeProperty().set("en".equals(settings.language()) ? Messages.EN : Messages.VI);
 
         Label title = new Label();
@@ -160,24 +161,22 @@ public final class MainWindow {
         Map<KeyCombination, Runnable> sectionKeys = new java.util.LinkedHashMap<>();
         VBox sidebar = new VBox(4);
         sidebar.getStyleClass().add("r57-sidebar");
-        for (String key : Screens.SECTIONS) {
+        for (Section section : Section.values()) {
             ToggleButton b = new ToggleButton();
-            b.setId("nav-" + key.substring(4));
-            b.setUserData(key);
+            b.setId(section.buttonId());
+            b.setUserData(section);
             b.setToggleGroup(sections);
             b.setMaxWidth(Double.MAX_VALUE);
             b.getStyleClass().add("r57-nav-button");
-            Icons.on(b, SECTION_ICONS.get(key));
+            Icons.on(b, section.icon);
             Runnable open = () -> {
                 DrillDown dd = shell.drillDownProperty().get();
-                if (dd != null) nav.go(Screens.section(key, dd.catalog()));
+                if (dd != null) nav.go(section.start(dd.catalog()));
             };
             b.setOnAction(e -> open.run());
             sidebar.getChildren().add(b);
-            // Ctrl+1 ... Ctrl+7 in the sidebar's order, as browsers number their tabs: a briefing
-            // official moves between sections without the mouse.
-            int n = sidebar.getChildren().size();
-            if (n <= 9) sectionKeys.put(new KeyCodeCombination(KeyCode.valueOf("DIGIT" + n), KeyCombination.SHORTCUT_DOWN), open);
+            // A briefing official moves between sections without the mouse.
+            section.shortcut().ifPresent(k -> sectionKeys.put(k, open));
         }
 
         Label progress = new Label();
@@ -251,6 +250,7 @@ public final class MainWindow {
             network.setText(server.isBlank() ? messages.get("status.offline")
                     : messages.get(sync.onlineProperty().get() ? "sync.online" : "status.server", hostOf(server)));
             networkTip.setText(server.isBlank() ? messages.get("status.offlineWhy") : server);
+            int waitingCount = notes.waitingProperty().get();
             waiting.setText(waitingCount == 0 ? "" : messages.get("status.waiting", waitingCount));
             waiting.setTooltip(waitingCount == 0 ? null : new Tooltip(messages.get("status.waitingWhy")));
             syncBar.relabel();
@@ -261,10 +261,11 @@ public final class MainWindow {
             file.setTooltip(cachePath == null ? null : new Tooltip(cachePath.toAbsolutePath().toString()));
             for (var tg : sections.getToggles()) {
                 ToggleButton b = (ToggleButton) tg;
-                b.setText(messages.get((String) b.getUserData()));
-                int n = sections.getToggles().indexOf(tg) + 1;
-                b.setTooltip(new Tooltip(n <= 9 ? messages.get("nav.shortcut", b.getText(), n) : b.getText()));
-                b.setSelected(dd != null && Screens.section((String) b.getUserData(), dd.catalog()).getClass() == p.section().getClass());
+                Section section = (Section) b.getUserData();
+                b.setText(messages.get(section.key));
+                int n = section.ordinal() + 1;
+                b.setTooltip(new Tooltip(section.shortcut().isPresent() ? messages.get("nav.shortcut", b.getText(), n) : b.getText()));
+                b.setSelected(dd != null && section == Section.of(p));
             }
             breadcrumb.getChildren().clear();
             if (dd != null) {
@@ -289,8 +290,9 @@ public final class MainWindow {
         // A sync that failed after pushing the notes leaves the data as it was (no reopening):
         // the count of notes waiting is asked again whenever a sync ends.
         sync.runningProperty().addListener((o, was, now) -> {
-            if (was && !now) refreshWaiting();
+            if (was && !now) notes.refreshWaiting();
         });
+        notes.waitingProperty().addListener((o, a, b) -> relabel.run());
         messages.localeProperty().addListener((o, a, b) -> {
             relabel.run();
             redraw();
@@ -311,19 +313,21 @@ public final class MainWindow {
             // the section's start, unless the sync took that place away (an initiative
             // withdrawn). Other data (the first sync's file after the demo data) starts at the
             // section.
-            Place start = Screens.section(settings.section(), dd.catalog());
+            Place start = Section.fromKey(settings.section()).start(dd.catalog());
             Place here = nav.current();
-            if (start.equals(here)) {
-                relabel.run();
-                load();
-            } else if (sameData && namedIn(here, dd.catalog())) {
-                fallback = start; // should its data be gone all the same (a commune's)
-                relabel.run();
-                load();
-            } else {
-                nav.go(start); // relabels and loads through the listener
+            switch (ShellViewModel.afterOpen(start, here, sameData, messages, dd.catalog())) {
+                case RELOAD -> {
+                    relabel.run();
+                    load();
+                }
+                case RELOAD_OR_START -> {
+                    fallback = start; // should its data be gone all the same (a commune's)
+                    relabel.run();
+                    load();
+                }
+                case START -> nav.go(start); // relabels and loads through the listener
             }
-            refreshWaiting(); // a sync has sent them, or other data is open
+            notes.refreshWaiting(); // a sync has sent them, or other data is open
         });
         screen.loadingProperty().addListener((o, a, loading) -> {
             if (loading == null) return;
@@ -410,16 +414,12 @@ public final class MainWindow {
     }
 
     /** Called on the FX thread each time a place has been drawn with its data, with System.nanoTime(). */
-    public void onShown(BiConsumer<ScreenViewModel.Loaded, Long> listener) {
+    public void onShown(BiConsumer<Loaded<?, ?>, Long> listener) {
         this.onShown = listener;
     }
 
     public Settings settings() {
-        Place p = nav.current().section();
-        String section = Screens.SECTIONS.stream().filter(k -> {
-            DrillDown dd = shell.drillDownProperty().get();
-            return dd != null && Screens.section(k, dd.catalog()).getClass() == p.getClass();
-        }).findFirst().orElse("nav.overview");
+        String section = Section.of(nav.current()).key;
         return new Settings(stage.getX(), stage.getY(), scene.getWidth(), scene.getHeight(), stage.isMaximized(), theme,
                 messages.english() ? "en" : "vi", section, server);
     }
@@ -449,107 +449,12 @@ public final class MainWindow {
         return sp;
     }
 
-    /**
-     * Notes written on a screen go to the open cache's outbox, off the FX thread; a sync sends them.
-     * The cache is looked up at the moment of writing: a sync that replaces the file closes it.
-     */
-    private final FeedbackPanel.Sink feedback = new FeedbackPanel.Sink() {
-        @Override
-        public void add(String kind, String targetKind, long targetId, Long scopeId, String text, Runnable onQueued,
-                        java.util.function.Consumer<Throwable> onError) {
-            onOpenCache(c -> Outbox.addAbout(c, kind, text, targetKind, targetId, scopeId), id -> {
-                onQueued.run();
-                refreshWaiting();
-            }, onError);
-        }
-
-        @Override
-        public void about(String targetKind, long targetId, Long scopeId, java.util.function.Consumer<List<Outbox.Item>> onLoaded,
-                          java.util.function.Consumer<Throwable> onError) {
-            onOpenCache(c -> Outbox.about(c, targetKind, targetId, scopeId), onLoaded, onError);
-        }
-
-        @Override
-        public void withdraw(String id, java.util.function.Consumer<Boolean> onDone, java.util.function.Consumer<Throwable> onError) {
-            onOpenCache(c -> Outbox.withdraw(c, id), gone -> {
-                onDone.accept(gone);
-                refreshWaiting();
-            }, onError);
-        }
-
-        @Override
-        public javafx.beans.value.ObservableBooleanValue syncing() {
-            return sync.runningProperty();
-        }
-
-        @Override
-        public boolean sends() {
-            // A sync pushes the outbox of the synced cache only; the embedded demo data's (or a file
-            // opened with --cache) is never sent: its rows are not the monitoring system's.
-            Path file = shell.cacheFileProperty().get();
-            return file != null && file.toAbsolutePath().normalize().equals(AppData.syncedCache().toAbsolutePath().normalize());
-        }
-    };
-
-    /** Work on the open cache. */
-    @FunctionalInterface
-    private interface CacheWork<T> {
-        T on(vn.r57desk.store.db.Cache cache) throws Exception;
-    }
-
-    /**
-     * Runs {@code work} on the open cache off the FX thread, the results on it. The cache is looked
-     * up when the work runs: a sync that replaces the file closes it, and the work then fails with
-     * a sentence saying so.
-     */
-    private <T> void onOpenCache(CacheWork<T> work, java.util.function.Consumer<T> onDone, java.util.function.Consumer<Throwable> onError) {
-        Path file = shell.cacheFileProperty().get();
-        String busy = messages.get("feedback.noCache");
-        runner.run(() -> {
-            vn.r57desk.store.db.Cache c = file == null ? null : shell.cacheFor(file);
-            if (c == null) throw new IllegalStateException(busy);
-            return work.on(c);
-        }, onDone, onError);
-    }
-
-    /**
-     * Whether the data still has what {@code p} and the places above it name (their titles look
-     * their rows up in the catalogue): an initiative withdrawn by a sync is not there any more.
-     */
-    private boolean namedIn(Place p, vn.r57desk.store.query.Catalog catalog) {
-        try {
-            for (Place q = p; q != null; q = q.parent()) q.title(messages, catalog);
-            return true;
-        } catch (RuntimeException gone) {
-            return false;
-        }
-    }
-
-    /** Counts the notes waiting to be sent, off the FX thread; none are counted on data a sync does not send. */
-    private void refreshWaiting() {
-        int asked = ++waitingAsked;
-        Path file = shell.cacheFileProperty().get();
-        if (file == null || !feedback.sends()) {
-            waitingCount = 0;
-            relabel.run();
-            return;
-        }
-        runner.run(() -> {
-            vn.r57desk.store.db.Cache c = shell.cacheFor(file);
-            return c == null ? 0 : Outbox.waiting(c);
-        }, n -> {
-            if (asked != waitingAsked) return;
-            waitingCount = n;
-            relabel.run();
-        }, e -> System.getLogger(MainWindow.class.getName()).log(System.Logger.Level.WARNING, "could not count the notes waiting to be sent", e));
-    }
-
     private void redraw() {
         var loaded = screen.loadedProperty().get();
         DrillDown dd = shell.drillDownProperty().get();
         if (loaded == null || dd == null || !loaded.place().equals(nav.current())) return;
-        Ctx ctx = new Ctx(messages, nav, dd.catalog(), runner, message::setText, theme, feedback);
-        Node content = Screens.render(ctx, loaded);
+        Ctx ctx = new Ctx(messages, nav, dd.catalog(), runner, message::setText, theme, notes);
+        Node content = loaded.render(ctx);
         VBox padded = new VBox(content);
         padded.getStyleClass().add("r57-content");
         scroll.setContent(padded);
@@ -572,21 +477,10 @@ public final class MainWindow {
         timer[0].start();
     }
 
-    /** The sidebar's icons, by section key (Screens.SECTIONS). */
-    private static final java.util.Map<String, org.kordamp.ikonli.Ikon> SECTION_ICONS = java.util.Map.of(
-            "nav.overview", Material2AL.DASHBOARD,
-            "nav.systems", Material2AL.ACCOUNT_TREE,
-            "nav.ministries", Material2AL.ACCOUNT_BALANCE,
-            "nav.localities", Material2MZ.MAP,
-            "nav.deadlines", Material2AL.EVENT,
-            "nav.rankings", Material2AL.LEADERBOARD,
-            "nav.changes", Material2AL.HISTORY);
-
     private void applyTheme(Theme t) {
         theme = t;
         Application.setUserAgentStylesheet(t.userAgentStylesheet());
-        scene.getStylesheets().setAll(MainWindow.class.getResource("/vn/r57desk/styles/r57.css").toExternalForm());
-        if (t.stylesheet != null) scene.getStylesheets().add(MainWindow.class.getResource(t.stylesheet).toExternalForm());
+        scene.getStylesheets().setAll(t.stylesheets());
         relabel.run();
         redraw(); // tiles take their colours in Java
     }

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Properties;
 
+import vn.r57desk.app.theme.Theme;
+
 /**
  * What the app remembers between runs: window size and position, theme, language, the last
  * section and the sync server's address (its token is kept apart, see AppData.tokenFile). Kept as a small properties file in the user's data folder; a missing or unreadable file

@@ -9,7 +9,10 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
+import vn.r57desk.app.core.TaskRunner;
 import vn.r57desk.app.i18n.Messages;
+import vn.r57desk.app.nav.Place;
+import vn.r57desk.store.query.Catalog;
 import vn.r57desk.store.db.Cache;
 import vn.r57desk.store.db.CacheException;
 import vn.r57desk.store.generate.DatasetGenerator;
@@ -143,5 +146,40 @@ public final class ShellViewModel implements vn.r57desk.app.sync.SyncViewModel.S
 
     Path cacheFile() {
         return cacheFile.get();
+    }
+
+    /** What to show once data has opened. */
+    public enum AfterOpen {
+        /** Reload the place on screen. */
+        RELOAD,
+        /** Reload the place on screen; should its data be gone all the same, go to the section's start. */
+        RELOAD_OR_START,
+        /** Go to the section's start. */
+        START
+    }
+
+    /**
+     * A sync into the file on screen reopens it: the user stays where they were (the initiative
+     * they were reading, with its new figures) instead of being sent back to the section's start,
+     * unless the sync took that place away (an initiative withdrawn). Other data (the first sync's
+     * file after the demo data) starts at the section.
+     */
+    public static AfterOpen afterOpen(Place start, Place here, boolean sameData, Messages messages, Catalog catalog) {
+        if (start.equals(here)) return AfterOpen.RELOAD;
+        if (sameData && namedIn(here, messages, catalog)) return AfterOpen.RELOAD_OR_START;
+        return AfterOpen.START;
+    }
+
+    /**
+     * Whether the data still has what {@code p} and the places above it name (their titles look
+     * their rows up in the catalogue): an initiative withdrawn by a sync is not there any more.
+     */
+    static boolean namedIn(Place p, Messages messages, Catalog catalog) {
+        try {
+            for (Place q = p; q != null; q = q.parent()) q.title(messages, catalog);
+            return true;
+        } catch (RuntimeException gone) {
+            return false;
+        }
     }
 }

@@ -23,7 +23,7 @@ import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
 import vn.r57desk.app.i18n.Messages;
-import vn.r57desk.app.shell.TaskRunner;
+import vn.r57desk.app.core.TaskRunner;
 import vn.r57desk.app.widgets.Icons;
 import vn.r57desk.store.sync.SyncClient;
 

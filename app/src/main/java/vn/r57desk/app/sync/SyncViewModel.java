@@ -18,7 +18,7 @@ import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import vn.r57desk.app.i18n.Messages;
-import vn.r57desk.app.shell.TaskRunner;
+import vn.r57desk.app.core.TaskRunner;
 import vn.r57desk.store.sync.CacheHost;
 import vn.r57desk.store.sync.SyncClient;
 import vn.r57desk.store.sync.SyncException;

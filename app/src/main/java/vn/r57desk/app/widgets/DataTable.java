@@ -26,7 +26,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 
 import vn.r57desk.app.i18n.Messages;
-import vn.r57desk.app.shell.TaskRunner;
+import vn.r57desk.app.core.TaskRunner;
 import vn.r57desk.store.text.VietnameseText;
 
 /**

@@ -12,10 +12,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import vn.r57desk.app.changes.ChangesScreen;
+import vn.r57desk.app.kpis.KpiScreen;
+import vn.r57desk.app.localities.CommuneScreen;
+import vn.r57desk.app.localities.ProvinceScreen;
+import vn.r57desk.app.overview.OverviewScreen;
+import vn.r57desk.app.shell.AllScreens;
+import vn.r57desk.app.shell.Section;
 import vn.r57desk.app.i18n.Messages;
 import vn.r57desk.app.nav.Place;
 import vn.r57desk.app.shell.ShellViewModel;
-import vn.r57desk.app.shell.TaskRunner;
+import vn.r57desk.app.core.TaskRunner;
 import vn.r57desk.store.query.DrillDown;
 import vn.r57desk.store.query.Results;
 
@@ -42,12 +49,12 @@ class ScreenDataTest {
     @Test
     void reloadingAPlaceWithUnchangedDataStillDeliversIt() {
         // After a sync that changed nothing on this screen the placeholder must still give way to the data.
-        ScreenViewModel vm = new ScreenViewModel(TaskRunner.SAME_THREAD);
-        java.util.List<ScreenViewModel.Loaded> delivered = new java.util.ArrayList<>();
+        ScreenViewModel vm = new ScreenViewModel(TaskRunner.SAME_THREAD, AllScreens.REGISTRY);
+        java.util.List<Loaded<?, ?>> delivered = new java.util.ArrayList<>();
         vm.loadedProperty().addListener((o, a, b) -> {
             if (b != null) delivered.add(b);
         });
-        Place overview = Screens.section("nav.overview", dd.catalog());
+        Place overview = Section.OVERVIEW.start(dd.catalog());
         vm.show(dd, overview, shell.today());
         vm.show(dd, overview, shell.today());
         assertThat(delivered).hasSize(2);
@@ -55,7 +62,7 @@ class ScreenDataTest {
     }
 
     @Test
-    void everyPlaceLoadsAndACommuneOpensFromItsProvince() {
+    void everyPlaceLoadsAndACommuneOpensFromItsProvince() throws Exception {
         var cat = dd.catalog();
         long kpi = cat.kpis().values().stream().filter(k -> k.code().equals("R57-04")).findFirst().orElseThrow().id();
         long hanoi = cat.provinces().values().stream().filter(p -> p.code().equals("01")).findFirst().orElseThrow().id();
@@ -65,7 +72,7 @@ class ScreenDataTest {
                 new Place.Ministries(), new Place.Ministry(cat.ministries().getFirst().id()), new Place.Localities(kpi),
                 new Place.Province(hanoi, kpi, true, 0), new Place.Deadlines(), new Place.Rankings(), new Place.Changes(7), new Place.Changes(0),
                 new Place.Changes(Place.Changes.SINCE_MEETING));
-        ScreenViewModel vm = new ScreenViewModel(TaskRunner.SAME_THREAD);
+        ScreenViewModel vm = new ScreenViewModel(TaskRunner.SAME_THREAD, AllScreens.REGISTRY);
         for (Place p : places) {
             vm.show(dd, p, shell.today());
             assertThat(vm.errorProperty().get()).as(p.toString()).isNull();
@@ -73,15 +80,15 @@ class ScreenDataTest {
             assertThat(vm.loadingProperty().get()).isNull();
         }
         // the demo data keeps no history of changes: none to show, and nothing counted as a sync
-        var changes = ((ScreenData.ChangesData) load(vm, new Place.Changes(0))).summary();
+        var changes = new ChangesScreen().load(dd, new Place.Changes(0), shell.today()).summary();
         assertThat(changes.isEmpty()).isTrue();
         assertThat(changes.span().runs()).isZero();
-        Results.Overview o = (Results.Overview) load(vm, new Place.Overview());
+        Results.Overview o = new OverviewScreen().load(dd, new Place.Overview(), shell.today());
         assertThat(o.demo()).isTrue();
-        var province = (ScreenData.ProvinceData) load(vm, new Place.Province(hanoi, kpi));
+        var province = new ProvinceScreen().load(dd, new Place.Province(hanoi, kpi), shell.today());
         assertThat(province.communes().total()).isEqualTo(cat.communeCounts().get(hanoi));
         var commune = province.communes().rows().getFirst().locality();
-        var data = (ScreenData.CommuneData) load(vm, new Place.Commune(commune.id(), hanoi, kpi, commune.name().vi(), commune.name().en()));
+        var data = new CommuneScreen().load(dd, new Place.Commune(commune.id(), hanoi, kpi, commune.name().vi(), commune.name().en()), shell.today());
         assertThat(data.commune().locality().synthetic()).isTrue();
         assertThat(data.commune().parent().name().vi()).isEqualTo("Hà Nội");
     }
@@ -96,19 +103,19 @@ class ScreenDataTest {
         var cache = shell.cacheFor(shell.cacheFileProperty().get());
         vn.r57desk.store.sync.Outbox.addAbout(cache, "feedback", "Số liệu tháng 10 của Hà Nội chưa được xác minh", "kpi", kpi, hanoiScope);
         vn.r57desk.store.sync.Outbox.addAbout(cache, "note", "Đề nghị Hà Nội báo cáo", "locality", hanoi);
-        ScreenViewModel vm = new ScreenViewModel(TaskRunner.SAME_THREAD);
-        var atHanoi = (ScreenData.KpiData) load(vm, new Place.KpiSeries(kpi, hanoiScope, new Place.Province(hanoi, kpi)));
+        ScreenViewModel vm = new ScreenViewModel(TaskRunner.SAME_THREAD, AllScreens.REGISTRY);
+        var atHanoi = new KpiScreen().load(dd, new Place.KpiSeries(kpi, hanoiScope, new Place.Province(hanoi, kpi)), shell.today());
         assertThat(atHanoi.feedback()).singleElement().satisfies(i -> assertThat(vn.r57desk.store.sync.Outbox.text(i)).contains("tháng 10"));
         assertThat(atHanoi.series().scopeId()).isEqualTo(hanoiScope);
-        var national = (ScreenData.KpiData) load(vm, new Place.KpiSeries(kpi, cat.nationalScope(), new Place.Overview()));
+        var national = new KpiScreen().load(dd, new Place.KpiSeries(kpi, cat.nationalScope(), new Place.Overview()), shell.today());
         assertThat(national.feedback()).isEmpty();
-        var province = (ScreenData.ProvinceData) load(vm, new Place.Province(hanoi, kpi));
+        var province = new ProvinceScreen().load(dd, new Place.Province(hanoi, kpi), shell.today());
         assertThat(province.feedback()).extracting(vn.r57desk.store.sync.Outbox::text).containsExactly("Đề nghị Hà Nội báo cáo");
     }
 
     @Test
     void anUnknownPlaceIsAnErrorNotACrash() {
-        ScreenViewModel vm = new ScreenViewModel(TaskRunner.SAME_THREAD);
+        ScreenViewModel vm = new ScreenViewModel(TaskRunner.SAME_THREAD, AllScreens.REGISTRY);
         vm.show(dd, new Place.Ministry(9999), shell.today());
         assertThat(vm.errorProperty().get()).contains("9999");
         assertThat(vm.loadingProperty().get()).isNull();
@@ -126,10 +133,5 @@ class ScreenDataTest {
         messages.localeProperty().set(Messages.EN);
         s.open(junk, false);
         assertThat(s.errorProperty().get()).startsWith("Cannot open the data").doesNotContain("Exception");
-    }
-
-    private static Object load(ScreenViewModel vm, Place p) {
-        vm.show(dd, p, shell.today());
-        return vm.loadedProperty().get().data();
     }
 }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.r57desk.app.i18n.Messages;
 import vn.r57desk.app.nav.Place;
 import vn.r57desk.app.shell.ShellViewModel;
-import vn.r57desk.app.shell.TaskRunner;
+import vn.r57desk.app.core.TaskRunner;
 import vn.r57desk.store.query.DrillDown;
 
 class SearchViewModelTest {

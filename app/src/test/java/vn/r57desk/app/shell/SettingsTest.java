@@ -1,5 +1,6 @@
 package vn.r57desk.app.shell;
 
+import vn.r57desk.app.theme.Theme;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;

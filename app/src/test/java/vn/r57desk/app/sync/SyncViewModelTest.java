@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import vn.r57desk.app.i18n.Messages;
-import vn.r57desk.app.shell.TaskRunner;
+import vn.r57desk.app.core.TaskRunner;
 import vn.r57desk.server.ReferenceServer;
 import vn.r57desk.store.generate.Scale;
 

@@ -51,22 +51,20 @@ public final class DrillDown {
         return catalog;
     }
 
+    /**
+     * The cache it reads, for what lives beside the figures (the outbox's notes about a row:
+     * {@code Outbox.about}); the query layer itself never reads the sync layer's tables.
+     */
+    public Cache cache() {
+        return cache;
+    }
+
     // ---- what changed --------------------------------------------------------------------------------
 
     /** What the runs after {@code afterRun} up to {@code upToRun} changed (a sync's report names its runs). */
     public ChangeSummary changes(long afterRun, long upToRun, LocalDate today) throws CacheException {
         Catalog cat = catalog;
         return cache.read(c -> ChangeSummary.between(c, cat, afterRun, upToRun, today));
-    }
-
-    /** The notes and feedback written about one row ({@code Outbox.addAbout}), newest first, whether sent or waiting. */
-    public List<vn.r57desk.store.sync.Outbox.Item> outboxAbout(String targetKind, long targetId) throws CacheException {
-        return vn.r57desk.store.sync.Outbox.about(cache, targetKind, targetId);
-    }
-
-    /** The notes and feedback written about a KPI's values at one scope, newest first. */
-    public List<vn.r57desk.store.sync.Outbox.Item> outboxAboutKpi(long kpiId, long scopeId) throws CacheException {
-        return vn.r57desk.store.sync.Outbox.about(cache, "kpi", kpiId, scopeId);
     }
 
     /**

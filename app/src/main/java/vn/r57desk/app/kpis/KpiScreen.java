@@ -1,0 +1,115 @@
+package vn.r57desk.app.kpis;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+
+import javafx.scene.Node;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+import vn.r57desk.app.common.StatusStyle;
+import vn.r57desk.app.nav.Place;
+import vn.r57desk.app.notes.FeedbackPanel;
+import vn.r57desk.app.screens.Ctx;
+import vn.r57desk.app.screens.Screen;
+import vn.r57desk.store.db.CacheException;
+import vn.r57desk.store.model.PeriodRange;
+import vn.r57desk.store.query.DrillDown;
+import vn.r57desk.store.sync.Outbox;
+import vn.r57desk.store.model.Period;
+import vn.r57desk.store.query.Results.KpiSeries;
+import vn.r57desk.store.query.Results.Point;
+
+/** One KPI at one scope: its reported values against the straight trajectory to its target. */
+public final class KpiScreen implements Screen<Place.KpiSeries, KpiScreen.Data> {
+    public record Data(KpiSeries series, List<Outbox.Item> feedback) {}
+
+    @Override
+    public Class<Place.KpiSeries> placeType() {
+        return Place.KpiSeries.class;
+    }
+
+    @Override
+    public Data load(DrillDown dd, Place.KpiSeries k, LocalDate today) throws CacheException {
+        return new Data(dd.kpiSeries(k.kpiId(), k.scopeId(), PeriodRange.programmeTo(today)),
+                Outbox.about(dd.cache(), FeedbackPanel.KPI, k.kpiId(), k.scopeId()));
+    }
+
+    /** Months since January 2025: a numeric axis keeps the trajectory a straight line. */
+    static double x(int period) {
+        YearMonth m = Period.toYearMonth(period);
+        return (m.getYear() - 2025) * 12 + m.getMonthValue() - 1;
+    }
+
+    @Override
+    public Node render(Ctx ctx, Place.KpiSeries here, Data data) {
+        KpiSeries s = data.series();
+        var k = s.kpi();
+        var st = s.status();
+        Label summary = new Label(ctx.t("kpi.summary", ctx.num(st.value()), ctx.name(k.unit()), ctx.period(st.period()),
+                ctx.num(st.expected()), k.target2030Text() == null ? "–" : k.target2030Text(), ctx.rag(st.rag())));
+        summary.getStyleClass().addAll("r57-kpi-summary", StatusStyle.styleClass(st.rag()));
+        summary.setWrapText(true);
+        Label name = new Label(ctx.name(k.name()));
+        name.setWrapText(true);
+        name.getStyleClass().add("r57-kpi-name");
+
+        double end = s.trajectoryEnd() != null ? x(s.trajectoryEnd().period()) : s.points().isEmpty() ? 12 : x(s.points().getLast().period());
+        double start = Math.min(0, s.trajectoryStart() != null ? x(s.trajectoryStart().period()) : 0);
+        // Whole years, so each tick sits on 1 January of the year it names.
+        NumberAxis xAxis = new NumberAxis(Math.floor(start / 12) * 12, Math.ceil((end + 1) / 12) * 12, 12);
+        xAxis.setTickLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                return Integer.toString(2025 + (int) Math.floor(n.doubleValue() / 12));
+            }
+
+            @Override
+            public Number fromString(String s) {
+                return 0;
+            }
+        });
+        NumberAxis yAxis = new NumberAxis();
+        yAxis.setForceZeroInRange(false);
+        yAxis.setLabel(ctx.name(k.unit()));
+        LineChart<Number, Number> chart = new LineChart<>(xAxis, yAxis);
+        chart.setAnimated(false);
+        chart.setCreateSymbols(true);
+        chart.setVerticalZeroLineVisible(false);
+        chart.setPrefHeight(460);
+        chart.getStyleClass().add("r57-kpi-chart");
+
+        XYChart.Series<Number, Number> actual = new XYChart.Series<>();
+        actual.setName(ctx.t("kpi.actual"));
+        for (Point p : s.points()) actual.getData().add(new XYChart.Data<>(x(p.period()), p.value()));
+        chart.getData().add(actual);
+        if (s.trajectoryStart() != null) {
+            XYChart.Series<Number, Number> trajectory = new XYChart.Series<>();
+            trajectory.setName(ctx.t("kpi.trajectory"));
+            trajectory.getData().add(new XYChart.Data<>(x(s.trajectoryStart().period()), s.trajectoryStart().value()));
+            trajectory.getData().add(new XYChart.Data<>(x(s.trajectoryEnd().period()), s.trajectoryEnd().value()));
+            chart.getData().add(trajectory);
+        }
+        Label source = new Label(ctx.t("kpi.reports", st.reports(), st.lateReports()));
+        source.getStyleClass().add("r57-muted");
+        // A note here is about these values: the KPI at this scope ("the October figure is not verified").
+        Node notes = FeedbackPanel.build(ctx, FeedbackPanel.KPI, k.id(), k.code() + " · " + ctx.name(k.shortName()) + " — " + scopeName(ctx, here),
+                here.scopeId(), data.feedback());
+        return new VBox(10, name, summary, chart, source, notes);
+    }
+
+    /** Whose values these are: the nation, a ministry, a province, or the commune the KPI was opened from. */
+    static String scopeName(Ctx ctx, Place.KpiSeries here) {
+        var cat = ctx.catalog();
+        if (here.scopeId() == cat.nationalScope()) return ctx.t("scope.national");
+        for (var e : cat.provinceScopes().entrySet()) if (e.getValue() == here.scopeId()) return ctx.name(cat.provinces().get(e.getKey()).name());
+        for (var e : cat.agencyScopes().entrySet()) if (e.getValue() == here.scopeId()) return ctx.name(cat.agencies().get(e.getKey()).name());
+        if (here.from() instanceof Place.Commune c) return ctx.m().english() ? c.nameEn() : c.nameVi();
+        return "";
+    }
+}

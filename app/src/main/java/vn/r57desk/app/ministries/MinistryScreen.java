@@ -1,0 +1,60 @@
+package vn.r57desk.app.ministries;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
+
+import vn.r57desk.app.common.StatusStyle;
+import vn.r57desk.app.common.Tables;
+import vn.r57desk.app.nav.Place;
+import vn.r57desk.app.notes.FeedbackPanel;
+import vn.r57desk.app.screens.Ctx;
+import vn.r57desk.app.screens.Screen;
+import vn.r57desk.app.widgets.DataTable;
+import vn.r57desk.store.db.CacheException;
+import vn.r57desk.store.metrics.Rag;
+import vn.r57desk.store.model.PeriodRange;
+import vn.r57desk.store.query.DrillDown;
+import vn.r57desk.store.sync.Outbox;
+import vn.r57desk.store.query.Results.MinistrySummary;
+import vn.r57desk.store.query.Results.TaskRow;
+
+/** One ministry's portfolio: the initiatives it leads and coordinates, its KPIs, its tasks, notes on it. */
+public final class MinistryScreen implements Screen<Place.Ministry, MinistryScreen.Data> {
+    public record Data(MinistrySummary summary, List<TaskRow> tasks, List<Outbox.Item> feedback) {}
+
+    @Override
+    public Class<Place.Ministry> placeType() {
+        return Place.Ministry.class;
+    }
+
+    @Override
+    public Data load(DrillDown dd, Place.Ministry m, LocalDate today) throws CacheException {
+        return new Data(dd.ministry(m.agencyId(), today, PeriodRange.programmeTo(today)),
+                dd.tasks(DrillDown.TaskOwner.AGENCY, m.agencyId(), today, Tables.TASK_ROWS),
+                Outbox.about(dd.cache(), FeedbackPanel.AGENCY, m.agencyId()));
+    }
+
+    @Override
+    public Node render(Ctx ctx, Place.Ministry here, Data data) {
+        var s = data.summary();
+        var t = s.tasks();
+        Label tasks = new Label(ctx.t("tasks.summary", t.total(), t.overdue(), t.dueIn30(), ctx.pct(t.onTimeRate())));
+        tasks.getStyleClass().add("r57-kpi-summary");
+        VBox box = new VBox(14, tasks,
+                Tables.initiativeTable(ctx, ctx.t("ministry.leads", s.leads().size()), s.leads()).build(ctx.m(), ctx.runner(), ctx.toast()),
+                Tables.initiativeTable(ctx, ctx.t("ministry.coordinates", s.coordinates().size()), s.coordinates())
+                        .build(ctx.m(), ctx.runner(), ctx.toast()));
+        if (!s.kpis().isEmpty()) {
+            box.getChildren().add(Tables.kpiTable(ctx, ctx.t("ministry.kpis"), s.kpis(), here).build(ctx.m(), ctx.runner(), ctx.toast()));
+        }
+        box.getChildren().add(Tables.taskTable(ctx, Tables.tasksTitle(ctx, data.tasks().size()), data.tasks())
+                .build(ctx.m(), ctx.runner(), ctx.toast()));
+        var agency = ctx.catalog().agencies().get(here.agencyId());
+        box.getChildren().add(FeedbackPanel.build(ctx, FeedbackPanel.AGENCY, agency.id(), ctx.name(agency.name()), null, data.feedback()));
+        return box;
+        }
+}

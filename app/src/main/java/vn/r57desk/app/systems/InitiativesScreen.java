@@ -1,0 +1,89 @@
+package vn.r57desk.app.systems;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+import vn.r57desk.app.common.Tables;
+import vn.r57desk.app.nav.Place;
+import vn.r57desk.app.screens.Ctx;
+import vn.r57desk.app.screens.Screen;
+import vn.r57desk.store.db.CacheException;
+import vn.r57desk.store.metrics.Rag;
+import vn.r57desk.store.model.PeriodRange;
+import vn.r57desk.store.query.DrillDown;
+import vn.r57desk.store.query.Results.InitiativeRow;
+
+/** A system's initiatives, filterable by status, lead agency and the year of the deadline; every column sorts. */
+public final class InitiativesScreen implements Screen<Place.SystemInitiatives, List<InitiativeRow>> {
+    @Override
+    public Class<Place.SystemInitiatives> placeType() {
+        return Place.SystemInitiatives.class;
+    }
+
+    @Override
+    public List<InitiativeRow> load(DrillDown dd, Place.SystemInitiatives place, LocalDate today) throws CacheException {
+        return dd.initiatives(place.systemId(), null, today, PeriodRange.programmeTo(today));
+    }
+
+    @Override
+    public Node render(Ctx ctx, Place.SystemInitiatives place, List<InitiativeRow> rows) {
+        return initiatives(ctx, rows);
+    }
+
+    /** Ids of the initiative list's filters. */
+    public static final String FILTER_STATUS_ID = "filter-status";
+    public static final String FILTER_LEAD_ID = "filter-lead";
+    public static final String FILTER_DEADLINE_ID = "filter-deadline";
+
+    /**
+     * A system's initiatives, filterable by status, lead agency and the year of the deadline; every
+     * column sorts. Each filter's first choice is "all".
+     */
+    static Node initiatives(Ctx ctx, List<InitiativeRow> rows) {
+        List<Rag> statuses = List.of(Rag.COMPLETED, Rag.GREEN, Rag.AMBER, Rag.RED);
+        ComboBox<String> status = filter(ctx, FILTER_STATUS_ID, statuses.stream().map(ctx::rag).toList());
+        List<String> leads = rows.stream().map(r -> ctx.catalog().agencies().get(r.initiative().leadAgencyId()).code())
+                .distinct().sorted().toList();
+        ComboBox<String> agency = filter(ctx, FILTER_LEAD_ID, leads);
+        List<Integer> years = rows.stream().map(r -> r.initiative().deadline().getYear()).distinct().sorted().toList();
+        ComboBox<String> deadline = filter(ctx, FILTER_DEADLINE_ID, years.stream().map(y -> ctx.t("filter.deadlineYear", String.valueOf(y))).toList());
+        VBox holder = new VBox();
+        Runnable apply = () -> {
+            // Index 0 is "all"; the others follow the lists above.
+            int si = status.getSelectionModel().getSelectedIndex();
+            int ai = agency.getSelectionModel().getSelectedIndex();
+            int yi = deadline.getSelectionModel().getSelectedIndex();
+            List<InitiativeRow> shown = rows.stream()
+                    .filter(r -> si <= 0 || r.rag() == statuses.get(si - 1))
+                    .filter(r -> ai <= 0 || ctx.catalog().agencies().get(r.initiative().leadAgencyId()).code().equals(leads.get(ai - 1)))
+                    .filter(r -> yi <= 0 || r.initiative().deadline().getYear() == years.get(yi - 1))
+                    .toList();
+            holder.getChildren().setAll(Tables.initiativeTable(ctx, ctx.t("initiatives.table", shown.size()), shown)
+                    .build(ctx.m(), ctx.runner(), ctx.toast()));
+        };
+        for (ComboBox<String> c : List.of(status, agency, deadline)) c.setOnAction(e -> apply.run());
+        apply.run();
+        HBox filters = new HBox(12, new Label(ctx.t("filter.status")), status, new Label(ctx.t("filter.lead")), agency,
+                new Label(ctx.t("filter.deadline")), deadline);
+        filters.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        filters.getStyleClass().add("r57-filters");
+        return new VBox(12, filters, holder);
+    }
+
+    /** A filter's choices: "all", then {@code choices}; "all" selected. */
+    private static ComboBox<String> filter(Ctx ctx, String id, List<String> choices) {
+        ComboBox<String> c = new ComboBox<>();
+        c.setId(id);
+        c.getItems().add(ctx.t("filter.all"));
+        c.getItems().addAll(choices);
+        c.getSelectionModel().selectFirst();
+        return c;
+    }
+
+}
