@@ -14,6 +14,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
+import vn.r57desk.app.theme.Styles;
 import vn.r57desk.app.nav.Place;
 import vn.r57desk.app.screens.Ctx;
 import vn.r57desk.app.screens.Screen;
@@ -90,7 +91,7 @@ public final class ChangesScreen implements Screen<Place.Changes, ChangesScreen.
                 : ctx.t("changes.sinceMeeting", ctx.name(data.since().title()), WHEN.format(data.since().startsAt())) + " " + spanText(ctx, s));
         summary.setId(SUMMARY_ID);
         summary.setWrapText(true);
-        summary.getStyleClass().add("r57-muted");
+        summary.getStyleClass().add(Styles.MUTED);
         VBox out = new VBox(16, chooser, summary);
         if (s.span().reloaded()) {
             Label reloaded = new Label(ctx.t("changes.reloaded"));
@@ -113,7 +114,7 @@ public final class ChangesScreen implements Screen<Place.Changes, ChangesScreen.
         ChangeSummary.TaskMoves t = s.tasks();
         if (t.total() > 0) {
             Label title = new Label(ctx.t("changes.tasks"));
-            title.getStyleClass().add("r57-section-title");
+            title.getStyleClass().add(Styles.SECTION_TITLE);
             Label counts = new Label(ctx.t("changes.taskCounts", ctx.num(t.completed()), ctx.num(t.added()), ctx.num(t.withdrawn()),
                     ctx.num(t.otherwise())));
             counts.setId("changes-tasks");

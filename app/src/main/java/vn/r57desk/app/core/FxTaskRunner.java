@@ -6,11 +6,12 @@ import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 import javafx.concurrent.Task;
+import vn.r57desk.app.theme.Styles;
 
 /** Background work on a small daemon pool; results come back on the FX thread through javafx.concurrent. */
 public final class FxTaskRunner implements TaskRunner {
     private final ExecutorService pool = Executors.newFixedThreadPool(2, r -> {
-        Thread t = new Thread(r, "r57-background");
+        Thread t = new Thread(r, Styles.BACKGROUND);
         t.setDaemon(true);
         return t;
     });

@@ -12,6 +12,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
+import vn.r57desk.app.theme.Styles;
 import vn.r57desk.app.common.StatusStyle;
 import vn.r57desk.app.nav.Place;
 import vn.r57desk.app.notes.FeedbackPanel;
@@ -53,11 +54,11 @@ public final class KpiScreen implements Screen<Place.KpiSeries, KpiScreen.Data> 
         var st = s.status();
         Label summary = new Label(ctx.t("kpi.summary", ctx.num(st.value()), ctx.name(k.unit()), ctx.period(st.period()),
                 ctx.num(st.expected()), k.target2030Text() == null ? "–" : k.target2030Text(), ctx.rag(st.rag())));
-        summary.getStyleClass().addAll("r57-kpi-summary", StatusStyle.styleClass(st.rag()));
+        summary.getStyleClass().addAll(Styles.KPI_SUMMARY, StatusStyle.styleClass(st.rag()));
         summary.setWrapText(true);
         Label name = new Label(ctx.name(k.name()));
         name.setWrapText(true);
-        name.getStyleClass().add("r57-kpi-name");
+        name.getStyleClass().add(Styles.KPI_NAME);
 
         double end = s.trajectoryEnd() != null ? x(s.trajectoryEnd().period()) : s.points().isEmpty() ? 12 : x(s.points().getLast().period());
         double start = Math.min(0, s.trajectoryStart() != null ? x(s.trajectoryStart().period()) : 0);
@@ -82,7 +83,7 @@ public final class KpiScreen implements Screen<Place.KpiSeries, KpiScreen.Data> 
         chart.setCreateSymbols(true);
         chart.setVerticalZeroLineVisible(false);
         chart.setPrefHeight(460);
-        chart.getStyleClass().add("r57-kpi-chart");
+        chart.getStyleClass().add(Styles.KPI_CHART);
 
         XYChart.Series<Number, Number> actual = new XYChart.Series<>();
         actual.setName(ctx.t("kpi.actual"));
@@ -96,7 +97,7 @@ public final class KpiScreen implements Screen<Place.KpiSeries, KpiScreen.Data> 
             chart.getData().add(trajectory);
         }
         Label source = new Label(ctx.t("kpi.reports", st.reports(), st.lateReports()));
-        source.getStyleClass().add("r57-muted");
+        source.getStyleClass().add(Styles.MUTED);
         // A note here is about these values: the KPI at this scope ("the October figure is not verified").
         Node notes = FeedbackPanel.build(ctx, FeedbackPanel.KPI, k.id(), k.code() + " · " + ctx.name(k.shortName()) + " — " + scopeName(ctx, here),
                 here.scopeId(), data.feedback());

@@ -7,6 +7,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 
+import vn.r57desk.app.theme.Styles;
 import vn.r57desk.app.common.Tables;
 import vn.r57desk.app.nav.Place;
 import vn.r57desk.app.notes.FeedbackPanel;
@@ -41,7 +42,7 @@ public final class CommuneScreen implements Screen<Place.Commune, CommuneScreen.
         var t = c.tasks();
         Label summary = new Label(ctx.t("tasks.summary", t.total(), t.overdue(), t.dueIn30(), ctx.pct(t.onTimeRate()))
                 + " · " + ctx.t("locality.reporting", ctx.pct(c.reportingTimeliness())));
-        summary.getStyleClass().add("r57-kpi-summary");
+        summary.getStyleClass().add(Styles.KPI_SUMMARY);
         summary.setWrapText(true);
         return new VBox(12, summary,
                 Tables.kpiTable(ctx, ctx.t("locality.kpis"), c.kpis(), here).build(ctx.m(), ctx.runner(), ctx.toast()),

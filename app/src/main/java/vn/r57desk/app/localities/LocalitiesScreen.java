@@ -12,6 +12,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
+import vn.r57desk.app.theme.Styles;
 import vn.r57desk.app.nav.Place;
 import vn.r57desk.app.screens.Ctx;
 import vn.r57desk.app.screens.Screen;
@@ -75,7 +76,7 @@ public final class LocalitiesScreen implements Screen<Place.Localities, Localiti
             legend.getChildren().add(l);
         }
         Label note = new Label(ctx.t("map.note"));
-        note.getStyleClass().add("r57-muted");
+        note.getStyleClass().add(Styles.MUTED);
         note.setWrapText(true);
         note.setMaxWidth(520);
         VBox mapBox = new VBox(8, map, legend, note);

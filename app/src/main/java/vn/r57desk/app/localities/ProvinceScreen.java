@@ -12,6 +12,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
+import vn.r57desk.app.theme.Styles;
 import vn.r57desk.app.common.Tables;
 import vn.r57desk.app.nav.Place;
 import vn.r57desk.app.notes.FeedbackPanel;
@@ -60,7 +61,7 @@ public final class ProvinceScreen implements Screen<Place.Province, ProvinceScre
         var t = p.tasks();
         Label summary = new Label(ctx.t("tasks.summary", t.total(), t.overdue(), t.dueIn30(), ctx.pct(t.onTimeRate()))
                 + " · " + ctx.t("locality.reporting", ctx.pct(p.reportingTimeliness())));
-        summary.getStyleClass().add("r57-kpi-summary");
+        summary.getStyleClass().add(Styles.KPI_SUMMARY);
         summary.setWrapText(true);
 
         ComboBox<Kpi> kpi = LocalityTables.kpiChooser(ctx, ScopeKind.COMMUNE, here.kpiId());
@@ -85,7 +86,7 @@ public final class ProvinceScreen implements Screen<Place.Province, ProvinceScre
         Node chart = LocalityTables.bars(ctx, page.rows(), r -> ctx.name(r.locality().name()), r -> open(ctx, here, r), k);
         var communes = LocalityTables.localityTable(ctx, ctx.t("communes.table"), page.rows(), "communes-table").onOpen(r -> open(ctx, here, r));
         Label synthetic = new Label(ctx.t("communes.synthetic"));
-        synthetic.getStyleClass().add("r57-muted");
+        synthetic.getStyleClass().add(Styles.MUTED);
         return new VBox(12, summary,
                 Tables.kpiTable(ctx, ctx.t("locality.kpis"), p.kpis(), here).build(ctx.m(), ctx.runner(), ctx.toast()),
                 controls, chart, communes.build(ctx.m(), ctx.runner(), ctx.toast()), synthetic,

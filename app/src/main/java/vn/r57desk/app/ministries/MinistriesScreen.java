@@ -10,6 +10,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 
+import vn.r57desk.app.theme.Styles;
 import vn.r57desk.app.common.StatusStyle;
 import vn.r57desk.app.common.Tables;
 import vn.r57desk.app.nav.Place;
@@ -58,13 +59,13 @@ public final class MinistriesScreen implements Screen<Place.Ministries, Ministri
     /** Ministries × systems: each cell coloured by the worst status among the initiatives the ministry leads or coordinates there. */
     static Node grid(Ctx ctx, List<GridCell> cells) {
         GridPane g = new GridPane();
-        g.getStyleClass().add("r57-status-grid");
+        g.getStyleClass().add(Styles.STATUS_GRID);
         g.setHgap(4);
         g.setVgap(4);
         var systems = ctx.catalog().systemList();
         for (int c = 0; c < systems.size(); c++) {
             Label h = new Label(Tables.systemLabel(ctx, systems.get(c).code()));
-            h.getStyleClass().add("r57-grid-header");
+            h.getStyleClass().add(Styles.GRID_HEADER);
             h.setTooltip(new Tooltip(ctx.name(systems.get(c).name())));
             g.add(h, c + 1, 0);
         }
@@ -72,14 +73,14 @@ public final class MinistriesScreen implements Screen<Place.Ministries, Ministri
         for (int r = 0; r < ministries.size(); r++) {
             Agency a = ministries.get(r);
             Label name = new Label(ctx.name(a.name()));
-            name.getStyleClass().add("r57-grid-row");
+            name.getStyleClass().add(Styles.GRID_ROW);
             g.add(name, 0, r + 1);
             for (int c = 0; c < systems.size(); c++) {
                 long sys = systems.get(c).id();
                 GridCell cell = cells.stream().filter(x -> x.agencyId() == a.id() && x.systemId() == sys).findFirst().orElseThrow();
                 int n = cell.counts().values().stream().mapToInt(Integer::intValue).sum();
                 Label box = new Label(n == 0 ? "" : Integer.toString(n));
-                box.getStyleClass().addAll("r57-grid-cell", StatusStyle.styleClass(cell.worst()));
+                box.getStyleClass().addAll(Styles.GRID_CELL, StatusStyle.styleClass(cell.worst()));
                 box.setMaxWidth(Double.MAX_VALUE);
                 if (n > 0) {
                     box.setTooltip(new Tooltip(ctx.t("grid.cell", ctx.name(a.name()), n, ctx.rag(cell.worst()))));
@@ -90,7 +91,7 @@ public final class MinistriesScreen implements Screen<Place.Ministries, Ministri
             }
         }
         Label title = new Label(ctx.t("ministries.grid"));
-        title.getStyleClass().add("r57-section-title");
+        title.getStyleClass().add(Styles.SECTION_TITLE);
         return new VBox(6, title, g);
     }
 }

@@ -7,6 +7,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 
+import vn.r57desk.app.theme.Styles;
 import vn.r57desk.app.common.StatusStyle;
 import vn.r57desk.app.common.Tables;
 import vn.r57desk.app.nav.Place;
@@ -43,7 +44,7 @@ public final class MinistryScreen implements Screen<Place.Ministry, MinistryScre
         var s = data.summary();
         var t = s.tasks();
         Label tasks = new Label(ctx.t("tasks.summary", t.total(), t.overdue(), t.dueIn30(), ctx.pct(t.onTimeRate())));
-        tasks.getStyleClass().add("r57-kpi-summary");
+        tasks.getStyleClass().add(Styles.KPI_SUMMARY);
         VBox box = new VBox(14, tasks,
                 Tables.initiativeTable(ctx, ctx.t("ministry.leads", s.leads().size()), s.leads()).build(ctx.m(), ctx.runner(), ctx.toast()),
                 Tables.initiativeTable(ctx, ctx.t("ministry.coordinates", s.coordinates().size()), s.coordinates())

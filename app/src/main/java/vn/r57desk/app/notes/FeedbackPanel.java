@@ -21,6 +21,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
+import vn.r57desk.app.theme.Styles;
 import vn.r57desk.app.screens.Ctx;
 import vn.r57desk.app.widgets.Icons;
 import vn.r57desk.store.sync.Outbox;
@@ -39,7 +40,7 @@ public final class FeedbackPanel {
     public static final String KIND_FEEDBACK_ID = "feedback-kind-feedback";
     public static final String PROBLEM_ID = "feedback-problem";
     /** The style class of a note's "take back" button (one per note not sent). */
-    public static final String WITHDRAW_CLASS = "r57-feedback-withdraw";
+    public static final String WITHDRAW_CLASS = Styles.FEEDBACK_WITHDRAW;
     /** The item's text at most; the protocol allows a payload of 64 KiB, and a note this long is already a report. */
     public static final int MAX_TEXT = 10_000;
 
@@ -58,7 +59,7 @@ public final class FeedbackPanel {
      */
     public static Node build(Ctx ctx, String targetKind, long targetId, String subject, Long scopeId, List<Outbox.Item> items) {
         Label heading = new Label();
-        heading.getStyleClass().add("r57-section-title");
+        heading.getStyleClass().add(Styles.SECTION_TITLE);
         VBox list = new VBox(8);
         list.setId(LIST_ID);
         @SuppressWarnings("unchecked")
@@ -70,7 +71,7 @@ public final class FeedbackPanel {
             list.getChildren().clear();
             if (shown.isEmpty()) {
                 Label none = new Label(ctx.t(ctx.feedback().sends() ? "feedback.none" : "feedback.noneLocal"));
-                none.getStyleClass().add("r57-muted");
+                none.getStyleClass().add(Styles.MUTED);
                 none.setWrapText(true);
                 list.getChildren().add(none);
             }
@@ -103,7 +104,7 @@ public final class FeedbackPanel {
         HBox bar = new HBox(12, heading, spacer, write);
         bar.setAlignment(Pos.CENTER_LEFT);
         VBox panel = new VBox(6, bar, list);
-        panel.getStyleClass().add("r57-feedback");
+        panel.getStyleClass().add(Styles.FEEDBACK);
         // When a sync that failed (after pushing the notes) ends, the notes it sent say so without
         // redrawing the screen; a sync that succeeded redraws the screen anyway. Read quietly: the
         // data may be reopening at that moment, and a panel no longer on screen is skipped. The
@@ -122,16 +123,16 @@ public final class FeedbackPanel {
 
     private static Node row(Ctx ctx, Outbox.Item item, Runnable reload) {
         Label kind = new Label("feedback".equals(item.kind()) ? ctx.t("feedback.kind.feedback") : ctx.t("feedback.kind.note"));
-        kind.getStyleClass().add("r57-feedback-kind");
+        kind.getStyleClass().add(Styles.FEEDBACK_KIND);
         kind.setMinWidth(Region.USE_PREF_SIZE);
         Label text = new Label(Outbox.text(item));
         text.setWrapText(true);
-        text.getStyleClass().add("r57-feedback-text");
+        text.getStyleClass().add(Styles.FEEDBACK_TEXT);
         // Where it stands goes under the text, not beside it: beside, a long state in the
         // projector's type squeezed the note itself to a column of a few words.
         Label state = new Label(state(ctx, item));
         state.setWrapText(true);
-        state.getStyleClass().add("rejected".equals(item.serverStatus()) ? "r57-rag-red" : item.pending() ? "r57-rag-amber" : "r57-muted");
+        state.getStyleClass().add("rejected".equals(item.serverStatus()) ? Styles.RAG_RED : item.pending() ? Styles.RAG_AMBER : Styles.MUTED);
         if (item.pending() && item.attempts() > 0 && item.lastError() != null) state.setTooltip(new javafx.scene.control.Tooltip(item.lastError()));
         VBox body = new VBox(4, text, state);
         HBox.setHgrow(body, Priority.ALWAYS);
@@ -162,7 +163,7 @@ public final class FeedbackPanel {
 
     private static HBox styled(HBox row) {
         row.setAlignment(Pos.TOP_LEFT);
-        row.getStyleClass().add("r57-feedback-item");
+        row.getStyleClass().add(Styles.FEEDBACK_ITEM);
         return row;
     }
 
@@ -217,7 +218,7 @@ public final class FeedbackPanel {
         text.setPrefRowCount(6);
         Label hint = new Label(ctx.t(ctx.feedback().sends() ? "feedback.dialog.hint" : "feedback.dialog.hintLocal"));
         hint.setWrapText(true);
-        hint.getStyleClass().add("r57-muted");
+        hint.getStyleClass().add(Styles.MUTED);
         Label problem = new Label();
         problem.setId(PROBLEM_ID);
         problem.getStyleClass().add(atlantafx.base.theme.Styles.DANGER);

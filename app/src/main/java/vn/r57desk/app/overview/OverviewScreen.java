@@ -8,6 +8,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 
+import vn.r57desk.app.theme.Styles;
 import vn.r57desk.app.common.Charts;
 import vn.r57desk.app.common.Tables;
 import vn.r57desk.app.nav.Place;
@@ -62,7 +63,7 @@ public final class OverviewScreen implements Screen<Place.Overview, Overview> {
         for (Mover m : o.movers()) {
             Label l = new Label("• " + ctx.name(m.status().kpi().name()) + ": " + ctx.t("mover.change",
                     ctx.num(m.status().value()), (m.change() > 0 ? "+" : "") + ctx.num(m.change())));
-            l.getStyleClass().add("r57-mover");
+            l.getStyleClass().add(Styles.MOVER);
             l.setWrapText(true);
             l.setCursor(Cursor.HAND);
             l.setOnMouseClicked(e -> ctx.nav().go(new Place.KpiSeries(m.status().kpi().id(), m.status().scopeId(), here)));
@@ -96,7 +97,7 @@ public final class OverviewScreen implements Screen<Place.Overview, Overview> {
 
     static Label section(Ctx ctx, String key) {
         Label l = new Label(ctx.t(key));
-        l.getStyleClass().add("r57-section-title");
+        l.getStyleClass().add(Styles.SECTION_TITLE);
         return l;
     }
 

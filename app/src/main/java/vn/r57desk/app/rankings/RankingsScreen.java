@@ -8,6 +8,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 
+import vn.r57desk.app.theme.Styles;
 import vn.r57desk.app.nav.Place;
 import vn.r57desk.app.screens.Ctx;
 import vn.r57desk.app.screens.Screen;
@@ -35,7 +36,7 @@ public final class RankingsScreen implements Screen<Place.Rankings, RankingsScre
     public Node render(Ctx ctx, Place.Rankings place, Data data) {
         Label formula = new Label(ctx.t("rankings.formula"));
         formula.setWrapText(true);
-        formula.getStyleClass().add("r57-muted");
+        formula.getStyleClass().add(Styles.MUTED);
         return new VBox(16, formula,
                 rankTable(ctx, ctx.t("rankings.ministries"), data.ministries(), "rank-ministries")
                         .onOpen(r -> ctx.nav().go(new Place.Ministry(r.id()))).build(ctx.m(), ctx.runner(), ctx.toast()),

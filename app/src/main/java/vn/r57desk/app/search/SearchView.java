@@ -12,6 +12,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
+import vn.r57desk.app.theme.Styles;
 import vn.r57desk.app.i18n.Messages;
 import vn.r57desk.app.nav.Place;
 import vn.r57desk.store.query.DrillDown;
@@ -63,16 +64,16 @@ public final class SearchView {
             if (e.getCode() == KeyCode.ESCAPE) hide();
         });
         Label hint = new Label();
-        hint.getStyleClass().add("r57-muted");
+        hint.getStyleClass().add(Styles.MUTED);
         m.localeProperty().addListener((o, a, b) -> relabel(m, hint));
         relabel(m, hint);
         VBox box = new VBox(8, field, list, hint);
-        box.getStyleClass().add("r57-search");
+        box.getStyleClass().add(Styles.SEARCH);
         box.setMaxWidth(760);
         box.setMaxHeight(520);
         overlay.getChildren().add(box);
         StackPane.setAlignment(box, Pos.TOP_CENTER);
-        overlay.getStyleClass().add("r57-search-overlay");
+        overlay.getStyleClass().add(Styles.SEARCH_OVERLAY);
         overlay.setOnMouseClicked(e -> {
             if (e.getTarget() == overlay) hide();
         });

@@ -2,8 +2,6 @@ package vn.r57desk.app.shell;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -37,6 +35,7 @@ import javafx.stage.Stage;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
+import vn.r57desk.app.theme.Styles;
 import vn.r57desk.app.i18n.Messages;
 import vn.r57desk.app.nav.Navigator;
 import vn.r57desk.app.nav.Place;
@@ -83,6 +82,7 @@ public final class MainWindow {
     private final Label waiting = new Label();
     /** The notes written on screens, and how many wait for the next sync. */
     private final NotesViewModel notes;
+    private final StatusBarViewModel statusBar;
     /** Where to go if the place reloaded after a sync is gone from the data. */
     private Place fallback;
     public static final String WAITING_ID = "status-waiting";
@@ -111,13 +111,14 @@ public final class MainWindow {
             relabel.run();
         }, () -> stage);
         this.notes = new NotesViewModel(runner, shell, AppData.syncedCache(), sync.runningProperty(), () -> messages.get("feedback.noCache"));
+        this.statusBar = new StatusBarViewModel(messages, shell, notes, () -> server, () -> sync.onlineProperty().get(), LocalDate::now);
         messages.localeProperty().set("en".equals(settings.language()) ? Messages.EN : Messages.VI);
 
         Label title = new Label();
-        title.getStyleClass().add("r57-title");
+        title.getStyleClass().add(Styles.TITLE);
         Label demoBadge = new Label();
         demoBadge.setId(DEMO_BADGE_ID);
-        demoBadge.getStyleClass().add("r57-demo-badge");
+        demoBadge.getStyleClass().add(Styles.DEMO_BADGE);
         demoBadge.setVisible(false);
         Tooltip demoTip = new Tooltip();
         demoBadge.setTooltip(demoTip);
@@ -144,7 +145,7 @@ public final class MainWindow {
         HBox breadcrumb = new HBox(4);
         breadcrumb.setId(BREADCRUMB_ID);
         breadcrumb.setAlignment(Pos.CENTER_LEFT);
-        breadcrumb.getStyleClass().add("r57-breadcrumb");
+        breadcrumb.getStyleClass().add(Styles.BREADCRUMB);
         HBox header = new HBox(12, back, forward, title, demoBadge, spacer, search, themes, language);
         // A long title (an initiative's name) gives way, ending in "…" (the breadcrumb below has it
         // in full); the badge and the buttons keep their words. HBox otherwise shrank them all
@@ -154,20 +155,20 @@ public final class MainWindow {
         // On a projector's 1024 pixels in the projector's type the buttons show just their icons,
         // so that ten letters of the title (in its own larger type) still show.
         IconOnlyWhenNarrow.install(header, List.of(search, themes, language), () -> 10 * title.getFont().getSize());
-        header.getStyleClass().add("r57-header");
+        header.getStyleClass().add(Styles.HEADER);
         VBox top = new VBox(header, breadcrumb);
 
         ToggleGroup sections = new ToggleGroup();
         Map<KeyCombination, Runnable> sectionKeys = new java.util.LinkedHashMap<>();
         VBox sidebar = new VBox(4);
-        sidebar.getStyleClass().add("r57-sidebar");
+        sidebar.getStyleClass().add(Styles.SIDEBAR);
         for (Section section : Section.values()) {
             ToggleButton b = new ToggleButton();
             b.setId(section.buttonId());
             b.setUserData(section);
             b.setToggleGroup(sections);
             b.setMaxWidth(Double.MAX_VALUE);
-            b.getStyleClass().add("r57-nav-button");
+            b.getStyleClass().add(Styles.NAV_BUTTON);
             Icons.on(b, section.icon);
             Runnable open = () -> {
                 DrillDown dd = shell.drillDownProperty().get();
@@ -180,19 +181,27 @@ public final class MainWindow {
         }
 
         Label progress = new Label();
-        progress.getStyleClass().add("r57-placeholder");
+        progress.getStyleClass().add(Styles.PLACEHOLDER);
         progress.textProperty().bind(shell.progressProperty());
         Label error = new Label();
-        error.getStyleClass().add("r57-error");
+        error.getStyleClass().add(Styles.ERROR);
         error.textProperty().bind(shell.errorProperty());
         center.getChildren().setAll(progress, error);
 
         Label asOf = new Label();
         asOf.setId(AS_OF_ID);
+        asOf.textProperty().bind(statusBar.asOfProperty());
         Label network = new Label();
+        network.textProperty().bind(statusBar.networkProperty());
         Tooltip networkTip = new Tooltip();
+        networkTip.textProperty().bind(statusBar.networkTipProperty());
         network.setTooltip(networkTip);
         Label file = new Label();
+        file.textProperty().bind(statusBar.fileProperty());
+        Tooltip fileTip = new Tooltip();
+        fileTip.textProperty().bind(statusBar.fileTipProperty());
+        file.tooltipProperty().bind(javafx.beans.binding.Bindings.when(statusBar.fileTipProperty().isEmpty())
+                .then((Tooltip) null).otherwise(fileTip));
         // When the bar is short (projector type), the file name gives way; the age of the figures
         // and the connection state never do.
         asOf.setMinWidth(Region.USE_PREF_SIZE);
@@ -211,6 +220,11 @@ public final class MainWindow {
         // The sync controls take what is left and keep to the right. No spacer: it too would be spaced.
         HBox.setHgrow(syncBar.node(), Priority.ALWAYS);
         waiting.setId(WAITING_ID);
+        waiting.textProperty().bind(statusBar.waitingProperty());
+        Tooltip waitingTip = new Tooltip();
+        waitingTip.textProperty().bind(statusBar.waitingTipProperty());
+        waiting.tooltipProperty().bind(javafx.beans.binding.Bindings.when(statusBar.waitingTipProperty().isEmpty())
+                .then((Tooltip) null).otherwise(waitingTip));
         waiting.setMinWidth(Region.USE_PREF_SIZE);
         waiting.managedProperty().bind(waiting.textProperty().isNotEmpty());
         waiting.visibleProperty().bind(waiting.textProperty().isNotEmpty());
@@ -219,7 +233,7 @@ public final class MainWindow {
         // The buttons give up their words before the age of the figures or the status give up theirs.
         IconOnlyWhenNarrow.install(status, syncBar.buttons(), () -> 0);
         status.setAlignment(Pos.CENTER_LEFT);
-        status.getStyleClass().add("r57-status-bar");
+        status.getStyleClass().add(Styles.STATUS_BAR);
 
         SearchViewModel searchVm = new SearchViewModel(runner);
         SearchView searchView = new SearchView(searchVm, messages, () -> shell.drillDownProperty().get(), nav::go);
@@ -247,18 +261,8 @@ public final class MainWindow {
             back.setAccessibleText(messages.get("nav.back"));
             forward.setAccessibleText(messages.get("nav.forward"));
             stage.setTitle(messages.get("app.title"));
-            network.setText(server.isBlank() ? messages.get("status.offline")
-                    : messages.get(sync.onlineProperty().get() ? "sync.online" : "status.server", hostOf(server)));
-            networkTip.setText(server.isBlank() ? messages.get("status.offlineWhy") : server);
-            int waitingCount = notes.waitingProperty().get();
-            waiting.setText(waitingCount == 0 ? "" : messages.get("status.waiting", waitingCount));
-            waiting.setTooltip(waitingCount == 0 ? null : new Tooltip(messages.get("status.waitingWhy")));
+            statusBar.relabel();
             syncBar.relabel();
-            asOf.setText(dd == null ? "" : asOfText());
-            // the file's name in the bar, its full path in the tooltip: the bar has little room
-            Path cachePath = shell.cacheFileProperty().get();
-            file.setText(cachePath == null ? "" : messages.get("status.cache", cachePath.getFileName()));
-            file.setTooltip(cachePath == null ? null : new Tooltip(cachePath.toAbsolutePath().toString()));
             for (var tg : sections.getToggles()) {
                 ToggleButton b = (ToggleButton) tg;
                 Section section = (Section) b.getUserData();
@@ -275,7 +279,7 @@ public final class MainWindow {
                     if (i > 0) breadcrumb.getChildren().add(new Label("›"));
                     if (i == path.size() - 1) {
                         Label here = new Label(step.title(messages, dd.catalog()));
-                        here.getStyleClass().add("r57-breadcrumb-here");
+                        here.getStyleClass().add(Styles.BREADCRUMB_HERE);
                         breadcrumb.getChildren().add(here);
                     } else {
                         Hyperlink link = new Hyperlink(step.title(messages, dd.catalog()));
@@ -332,7 +336,7 @@ public final class MainWindow {
         screen.loadingProperty().addListener((o, a, loading) -> {
             if (loading == null) return;
             Label wait = new Label(messages.get("loading.screen"));
-            wait.getStyleClass().add("r57-placeholder");
+            wait.getStyleClass().add(Styles.PLACEHOLDER);
             center.getChildren().setAll(wait);
         });
         screen.loadedProperty().addListener((o, a, b) -> {
@@ -348,7 +352,7 @@ public final class MainWindow {
                 return;
             }
             Label l = new Label(messages.get("error.screen", err));
-            l.getStyleClass().add("r57-error");
+            l.getStyleClass().add(Styles.ERROR);
             center.getChildren().setAll(l);
         });
         relabel.run();
@@ -380,25 +384,9 @@ public final class MainWindow {
         stage.setMaximized(settings.maximized());
     }
 
-    private static String hostOf(String url) {
-        try {
-            String h = java.net.URI.create(url).getHost();
-            return h == null ? url : h;
-        } catch (IllegalArgumentException e) {
-            return url;
-        }
-    }
-
     /** A saved position is used only if it is still on a connected screen (a projector may be gone). */
     private static boolean onAScreen(double x, double y) {
         return !javafx.stage.Screen.getScreensForRectangle(x, y, 100, 40).isEmpty();
-    }
-
-    private String asOfText() {
-        LocalDate asOf = shell.today();
-        long days = ChronoUnit.DAYS.between(asOf, LocalDate.now());
-        String date = asOf.format(DateTimeFormatter.ofPattern("dd/MM/yyyy"));
-        return days <= 0 ? messages.get("status.asOf", date) : messages.get("status.asOfAge", date, days);
     }
 
     public void open(Path cache, boolean demo) {
@@ -456,7 +444,7 @@ public final class MainWindow {
         Ctx ctx = new Ctx(messages, nav, dd.catalog(), runner, message::setText, theme, notes);
         Node content = loaded.render(ctx);
         VBox padded = new VBox(content);
-        padded.getStyleClass().add("r57-content");
+        padded.getStyleClass().add(Styles.CONTENT);
         scroll.setContent(padded);
         scroll.setVvalue(0);
         scroll.setHvalue(0);

@@ -22,6 +22,7 @@ import javafx.stage.Window;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
+import vn.r57desk.app.theme.Styles;
 import vn.r57desk.app.i18n.Messages;
 import vn.r57desk.app.core.TaskRunner;
 import vn.r57desk.app.widgets.Icons;
@@ -115,7 +116,7 @@ public final class SyncBar {
         status.setMinWidth(STATUS_MIN_WIDTH);
         node = new HBox(8, status, activity, progress, cancel, sync, serverButton);
         node.setAlignment(Pos.CENTER_RIGHT);
-        node.getStyleClass().add("r57-sync-bar");
+        node.getStyleClass().add(Styles.SYNC_BAR);
         // The token file is read off the FX thread, once.
         runner.run(() -> SyncViewModel.loadToken(tokenFile), t -> {
             if (token == null) token = t; // a token typed meanwhile wins over the saved one

@@ -9,6 +9,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 
+import vn.r57desk.app.theme.Styles;
 import vn.r57desk.app.common.StatusStyle;
 import vn.r57desk.app.common.Tables;
 import vn.r57desk.app.nav.Place;
@@ -44,7 +45,7 @@ public final class InitiativeScreen implements Screen<Place.InitiativeDetail, In
         var d = data.detail();
         var i = d.row().initiative();
         GridPane facts = new GridPane();
-        facts.getStyleClass().add("r57-facts");
+        facts.getStyleClass().add(Styles.FACTS);
         facts.setHgap(16);
         facts.setVgap(6);
         int row = 0;
@@ -73,10 +74,10 @@ public final class InitiativeScreen implements Screen<Place.InitiativeDetail, In
 
     private static int fact(GridPane g, int row, String label, String value, Rag rag) {
         Label l = new Label(label);
-        l.getStyleClass().add("r57-fact-label");
+        l.getStyleClass().add(Styles.FACT_LABEL);
         Label v = new Label(value);
         v.setWrapText(true);
-        v.getStyleClass().add("r57-fact-value");
+        v.getStyleClass().add(Styles.FACT_VALUE);
         if (rag != null) v.getStyleClass().add(StatusStyle.styleClass(rag));
         g.addRow(row, l, v);
         GridPane.setMargin(l, new Insets(0, 0, 0, 0));

@@ -9,6 +9,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
+import vn.r57desk.app.theme.Styles;
 import vn.r57desk.app.common.Tables;
 import vn.r57desk.app.nav.Place;
 import vn.r57desk.app.screens.Ctx;
@@ -72,7 +73,7 @@ public final class InitiativesScreen implements Screen<Place.SystemInitiatives, 
         HBox filters = new HBox(12, new Label(ctx.t("filter.status")), status, new Label(ctx.t("filter.lead")), agency,
                 new Label(ctx.t("filter.deadline")), deadline);
         filters.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        filters.getStyleClass().add("r57-filters");
+        filters.getStyleClass().add(Styles.FILTERS);
         return new VBox(12, filters, holder);
     }
 

@@ -13,6 +13,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
+import vn.r57desk.app.theme.Styles;
 
 /**
  * Horizontal bars, one row per item in the order given: every row's name and value printed in the
@@ -22,9 +23,9 @@ import javafx.scene.text.Text;
  * A click on a row opens it; with the keyboard, Up/Down choose a row and Enter opens it.
  */
 public final class BarList extends Region {
-    public static final String STYLE_CLASS = "r57-bar-list";
-    static final String TEXT_STYLE_CLASS = "r57-bar-text";
-    static final String VALUE_STYLE_CLASS = "r57-bar-value";
+    public static final String STYLE_CLASS = Styles.BAR_LIST;
+    static final String TEXT_STYLE_CLASS = Styles.BAR_TEXT;
+    static final String VALUE_STYLE_CLASS = Styles.BAR_VALUE;
 
     /** One row: the name shown, its value (sets the bar's length), the value as shown, the bar colour. */
     public record Bar(String label, double value, String valueText, Color color) {}

@@ -25,6 +25,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 
+import vn.r57desk.app.theme.Styles;
 import vn.r57desk.app.i18n.Messages;
 import vn.r57desk.app.core.TaskRunner;
 import vn.r57desk.store.text.VietnameseText;
@@ -35,8 +36,8 @@ import vn.r57desk.store.text.VietnameseText;
  * numbers; cells show the formatted text that the CSV also gets.
  */
 public final class DataTable<T> {
-    public static final String STYLE_CLASS = "r57-data-table";
-    public static final String EXPORT_STYLE_CLASS = "r57-export";
+    public static final String STYLE_CLASS = Styles.DATA_TABLE;
+    public static final String EXPORT_STYLE_CLASS = Styles.EXPORT;
 
     /** One column: its header, the value it sorts by, and how it is shown. */
     public record Column<T>(String header, Function<T, Object> value, Function<Object, String> format, boolean numeric) {
@@ -125,7 +126,7 @@ public final class DataTable<T> {
         table.setPrefHeight(34 + 30 * shownRows()); // until fitColumns knows the theme's row height
 
         Label heading = new Label(title);
-        heading.getStyleClass().add("r57-section-title");
+        heading.getStyleClass().add(Styles.SECTION_TITLE);
         Button export = Icons.on(new Button(m.get("table.export")), org.kordamp.ikonli.material2.Material2MZ.SAVE_ALT);
         export.getStyleClass().add(EXPORT_STYLE_CLASS);
         export.setOnAction(e -> {
@@ -220,9 +221,9 @@ public final class DataTable<T> {
         return holder;
     }
 
-    static final String HOLDER_STYLE_CLASS = "r57-data-table-holder";
+    static final String HOLDER_STYLE_CLASS = Styles.DATA_TABLE_HOLDER;
 
-    static final String MEASURE_STYLE_CLASS = "r57-data-table-measure";
+    static final String MEASURE_STYLE_CLASS = Styles.DATA_TABLE_MEASURE;
     /** Rows measured per column: JavaFX's own auto-size looks at 30; a page of the app's lists is 100. */
     static final int MEASURED_ROWS = 100;
     /** No column is made wider than this many em: longer texts end in "…" (full text in the CSV). */

@@ -4,6 +4,7 @@ import javafx.scene.control.Labeled;
 
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
+import vn.r57desk.app.theme.Styles;
 
 /**
  * Ikonli icons (Material Design 2) beside the words of the app's buttons. An icon takes the
@@ -11,7 +12,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * the light, dark and projector themes.
  */
 public final class Icons {
-    public static final String STYLE_CLASS = "r57-icon";
+    public static final String STYLE_CLASS = Styles.ICON;
 
     private Icons() {}
 

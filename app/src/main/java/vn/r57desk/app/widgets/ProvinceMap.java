@@ -15,6 +15,7 @@ import javafx.scene.shape.Circle;
 import javafx.scene.shape.Polygon;
 import javafx.scene.text.Text;
 
+import vn.r57desk.app.theme.Styles;
 import vn.r57desk.store.geo.ProvinceShapes;
 
 /**
@@ -23,7 +24,7 @@ import vn.r57desk.store.geo.ProvinceShapes;
  * or an archipelago opens that province.
  */
 public final class ProvinceMap {
-    public static final String STYLE_CLASS = "r57-province-map";
+    public static final String STYLE_CLASS = Styles.PROVINCE_MAP;
 
     private ProvinceMap() {}
 
@@ -104,7 +105,7 @@ public final class ProvinceMap {
             t.setWrappingWidth(labelWidth);
             t.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
             t.setTextOrigin(javafx.geometry.VPos.TOP);
-            t.getStyleClass().add("r57-map-label");
+            t.getStyleClass().add(Styles.MAP_LABEL);
             islands.getChildren().add(t);
             islands.setId("map-archipelago-" + a.provinceCode());
             Tooltip.install(islands, new Tooltip(archipelagoLabel.apply(a) + " — " + a.administeredAs()));

@@ -10,6 +10,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.Tooltip;
 import javafx.scene.text.Text;
+import vn.r57desk.app.theme.Styles;
 
 /**
  * A table row that draws each column's text itself, one {@link Text} per column, instead of a
@@ -21,7 +22,7 @@ import javafx.scene.text.Text;
  */
 final class TextRow<T> extends TableRow<T> {
     /** Style class of the texts (the theme's cell colour, selected rows included: r57.css). */
-    static final String TEXT_STYLE_CLASS = "r57-row-text";
+    static final String TEXT_STYLE_CLASS = Styles.ROW_TEXT;
 
     private final List<DataTable.Column<T>> columns;
 
