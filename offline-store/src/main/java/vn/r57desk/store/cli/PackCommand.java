@@ -2,18 +2,11 @@ package vn.r57desk.store.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -23,10 +16,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import vn.r57desk.store.db.Sqlite;
 import vn.r57desk.store.pack.DataHome;
 import vn.r57desk.store.pack.DeviceKey;
-import vn.r57desk.store.pack.PackContent;
 import vn.r57desk.store.pack.PackException;
 import vn.r57desk.store.pack.PackKeys;
 import vn.r57desk.store.pack.PackReader;
@@ -79,22 +70,7 @@ final class PackCommand implements Runnable {
     }
 
     static char[] passphrase(Path file) throws IOException {
-        String s = Files.readString(file, StandardCharsets.UTF_8);
-        s = s.replaceFirst("\\r?\\n$", ""); // the newline an editor adds is not part of it
-        if (s.isEmpty()) throw new IllegalArgumentException("the passphrase file " + file + " is empty");
-        return s.toCharArray();
-    }
-
-    /** "2027-01-31" (the end of that day in Vietnam), "30d" (days from now) or an ISO instant. */
-    static Instant expiry(String text, Instant now) {
-        String t = text.strip();
-        try {
-            if (t.matches("\\d+d")) return now.plus(Duration.ofDays(Long.parseLong(t.substring(0, t.length() - 1))));
-            if (t.length() == 10) return LocalDate.parse(t).plusDays(1).atStartOfDay(ZoneOffset.ofHours(7)).toInstant();
-            return Instant.parse(t);
-        } catch (DateTimeParseException | NumberFormatException e) {
-            throw new IllegalArgumentException("--expires '" + text + "' is not a date (2027-01-31), a number of days (30d) or an instant (2027-01-31T17:00:00Z)");
-        }
+        return PackWriter.readPassphrase(file);
     }
 
     @Command(name = "keygen", description = {"Make this device's key pair (Ed25519 to sign, X25519 to receive) in the keys folder.",
@@ -165,28 +141,12 @@ final class PackCommand implements Runnable {
         }
     }
 
-    /** Shared by the laptop's and the server's pack create. {@code asOf}: null to read it from the source. */
     static PackWriter.Made make(Path src, PackScope scope, String expires, List<Path> to, Path passphraseFile, List<String> revoke,
                                 int iterations, DeviceKey issuer, long sequence, Path outFile, Instant asOf) throws Exception {
-        Instant now = Instant.now();
-        List<PublicKeys> recipients = new ArrayList<>();
-        if (to != null) for (Path p : to) recipients.add(PublicKeys.read(p));
-        List<String> revoked = new ArrayList<>();
-        if (revoke != null) {
-            for (String r : revoke) {
-                if (r.matches("[0-9a-fA-F]{32}")) revoked.add(r.toLowerCase(Locale.ROOT));
-                else revoked.add(PublicKeys.read(Path.of(r)).idHex());
-            }
-        }
         char[] pw = passphraseFile == null ? null : passphrase(passphraseFile);
-        try (Connection c = Sqlite.open(src)) {
-            try (Statement st = c.createStatement()) {
-                st.execute("PRAGMA query_only = 1");
-                st.execute("PRAGMA busy_timeout = 10000");
-            }
-            Instant as = asOf != null ? asOf : PackContent.asOf(c, now);
-            return PackWriter.create(c, new PackWriter.Request(scope, now, as, expiry(expires, now), sequence, recipients, pw, iterations, revoked),
-                    issuer, outFile);
+        try {
+            return PackWriter.fromFile(src, scope, PackWriter.parseExpiry(expires, Instant.now()), PackWriter.readKeys(to), pw, iterations,
+                    PackWriter.revokedIds(revoke), issuer, sequence, outFile, asOf);
         } finally {
             if (pw != null) java.util.Arrays.fill(pw, '\0');
         }
@@ -198,12 +158,7 @@ final class PackCommand implements Runnable {
     }
 
     static void describe(PrintWriter out, vn.r57desk.store.pack.PackHeader h, String signer) {
-        out.println("  signed by: " + signer);
-        out.println("  for:       " + String.join("; ", h.recipientLabels()));
-        out.println("  scope:     " + h.scope().text() + " — " + h.scopeLabel());
-        out.println("  data as of " + h.asOf() + ", made " + h.created() + ", expires " + h.expires());
-        out.println("  pack id " + h.packId() + ", sequence " + h.sequence());
-        if (!h.revoked().isEmpty()) out.println("  revokes devices: " + String.join(", ", h.revoked()));
+        for (String line : h.describe(signer)) out.println("  " + line);
     }
 
     @Command(name = "verify", description = "Check a pack's signature against the trusted keys and say who signed it, for whom, as of when, until when.")

@@ -114,4 +114,16 @@ public record PackHeader(int format, String packId, String issuerId, String issu
         }
         return out;
     }
+
+    /** What {@code pack verify} and {@code pack create} print: who signed it, for whom, what, as of when, until when. */
+    public List<String> describe(String signer) {
+        List<String> out = new ArrayList<>();
+        out.add("signed by: " + signer);
+        out.add("for:       " + String.join("; ", recipientLabels()));
+        out.add("scope:     " + scope.text() + " — " + scopeLabel);
+        out.add("data as of " + asOf + ", made " + created + ", expires " + expires);
+        out.add("pack id " + packId + ", sequence " + sequence);
+        if (!revoked.isEmpty()) out.add("revokes devices: " + String.join(", ", revoked));
+        return out;
+    }
 }

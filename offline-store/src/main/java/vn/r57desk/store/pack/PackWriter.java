@@ -150,6 +150,63 @@ public final class PackWriter {
         }
     }
 
+    /**
+     * Makes a pack from a cache file (a laptop's, an imported pack's, a server's data), read in one
+     * transaction. {@code asOf}: null to take it from the source ({@link PackContent#asOf}).
+     */
+    public static Made fromFile(Path src, PackScope scope, Instant expires, List<PublicKeys> to, char[] passphrase, int iterations,
+                                List<String> revoked, DeviceKey issuer, long sequence, Path out, Instant asOf) throws PackException {
+        Instant now = Instant.now();
+        if (!Files.exists(src)) throw new IllegalArgumentException("no data at " + src);
+        try (Connection c = vn.r57desk.store.db.Sqlite.open(src)) {
+            try (java.sql.Statement st = c.createStatement()) {
+                st.execute("PRAGMA query_only = 1");
+                st.execute("PRAGMA busy_timeout = 10000");
+            }
+            Instant as = asOf != null ? asOf : PackContent.asOf(c, now);
+            return create(c, new Request(scope, now, as, expires, sequence, to, passphrase, iterations, revoked), issuer, out);
+        } catch (SQLException e) {
+            throw new PackException(PackException.Problem.IO, "Không đọc được dữ liệu nguồn " + src + ".", "Cannot read " + src + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** "2027-01-31" (the end of that day in Vietnam), "30d" (days from {@code now}) or an ISO instant. */
+    public static Instant parseExpiry(String text, Instant now) {
+        String t = text.strip();
+        try {
+            if (t.matches("\\d+d")) return now.plus(java.time.Duration.ofDays(Long.parseLong(t.substring(0, t.length() - 1))));
+            if (t.length() == 10) return java.time.LocalDate.parse(t).plusDays(1).atStartOfDay(java.time.ZoneOffset.ofHours(7)).toInstant();
+            return Instant.parse(t);
+        } catch (java.time.format.DateTimeParseException | NumberFormatException e) {
+            throw new IllegalArgumentException("--expires '" + text + "' is not a date (2027-01-31), a number of days (30d) or an instant (2027-01-31T17:00:00Z)");
+        }
+    }
+
+    /** A passphrase from a file, without the newline an editor adds. */
+    public static char[] readPassphrase(Path file) throws IOException {
+        String s = Files.readString(file, java.nio.charset.StandardCharsets.UTF_8).replaceFirst("\\r?\\n$", "");
+        if (s.isEmpty()) throw new IllegalArgumentException("the passphrase file " + file + " is empty");
+        return s.toCharArray();
+    }
+
+    /** Recipients and revoked ids from the command line: public key files, or (revoked) bare key ids. */
+    public static List<PublicKeys> readKeys(List<Path> files) throws PackException {
+        List<PublicKeys> out = new ArrayList<>();
+        if (files != null) for (Path p : files) out.add(PublicKeys.read(p));
+        return out;
+    }
+
+    public static List<String> revokedIds(List<String> items) throws PackException {
+        List<String> out = new ArrayList<>();
+        if (items != null) {
+            for (String r : items) {
+                if (r.matches("[0-9a-fA-F]{32}")) out.add(r.toLowerCase(java.util.Locale.ROOT));
+                else out.add(PublicKeys.read(Path.of(r)).idHex());
+            }
+        }
+        return out;
+    }
+
     private static void deleteQuietly(Path p) {
         try {
             Files.deleteIfExists(p);
