@@ -188,6 +188,8 @@ final class PackCommand implements Runnable {
         Path file;
         @Option(names = "--passphrase-file", description = "a file holding the pack's passphrase")
         Path passphraseFile;
+        @Option(names = "--bench-json", hidden = true, description = "print one JSON line of figures (for bench pack)")
+        boolean benchJson;
         @Option(names = "--pause-before-place", hidden = true, description = "test: create this file and wait forever once the data is written, before it is put in place")
         Path pauseFile;
 
@@ -203,7 +205,13 @@ final class PackCommand implements Runnable {
                 }
             };
             try {
+                long t0 = System.nanoTime();
                 DataHome.Dataset d = home().importPack(file, pw, Clock.systemUTC(), pause);
+                if (benchJson) {
+                    long cpuMs = ProcessHandle.current().info().totalCpuDuration().map(Duration::toMillis).orElse(-1L);
+                    out.printf(Locale.ROOT, "{\"took_ms\":%d,\"rows\":%d,\"cpu_ms\":%d}%n", (System.nanoTime() - t0) / 1_000_000, d.rows(), cpuMs);
+                    return 0;
+                }
                 out.printf(Locale.ROOT, "Imported %s as dataset %s: %,d rows%n", file, d.id(), d.rows());
                 out.println("  scope:     " + d.scope() + " — " + d.scopeLabel());
                 out.println("  signed by: " + d.issuer());
