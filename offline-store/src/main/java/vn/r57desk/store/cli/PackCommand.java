@@ -229,6 +229,10 @@ final class PackCommand implements Runnable {
         @Override
         int run() throws Exception {
             Instant now = Instant.now();
+            // Expiry is enforced whenever the data is looked at, not only by pack expiry.
+            for (DataHome.Dataset d : home().enforceExpiry(Clock.systemUTC(), 7).wiped()) {
+                out.println("wiped (expired " + d.expires() + "): " + d.id() + " " + d.scope());
+            }
             for (DataHome.Dataset d : home().datasets()) {
                 if (d.kind() == DataHome.Kind.PACK) {
                     out.printf(Locale.ROOT, "%-36s %s — as of %s, expires %s (%d days), from %s, %,d rows%n", d.id(), d.scope(), d.asOf(), d.expires(),
