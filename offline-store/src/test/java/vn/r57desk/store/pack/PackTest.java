@@ -423,4 +423,23 @@ class PackTest {
         assertThatThrownBy(() -> PublicKeys.read(edited)).isInstanceOfSatisfying(PackException.class,
                 e -> assertThat(e.problem()).isEqualTo(PackException.Problem.KEYS));
     }
+
+    @Test
+    void aPackChangedOnDiskAfterItsSignatureWasCheckedIsRefused() throws Exception {
+        PackWriter.Made m = make("all.r57pack", 1);
+        PackReader.Verified v = PackReader.verify(m.file(), home.keys()::trusted);
+        javax.crypto.SecretKey key = PackReader.unlock(v, laptop, null);
+        // between the check and the decryption, the header changes on disk (a swapped stick, another process)
+        byte[] b = Files.readAllBytes(m.file());
+        int at = new String(b, StandardCharsets.ISO_8859_1).indexOf("All data");
+        b[at] ^= 0x20;
+        Files.write(m.file(), b);
+        try (PackReader.Content c = PackReader.content(v, key)) {
+            assertThat(c.stream().readAllBytes()).as("the chunks themselves are intact").isNotEmpty();
+            assertThatThrownBy(c::finish).isInstanceOfSatisfying(PackException.class, e -> {
+                assertThat(e.problem()).isEqualTo(PackException.Problem.TAMPERED);
+                assertThat(e.getMessage()).contains("changed on disk");
+            });
+        }
+    }
 }
