@@ -45,4 +45,12 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("vn.r57desk.store.db..", "vn.r57desk.store.query..", "java.sql..")
                 .check(store);
     }
+
+    /** Packs are used by the CLI, the server and the app: they never reach back into the CLI. */
+    @Test
+    void packsDoNotDependOnTheCli() {
+        noClasses().that().resideInAnyPackage("vn.r57desk.store.pack..")
+                .should().dependOnClassesThat().resideInAnyPackage("vn.r57desk.store.cli..", "vn.r57desk.store.generate..")
+                .check(store);
+    }
 }

@@ -30,7 +30,7 @@ import vn.r57desk.store.generate.Scale;
 final class BenchSync {
     private BenchSync() {}
 
-    @Command(name = "bench", description = "Benchmarks that print one JSON object per line.", subcommands = Sync.class)
+    @Command(name = "bench", description = "Benchmarks that print one JSON object per line.", subcommands = {Sync.class, BenchPack.class})
     static final class Group implements Runnable {
         @Spec CommandSpec spec;
 

@@ -156,6 +156,11 @@ public final class ReferenceServer implements AutoCloseable {
         return data.snapshotRows();
     }
 
+    /** The live data file (what a pack made now holds). */
+    Path liveFile() {
+        return data.live();
+    }
+
     /** Snapshot rows sent so far (pages cut off by faults included): shows that a resumed bootstrap does not start over. */
     public long snapshotRowsServed() {
         return snapshotRowsServed.get();

@@ -18,7 +18,7 @@ import vn.r57desk.store.generate.Scale;
 /** The reference server's command line: {@code ./r57 server --help}. */
 @Command(name = "r57-server", mixinStandardHelpOptions = true, version = "R57 Desk reference server 0.1",
         description = "The sync protocol over a generated dataset: serve it, or measure a client against it.",
-        subcommands = {ServerCli.Serve.class, BenchSync.Group.class})
+        subcommands = {ServerCli.Serve.class, BenchSync.Group.class, PackServerCommand.class})
 public final class ServerCli implements Runnable {
     @Spec CommandSpec spec;
 
