@@ -66,6 +66,10 @@ class ScreenshotTour extends AppRobot {
             clickOn("#theme-dark");
             clickOn("#nav-overview");
             shot(dir, "dark-overview-vi");
+            // The map and its legend in the dark theme's own colours (the palette), not the light theme's.
+            clickOn("#nav-localities");
+            waitFor("#provinces-table");
+            shot(dir, "dark-localities-vi");
         } finally {
             FxToolkit.cleanupApplication(app);
         }
