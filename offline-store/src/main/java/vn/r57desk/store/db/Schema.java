@@ -16,7 +16,7 @@ public final class Schema {
     private Schema() {}
 
     public static List<Migration> migrations() {
-        return List.of(v1(), v2());
+        return List.of(v1(), v2(), v3());
     }
 
     public static int latestVersion() {
@@ -27,7 +27,7 @@ public final class Schema {
     public static List<String> requiredTables() {
         return List.of("systems", "agencies", "localities", "scopes", "initiatives", "initiative_coordinators",
                 "tasks", "kpis", "sources", "observations", "meetings", "agenda_items", "notes", "outbox",
-                "sync_state", "sync_runs", "change_log", "dataset_info",
+                "sync_state", "sync_runs", "change_log", "dataset_info", "meeting_actions",
                 "kpi_scope_stats", "report_stats", "task_rollup_day", "task_rollup_month");
     }
 
@@ -42,6 +42,68 @@ public final class Schema {
                 "ALTER TABLE outbox ADD COLUMN sent_at TEXT",
                 "ALTER TABLE outbox ADD COLUMN server_status TEXT CHECK (server_status IN ('accepted','duplicate','rejected'))",
                 "CREATE INDEX outbox_pending ON outbox(created_at) WHERE sent_at IS NULL"));
+    }
+
+    /**
+     * Meetings: who presents an agenda item and its time (synced, optional on the wire); decisions
+     * and actions recorded in a meeting, and private notes anchored to a subject's stable id (kind
+     * and code, e.g. {@code initiative:SYS4-S2}), not to a row id a new snapshot may renumber. Both
+     * are this laptop's own rows: never synced down over, carried across a bootstrap
+     * ({@code CacheHost}), sent only when the user chooses (through the outbox).
+     */
+    private static Migration v3() {
+        String subjectKinds = "'system','initiative','agency','locality','kpi','meeting','agenda_item'";
+        return new Migration(3, "meeting presenters, decisions and actions, notes on stable ids", List.of(
+                "ALTER TABLE agenda_items ADD COLUMN presenter_vi TEXT",
+                "ALTER TABLE agenda_items ADD COLUMN presenter_en TEXT",
+                "ALTER TABLE agenda_items ADD COLUMN presenter_agency_id INTEGER REFERENCES agencies(id)",
+                "ALTER TABLE agenda_items ADD COLUMN minutes INTEGER CHECK (minutes IS NULL OR minutes BETWEEN 1 AND 600)",
+                // meeting_id and agenda_item_id are the data's ids at the time, kept without a foreign
+                // key: a later sync may withdraw the meeting, and the user's record must stay.
+                """
+                CREATE TABLE meeting_actions (
+                  id TEXT PRIMARY KEY,
+                  meeting_id INTEGER NOT NULL,
+                  agenda_item_id INTEGER,
+                  meeting_starts_at TEXT NOT NULL,
+                  subject_kind TEXT CHECK (subject_kind IN ('system','initiative','agency','locality','kpi')),
+                  subject_code TEXT,
+                  kind TEXT NOT NULL CHECK (kind IN ('decision','action')),
+                  text TEXT NOT NULL CHECK (length(text) BETWEEN 1 AND 10000),
+                  agency_code TEXT,
+                  due_date TEXT CHECK (due_date IS NULL OR length(due_date) = 10),
+                  done_at TEXT,
+                  created_at TEXT NOT NULL,
+                  updated_at TEXT NOT NULL,
+                  outbox_id TEXT,
+                  CHECK ((subject_kind IS NULL) = (subject_code IS NULL))
+                ) STRICT""",
+                "CREATE INDEX meeting_actions_meeting ON meeting_actions(meeting_id, created_at)",
+                "CREATE INDEX meeting_actions_subject ON meeting_actions(subject_kind, subject_code) WHERE subject_kind IS NOT NULL",
+                // notes had a row id (target_id): re-anchored on the subject's code. Rows whose target
+                // no longer exists keep the number as their code rather than being lost.
+                "CREATE TABLE notes_v3 (\n"
+                        + "  id TEXT PRIMARY KEY,\n"
+                        + "  subject_kind TEXT NOT NULL CHECK (subject_kind IN (" + subjectKinds + ")),\n"
+                        + "  subject_code TEXT NOT NULL,\n"
+                        + "  body TEXT NOT NULL CHECK (length(body) BETWEEN 1 AND 10000),\n"
+                        + "  meeting_id INTEGER,\n"
+                        + "  created_at TEXT NOT NULL,\n"
+                        + "  updated_at TEXT NOT NULL,\n"
+                        + "  outbox_id TEXT\n"
+                        + ") STRICT",
+                """
+                INSERT INTO notes_v3 (id, subject_kind, subject_code, body, created_at, updated_at)
+                SELECT n.id, n.target_kind, coalesce(CASE n.target_kind
+                    WHEN 'system' THEN (SELECT code FROM systems WHERE id = n.target_id)
+                    WHEN 'initiative' THEN (SELECT code FROM initiatives WHERE id = n.target_id)
+                    WHEN 'agency' THEN (SELECT code FROM agencies WHERE id = n.target_id)
+                    WHEN 'locality' THEN (SELECT code FROM localities WHERE id = n.target_id)
+                    WHEN 'kpi' THEN (SELECT code FROM kpis WHERE id = n.target_id) END, CAST(n.target_id AS TEXT)),
+                  n.body, n.created_at, n.updated_at FROM notes n WHERE length(n.body) > 0""",
+                "DROP TABLE notes",
+                "ALTER TABLE notes_v3 RENAME TO notes",
+                "CREATE INDEX notes_subject ON notes(subject_kind, subject_code)"));
     }
 
     private static Migration v1() {

@@ -166,6 +166,7 @@ public final class DatasetGenerator {
         writeObservations(c, kpis);
         writeMeetings(c);
         writeInfo(c);
+        writeHistory(c);
     }
 
     // ---- reference entities ----------------------------------------------------------------------
@@ -693,31 +694,216 @@ public final class DatasetGenerator {
 
     // ---- meetings and dataset description -----------------------------------------------------
 
+    /** A demo meeting: ids 1 and 2 are the ones earlier versions of the demo data had. */
+    private record DemoMeeting(int id, String titleVi, String titleEn, String startsAt, String location) {}
+
+    /**
+     * A demo agenda item: its subject as kind and code (resolved to the row's id here), who presents
+     * it (a role, not a person's name) and its minutes.
+     */
+    private record DemoItem(int id, int meeting, int position, String titleVi, String titleEn, String kind, String code,
+                            String presenterVi, String presenterEn, String presenterAgency, int minutes) {}
+
+    /**
+     * Two meetings before the data's as-of date (20/11/2026) and two after it, so the demo has a
+     * history to compare with and an agenda to prepare; subjects recur, as a committee follows up.
+     */
+    private static final List<DemoMeeting> DEMO_MEETINGS = List.of(
+            new DemoMeeting(1, "Phiên họp Ban Chỉ đạo Trung ương quý IV/2026", "Central Steering Committee meeting, Q4 2026", "2026-12-05T08:30", "Hà Nội"),
+            new DemoMeeting(2, "Giao ban chuyên đề hạ tầng dữ liệu", "Briefing on data infrastructure", "2026-11-28T14:00", "Hà Nội"),
+            new DemoMeeting(3, "Phiên họp Ban Chỉ đạo Trung ương quý III/2026", "Central Steering Committee meeting, Q3 2026", "2026-08-27T08:30", "Hà Nội"),
+            new DemoMeeting(4, "Giao ban tiến độ các nhiệm vụ đột phá tháng 10/2026", "Progress briefing on breakthrough initiatives, October 2026",
+                    "2026-10-22T14:00", "Hà Nội"));
+
+    private static final List<DemoItem> DEMO_AGENDA = List.of(
+            // Q4 committee meeting: six items, the size of the handout benchmark
+            new DemoItem(1, 1, 1, "Tình hình thực hiện các nhiệm vụ quá hạn", "Status of overdue tasks", "system", "SYS1",
+                    "Lãnh đạo Văn phòng Chính phủ", "Government Office leadership", "GO", 15),
+            new DemoItem(2, 1, 2, "Chỉ tiêu kinh tế số năm 2026", "Digital economy targets for 2026", "kpi", "R57-01",
+                    "Lãnh đạo Cục Thống kê", "Head of the National Statistics Office", "NSO", 10),
+            new DemoItem(3, 1, 3, "Xếp hạng các bộ, ngành và địa phương", "Ranking of ministries and localities", null, null,
+                    "Lãnh đạo Bộ Khoa học và Công nghệ", "Ministry of Science and Technology leadership", "MOST", 10),
+            new DemoItem(6, 1, 4, "Trí tuệ nhân tạo quốc gia: mô hình ngôn ngữ lớn tiếng Việt", "National AI: a Vietnamese large language model",
+                    "initiative", "SYS6-S1", "Bộ trưởng Bộ Khoa học và Công nghệ", "Minister of Science and Technology", "MOST", 15),
+            new DemoItem(7, 1, 5, "Thành phố Hồ Chí Minh: chuyển đổi số cấp xã", "Ho Chi Minh City: digital transformation of its communes",
+                    "locality", "79", "Chủ tịch UBND Thành phố Hồ Chí Minh", "Chair of the Ho Chi Minh City People's Committee", null, 10),
+            new DemoItem(8, 1, 6, "Bộ Công an: nhiệm vụ về dữ liệu và định danh điện tử", "Ministry of Public Security: data and electronic identity tasks",
+                    "agency", "MPS", "Lãnh đạo Bộ Công an", "Ministry of Public Security leadership", "MPS", 10),
+            // briefing on data infrastructure
+            new DemoItem(4, 2, 1, "Kết nối, chia sẻ dữ liệu quốc gia", "National data sharing", "initiative", "SYS4-S3",
+                    "Lãnh đạo Bộ Công an", "Ministry of Public Security leadership", "MPS", 20),
+            new DemoItem(5, 2, 2, "Phủ sóng 5G và cáp quang", "5G and fibre coverage", "initiative", "SYS4-S1",
+                    "Lãnh đạo Bộ Khoa học và Công nghệ", "Ministry of Science and Technology leadership", "MOST", 15),
+            new DemoItem(9, 2, 3, "Dịch vụ công trực tuyến: tỉ lệ sử dụng", "Online public services: usage rate", "kpi", "R57-04",
+                    "Lãnh đạo Văn phòng Chính phủ", "Government Office leadership", "GO", 10),
+            new DemoItem(10, 2, 4, "Đà Nẵng: trung tâm dữ liệu và hạ tầng số", "Da Nang: data centre and digital infrastructure", "locality", "48",
+                    "Chủ tịch UBND Thành phố Đà Nẵng", "Chair of the Da Nang People's Committee", null, 10),
+            // Q3 committee meeting (held)
+            new DemoItem(11, 3, 1, "Thể chế và quản trị quốc gia: tiến độ các nhiệm vụ", "Institutions and national governance: progress of tasks",
+                    "system", "SYS1", "Lãnh đạo Văn phòng Chính phủ", "Government Office leadership", "GO", 15),
+            new DemoItem(12, 3, 2, "Quy mô kinh tế số: số liệu 6 tháng đầu năm", "Digital economy share: first-half figures", "kpi", "R57-01",
+                    "Lãnh đạo Cục Thống kê", "Head of the National Statistics Office", "NSO", 10),
+            new DemoItem(13, 3, 3, "Kết nối, chia sẻ dữ liệu quốc gia", "National data sharing", "initiative", "SYS4-S3",
+                    "Lãnh đạo Bộ Công an", "Ministry of Public Security leadership", "MPS", 15),
+            new DemoItem(14, 3, 4, "Trí tuệ nhân tạo quốc gia: mô hình ngôn ngữ lớn tiếng Việt", "National AI: a Vietnamese large language model",
+                    "initiative", "SYS6-S1", "Bộ trưởng Bộ Khoa học và Công nghệ", "Minister of Science and Technology", "MOST", 15),
+            new DemoItem(15, 3, 5, "Bộ Khoa học và Công nghệ: nhiệm vụ được giao", "Ministry of Science and Technology: assigned tasks",
+                    "agency", "MOST", "Lãnh đạo Bộ Khoa học và Công nghệ", "Ministry of Science and Technology leadership", "MOST", 10),
+            // October progress briefing (held)
+            new DemoItem(16, 4, 1, "Kết nối, chia sẻ dữ liệu quốc gia", "National data sharing", "initiative", "SYS4-S3",
+                    "Lãnh đạo Bộ Công an", "Ministry of Public Security leadership", "MPS", 15),
+            new DemoItem(17, 4, 2, "Phủ sóng 5G và cáp quang", "5G and fibre coverage", "initiative", "SYS4-S1",
+                    "Lãnh đạo Bộ Khoa học và Công nghệ", "Ministry of Science and Technology leadership", "MOST", 10),
+            new DemoItem(18, 4, 3, "Thành phố Hồ Chí Minh: chuyển đổi số cấp xã", "Ho Chi Minh City: digital transformation of its communes",
+                    "locality", "79", "Chủ tịch UBND Thành phố Hồ Chí Minh", "Chair of the Ho Chi Minh City People's Committee", null, 10),
+            new DemoItem(19, 4, 4, "Thể chế và quản trị quốc gia: nhiệm vụ quá hạn", "Institutions and national governance: overdue tasks",
+                    "system", "SYS1", "Lãnh đạo Văn phòng Chính phủ", "Government Office leadership", "GO", 10),
+            new DemoItem(20, 4, 5, "Quy mô kinh tế số: ước tính quý III", "Digital economy share: Q3 estimate", "kpi", "R57-01",
+                    "Lãnh đạo Cục Thống kê", "Head of the National Statistics Office", "NSO", 10));
+
+    /**
+     * Decisions and actions the committee recorded at the two held meetings: the demo's own
+     * history, so the next meeting's stocktake can say which were done. On real data these rows are
+     * written on the laptop during a meeting and never come from the server.
+     * {meeting, agenda item, subject kind, code, kind, text, agency, due, done at (or null)}
+     */
+    private static final String[][] DEMO_ACTIONS = {
+            {"3", "13", "initiative", "SYS4-S3", "action", "Bộ Công an hoàn thành kết nối cơ sở dữ liệu dân cư với 5 cơ sở dữ liệu chuyên ngành trước 30/9/2026.", "MPS", "2026-09-30", "2026-09-26"},
+            {"3", "11", "system", "SYS1", "decision", "Giao Văn phòng Chính phủ theo dõi hằng tháng các nhiệm vụ quá hạn của hệ thống thể chế.", "GO", null, null},
+            {"3", "14", "initiative", "SYS6-S1", "action", "Bộ Khoa học và Công nghệ trình đề án mô hình ngôn ngữ lớn tiếng Việt trước 15/10/2026.", "MOST", "2026-10-15", null},
+            {"4", "16", "initiative", "SYS4-S3", "action", "Bổ sung kế hoạch chia sẻ dữ liệu đất đai và doanh nghiệp; báo cáo tại phiên họp quý IV.", "MPS", "2026-11-30", null},
+            {"4", "18", "locality", "79", "action", "TP. Hồ Chí Minh báo cáo tỉ lệ xã hoàn thành chuyển đổi số trước 15/11/2026.", null, "2026-11-15", "2026-11-12"},
+            {"4", "19", "system", "SYS1", "action", "Các bộ hoàn thành dứt điểm nhiệm vụ quá hạn trên 90 ngày.", "GO", "2026-11-30", null},
+            {"4", "20", "kpi", "R57-01", "decision", "Thống nhất dùng số liệu của Cục Thống kê làm số liệu chính thức về kinh tế số.", "NSO", null, null}};
+
     private void writeMeetings(Connection c) throws SQLException {
-        Object[][] meetings = {
-                {1, "Phiên họp Ban Chỉ đạo Trung ương quý IV/2026", "Central Steering Committee meeting, Q4 2026", "2026-12-05T08:30", "Hà Nội"},
-                {2, "Giao ban chuyên đề hạ tầng dữ liệu", "Briefing on data infrastructure", "2026-11-28T14:00", "Hà Nội"}};
-        Object[][] agenda = {
-                {1, 1, 1, "Tình hình thực hiện các nhiệm vụ quá hạn", "Status of overdue tasks", "system", 1},
-                {2, 1, 2, "Chỉ tiêu kinh tế số năm 2026", "Digital economy targets for 2026", "kpi", 1},
-                {3, 1, 3, "Xếp hạng các bộ, ngành và địa phương", "Ranking of ministries and localities", null, null},
-                {4, 2, 1, "Kết nối, chia sẻ dữ liệu quốc gia", "National data sharing", "initiative", 18},
-                {5, 2, 2, "Phủ sóng 5G và cáp quang", "5G and fibre coverage", "initiative", 16}};
         try (PreparedStatement m = c.prepareStatement("INSERT INTO meetings (id, title_vi, title_en, starts_at, location) VALUES (?,?,?,?,?)");
-             PreparedStatement a = c.prepareStatement(
-                     "INSERT INTO agenda_items (id, meeting_id, position, title_vi, title_en, target_kind, target_id) VALUES (?,?,?,?,?,?,?)")) {
-            for (Object[] row : meetings) {
-                for (int i = 0; i < row.length; i++) m.setObject(i + 1, row[i]);
+             PreparedStatement a = c.prepareStatement("INSERT INTO agenda_items (id, meeting_id, position, title_vi, title_en, target_kind, target_id,"
+                     + " presenter_vi, presenter_en, presenter_agency_id, minutes) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+             PreparedStatement d = c.prepareStatement("INSERT INTO meeting_actions (id, meeting_id, agenda_item_id, meeting_starts_at, subject_kind,"
+                     + " subject_code, kind, text, agency_code, due_date, done_at, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+            for (DemoMeeting row : DEMO_MEETINGS) {
+                m.setInt(1, row.id());
+                m.setString(2, row.titleVi());
+                m.setString(3, row.titleEn());
+                m.setString(4, row.startsAt());
+                m.setString(5, row.location());
                 m.addBatch();
             }
-            for (Object[] row : agenda) {
-                for (int i = 0; i < row.length; i++) a.setObject(i + 1, row[i]);
+            for (DemoItem row : DEMO_AGENDA) {
+                a.setInt(1, row.id());
+                a.setInt(2, row.meeting());
+                a.setInt(3, row.position());
+                a.setString(4, row.titleVi());
+                a.setString(5, row.titleEn());
+                a.setString(6, row.kind());
+                a.setObject(7, row.kind() == null ? null : idOf(c, row.kind(), row.code()));
+                a.setString(8, row.presenterVi());
+                a.setString(9, row.presenterEn());
+                a.setObject(10, row.presenterAgency() == null ? null : agencyId(row.presenterAgency()));
+                a.setInt(11, row.minutes());
                 a.addBatch();
+            }
+            int n = 0;
+            for (String[] row : DEMO_ACTIONS) {
+                DemoMeeting meeting = DEMO_MEETINGS.stream().filter(x -> x.id() == Integer.parseInt(row[0])).findFirst().orElseThrow();
+                // recorded during the meeting; ids fixed so the demo file is the same every time
+                String at = LocalDate.parse(meeting.startsAt().substring(0, 10)) + "T0" + (2 + n % 3) + ":00:00Z";
+                d.setString(1, "demo-action-" + (++n));
+                d.setInt(2, meeting.id());
+                d.setInt(3, Integer.parseInt(row[1]));
+                d.setString(4, meeting.startsAt());
+                for (int i = 2; i <= 7; i++) d.setString(i + 3, row[i]);
+                d.setString(11, row[8] == null ? null : row[8] + "T10:00:00Z");
+                d.setString(12, at);
+                d.setString(13, row[8] != null ? row[8] + "T10:00:00Z" : at);
+                d.addBatch();
             }
             m.executeBatch();
             a.executeBatch();
-            count("meetings", meetings.length);
-            count("agenda_items", agenda.length);
+            d.executeBatch();
+            count("meetings", DEMO_MEETINGS.size());
+            count("agenda_items", DEMO_AGENDA.size());
+            count("meeting_actions", DEMO_ACTIONS.length);
+        }
+    }
+
+    /** The id of a subject written by its code (the rows are in the file by now). */
+    private static long idOf(Connection c, String kind, String code) throws SQLException {
+        String table = switch (kind) {
+            case "system" -> "systems";
+            case "initiative" -> "initiatives";
+            case "agency" -> "agencies";
+            case "locality" -> "localities";
+            case "kpi" -> "kpis";
+            default -> throw new IllegalStateException("demo agenda names an unknown kind " + kind);
+        };
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM " + table + " WHERE code = ?")) {
+            ps.setString(1, code);
+            try (var rs = ps.executeQuery()) {
+                if (!rs.next()) throw new IllegalStateException("demo agenda names unknown " + kind + " " + code);
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** Monthly progress reports before the as-of date, as syncs would have recorded them (ids 2 and 3). */
+    private static final String[][] HISTORY_RUNS = {{"2026-09-15T01:00:00Z", "2026-09-15T01:00:04Z"}, {"2026-11-05T01:00:00Z", "2026-11-05T01:00:04Z"}};
+
+    /**
+     * The initiatives' progress as two progress reports changed it (September and early November),
+     * written as the change history a sync keeps: so the demo's meetings can compare an
+     * initiative's status with the one it had at the previous meeting. Each initiative moved by its
+     * own random amount; about one in four did not move between two reports.
+     */
+    private void writeHistory(Connection c) throws SQLException {
+        List<Object[]> now = new ArrayList<>(); // {id, status, progress}
+        try (Statement st = c.createStatement(); var rs = st.executeQuery("SELECT id, status, progress FROM initiatives ORDER BY id")) {
+            while (rs.next()) now.add(new Object[] {rs.getLong(1), rs.getString(2), rs.getDouble(3)});
+        }
+        try (PreparedStatement run = c.prepareStatement("INSERT INTO sync_runs (id, kind, source, started_at, finished_at, status, message)"
+                + " VALUES (?, 'delta', 'demo history (synthetic progress reports)', ?, ?, 'succeeded', 'demo progress report')");
+             PreparedStatement log = c.prepareStatement("INSERT INTO change_log (run_id, seq, entity, entity_key, op, old_value, new_value)"
+                     + " VALUES (?, ?, 'initiative', ?, 'update', ?, ?)")) {
+            // before[i] = {status, progress} before the later report; worked backwards from today's state
+            String[] laterStatus = new String[now.size()];
+            double[] laterProgress = new double[now.size()];
+            for (int i = 0; i < now.size(); i++) {
+                laterStatus[i] = (String) now.get(i)[1];
+                laterProgress[i] = (Double) now.get(i)[2];
+            }
+            long entries = 0;
+            for (int h = HISTORY_RUNS.length - 1; h >= 0; h--) {
+                long runId = h + 2;
+                run.setLong(1, runId);
+                run.setString(2, HISTORY_RUNS[h][0]);
+                run.setString(3, HISTORY_RUNS[h][1]);
+                run.addBatch();
+                int seq = 0;
+                for (int i = 0; i < now.size(); i++) {
+                    long id = (Long) now.get(i)[0];
+                    if (laterStatus[i].equals("not_started") || laterStatus[i].equals("suspended")) continue;
+                    SplittableRandom r = rng(9, id * 10 + h);
+                    double step = r.nextDouble() < 0.25 ? 0 : Math.round((0.02 + 0.08 * r.nextDouble()) * 100) / 100.0;
+                    double before = Math.max(0, Math.round((laterProgress[i] - step) * 100) / 100.0);
+                    String beforeStatus = laterStatus[i].equals("completed") ? "in_progress" : before < 0.02 ? "not_started" : laterStatus[i];
+                    if (laterStatus[i].equals("completed") && before >= 1) before = 0.95;
+                    if (beforeStatus.equals(laterStatus[i]) && before == laterProgress[i]) continue;
+                    log.setLong(1, runId);
+                    log.setLong(2, ++seq);
+                    log.setString(3, Long.toString(id));
+                    log.setString(4, beforeStatus + " " + before);
+                    log.setString(5, laterStatus[i] + " " + laterProgress[i]);
+                    log.addBatch();
+                    entries++;
+                    laterStatus[i] = beforeStatus;
+                    laterProgress[i] = before;
+                }
+            }
+            run.executeBatch();
+            log.executeBatch();
+            count("sync_runs", HISTORY_RUNS.length);
+            count("change_log", entries);
         }
     }
 

@@ -82,7 +82,9 @@ public interface CacheHost {
                      Statement st = c.createStatement()) {
                     st.execute("ATTACH DATABASE '" + cacheFile.toAbsolutePath().toString().replace("'", "''") + "' AS old");
                     c.setAutoCommit(false);
-                    if (hasTable(st, "old", "notes")) st.execute("INSERT OR IGNORE INTO notes SELECT * FROM old.notes");
+                    if (hasColumn(st, "old", "notes", "subject_code")) st.execute("INSERT OR IGNORE INTO notes SELECT * FROM old.notes");
+                    // decisions and actions recorded in meetings are this laptop's, like its notes
+                    if (hasTable(st, "old", "meeting_actions")) st.execute("INSERT OR IGNORE INTO meeting_actions SELECT * FROM old.meeting_actions");
                     if (hasColumn(st, "old", "outbox", "sent_at")) {
                         st.execute("INSERT OR IGNORE INTO outbox SELECT * FROM old.outbox");
                     } else if (hasTable(st, "old", "outbox")) {

@@ -37,6 +37,19 @@ public final class Outbox {
 
     /** Queues an item; {@code payloadJson} must be a JSON object. Returns its id. */
     public static String add(Cache cache, String kind, String payloadJson) throws CacheException {
+        String canonical = checked(kind, payloadJson);
+        return cache.writeAndWait(c -> insert(c, kind, canonical));
+    }
+
+    /**
+     * As {@link #add(Cache, String, String)}, inside a write the caller already holds (on the cache's
+     * writer thread), so a record and its "sent" mark commit together with the queued item.
+     */
+    public static String add(Connection c, String kind, String payloadJson) throws SQLException {
+        return insert(c, kind, checked(kind, payloadJson));
+    }
+
+    private static String checked(String kind, String payloadJson) {
         if (!KINDS.contains(kind)) throw new IllegalArgumentException("Unknown outbox kind \"" + kind + "\"; use one of " + KINDS);
         JsonNode node;
         try {
@@ -49,17 +62,18 @@ public final class Outbox {
         if (canonical.length() > Protocol.MAX_OUTBOX_PAYLOAD) {
             throw new IllegalArgumentException("The payload is " + canonical.length() + " characters; at most " + Protocol.MAX_OUTBOX_PAYLOAD + " are allowed");
         }
+        return canonical;
+    }
+
+    private static String insert(Connection c, String kind, String canonical) throws SQLException {
         String id = UUID.randomUUID().toString();
-        cache.writeAndWait(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO outbox (id, kind, payload, created_at) VALUES (?,?,?,?)")) {
-                ps.setString(1, id);
-                ps.setString(2, kind);
-                ps.setString(3, canonical);
-                ps.setString(4, Instant.now().toString());
-                ps.executeUpdate();
-            }
-            return null;
-        });
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO outbox (id, kind, payload, created_at) VALUES (?,?,?,?)")) {
+            ps.setString(1, id);
+            ps.setString(2, kind);
+            ps.setString(3, canonical);
+            ps.setString(4, Instant.now().toString());
+            ps.executeUpdate();
+        }
         return id;
     }
 
