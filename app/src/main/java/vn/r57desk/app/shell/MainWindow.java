@@ -83,6 +83,11 @@ public final class MainWindow {
     /** The notes written on screens, and how many wait for the next sync. */
     private final NotesViewModel notes;
     private final StatusBarViewModel statusBar;
+    /** True while a meeting is presented: automatic syncs wait, so the figures do not change under the speaker. */
+    private final javafx.beans.property.BooleanProperty presenting = new javafx.beans.property.SimpleBooleanProperty(false);
+    private final vn.r57desk.app.sync.AutoSync autoSync;
+    /** Minutes between automatic syncs when they are on. */
+    private final int autoMinutes;
     /** Where to go if the place reloaded after a sync is gone from the data. */
     private Place fallback;
     public static final String WAITING_ID = "status-waiting";
@@ -111,6 +116,15 @@ public final class MainWindow {
             relabel.run();
         }, () -> stage);
         this.notes = new NotesViewModel(runner, shell, AppData.syncedCache(), sync.runningProperty(), () -> messages.get("feedback.noCache"));
+        this.autoMinutes = settings.autoSyncMinutes() > 0 ? settings.autoSyncMinutes() : Settings.AUTO_SYNC_MINUTES;
+        syncBar.setAutoMinutes(autoMinutes);
+        syncBar.automaticProperty().set(settings.autoSyncMinutes() > 0);
+        this.autoSync = new vn.r57desk.app.sync.AutoSync(sync, new vn.r57desk.app.core.FxScheduler(), syncBar::credentials, presenting,
+                java.time.Duration.ofMinutes(settings.autoSyncMinutes()));
+        syncBar.automaticProperty().addListener((o, was, on) -> autoSync.setInterval(java.time.Duration.ofMinutes(on ? autoMinutes : 0)));
+        // At start, once the saved token is read, and whenever the server or token change: a sync
+        // now, then every interval (nothing when no server is set).
+        syncBar.onCredentialsChanged(autoSync::start);
         this.statusBar = new StatusBarViewModel(messages, shell, notes, () -> server, () -> sync.onlineProperty().get(), LocalDate::now);
         messages.localeProperty().set("en".equals(settings.language()) ? Messages.EN : Messages.VI);
 
@@ -409,7 +423,17 @@ public final class MainWindow {
     public Settings settings() {
         String section = Section.of(nav.current()).key;
         return new Settings(stage.getX(), stage.getY(), scene.getWidth(), scene.getHeight(), stage.isMaximized(), theme,
-                messages.english() ? "en" : "vi", section, server);
+                messages.english() ? "en" : "vi", section, server, syncBar.automaticProperty().get() ? autoMinutes : 0);
+    }
+
+    /** Set while a meeting is presented: automatic syncs wait until it ends. */
+    public javafx.beans.property.BooleanProperty presentingProperty() {
+        return presenting;
+    }
+
+    /** The automatic sync (for tests and the status bar). */
+    public vn.r57desk.app.sync.AutoSync autoSync() {
+        return autoSync;
     }
 
     public void close() {

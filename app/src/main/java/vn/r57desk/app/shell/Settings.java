@@ -17,15 +17,23 @@ import vn.r57desk.app.theme.Theme;
  * gives the defaults (a broken settings file must never stop the app from starting).
  */
 public record Settings(double x, double y, double width, double height, boolean maximized, Theme theme, String language,
-                       String section, String server) {
-    public static final Settings DEFAULT = new Settings(Double.NaN, Double.NaN, 1440, 900, false, Theme.LIGHT, "vi", "nav.overview", "");
+                       String section, String server, int autoSyncMinutes) {
+    /** Minutes between automatic syncs when a server is set; 0 turns them off (the app's switch, or sync.autoMinutes in the file). */
+    public static final int AUTO_SYNC_MINUTES = 15;
+    public static final Settings DEFAULT = new Settings(Double.NaN, Double.NaN, 1440, 900, false, Theme.LIGHT, "vi", "nav.overview", "",
+            AUTO_SYNC_MINUTES);
+
+    public Settings(double x, double y, double width, double height, boolean maximized, Theme theme, String language, String section,
+                    String server) {
+        this(x, y, width, height, maximized, theme, language, section, server, AUTO_SYNC_MINUTES);
+    }
 
     public Settings(double x, double y, double width, double height, boolean maximized, Theme theme, String language, String section) {
         this(x, y, width, height, maximized, theme, language, section, "");
     }
 
     public Settings withServer(String url) {
-        return new Settings(x, y, width, height, maximized, theme, language, section, url == null ? "" : url.strip());
+        return new Settings(x, y, width, height, maximized, theme, language, section, url == null ? "" : url.strip(), autoSyncMinutes);
     }
 
     public static Path file() {
@@ -42,7 +50,8 @@ public record Settings(double x, double y, double width, double height, boolean 
                     Boolean.parseBoolean(p.getProperty("window.maximized", "false")),
                     Theme.parse(p.getProperty("theme", "LIGHT")),
                     "en".equals(p.getProperty("language")) ? "en" : "vi",
-                    p.getProperty("section", DEFAULT.section), p.getProperty("sync.server", "").strip());
+                    p.getProperty("section", DEFAULT.section), p.getProperty("sync.server", "").strip(),
+                    (int) Math.max(0, Math.min(24 * 60, num(p, "sync.autoMinutes", AUTO_SYNC_MINUTES))));
         } catch (IOException | RuntimeException e) {
             return DEFAULT;
         }
@@ -68,6 +77,7 @@ public record Settings(double x, double y, double width, double height, boolean 
         p.setProperty("language", language);
         p.setProperty("section", section);
         p.setProperty("sync.server", server == null ? "" : server);
+        p.setProperty("sync.autoMinutes", Integer.toString(autoSyncMinutes));
         Files.createDirectories(file.toAbsolutePath().getParent());
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {

@@ -60,6 +60,12 @@ public final class SyncBar {
     private final Tooltip statusTip = new Tooltip();
     private final HBox node;
     private volatile String token;
+    /** Whether syncs run by themselves (AutoSync); the server dialog's switch. */
+    private final javafx.beans.property.BooleanProperty automatic = new javafx.beans.property.SimpleBooleanProperty(true);
+    private Runnable credentialsChanged = () -> { };
+    /** The minutes between automatic syncs, as the dialog says them. */
+    private int autoMinutes = 15;
+    public static final String DIALOG_AUTO_ID = "sync-dialog-auto";
     /** What a finished sync's status keeps on the narrowest window: its first words. */
     static final double STATUS_MIN_WIDTH = 120;
 
@@ -120,6 +126,7 @@ public final class SyncBar {
         // The token file is read off the FX thread, once.
         runner.run(() -> SyncViewModel.loadToken(tokenFile), t -> {
             if (token == null) token = t; // a token typed meanwhile wins over the saved one
+            credentialsChanged.run();
         }, e -> {
             if (token == null) token = "";
         });
@@ -163,6 +170,27 @@ public final class SyncBar {
         sync.setTooltip(new Tooltip(messages.get("sync.button") + " (F5)"));
         cancel.setText(messages.get("sync.cancel"));
         serverButton.setText(messages.get("sync.settings"));
+    }
+
+    /** The server and token syncs use now ("" for what is not set). */
+    public AutoSync.Credentials credentials() {
+        String s = server.get();
+        String t = token;
+        return new AutoSync.Credentials(s == null ? "" : s, t == null ? "" : t);
+    }
+
+    /** Whether syncs run by themselves; the server dialog changes it. */
+    public javafx.beans.property.BooleanProperty automaticProperty() {
+        return automatic;
+    }
+
+    public void setAutoMinutes(int minutes) {
+        autoMinutes = minutes;
+    }
+
+    /** Called (FX thread) once the saved token is read, and when the dialog changes the server or token. */
+    public void onCredentialsChanged(Runnable r) {
+        credentialsChanged = r;
     }
 
     /** Sync now; asks for the server first when none is set. */
@@ -211,6 +239,11 @@ public final class SyncBar {
         problem.setMaxHeight(lines);
         problem.setAlignment(Pos.TOP_LEFT);
         g.add(problem, 0, 3, 2, 1);
+        javafx.scene.control.CheckBox auto = new javafx.scene.control.CheckBox(messages.get("sync.dialog.auto", autoMinutes));
+        auto.setId(DIALOG_AUTO_ID);
+        auto.setSelected(automatic.get());
+        auto.setWrapText(true);
+        g.add(auto, 0, 4, 2, 1);
         // The fields' names keep their words ("Địa chỉ máy chủ" was cut to "Địa chỉ máy …").
         javafx.scene.layout.ColumnConstraints names = new javafx.scene.layout.ColumnConstraints();
         names.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
@@ -235,6 +268,7 @@ public final class SyncBar {
             String newToken = tok.getText().strip();
             setServer.accept(newServer);
             token = newToken;
+            automatic.set(auto.isSelected());
             // Saved in the background: the FX thread never waits on disk.
             runner.run(() -> {
                 SyncViewModel.saveToken(tokenFile, newToken);
@@ -242,6 +276,7 @@ public final class SyncBar {
             }, ok -> { }, e -> System.getLogger(SyncBar.class.getName()).log(System.Logger.Level.WARNING,
                     "the device token could not be saved in " + tokenFile + "; the next start will ask for it again", e));
             if (thenSync && !newServer.isEmpty() && !newToken.isEmpty()) vm.syncNow(newServer, newToken);
+            credentialsChanged.run();
         });
     }
 }

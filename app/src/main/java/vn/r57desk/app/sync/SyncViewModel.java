@@ -50,6 +50,8 @@ public final class SyncViewModel {
     private final ReadOnlyStringWrapper detail = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper activity = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper online = new ReadOnlyBooleanWrapper(false);
+    /** Whether the last sync that ended succeeded (read when running turns false). */
+    private boolean lastOk;
     private volatile SyncClient client;
     private volatile boolean cancelRequested;
     private volatile long lastUpdate;
@@ -107,6 +109,11 @@ public final class SyncViewModel {
     public ReadOnlyStringProperty activityProperty() { return activity.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty onlineProperty() { return online.getReadOnlyProperty(); }
 
+    /** Whether the last sync that ended succeeded; listeners of {@link #runningProperty} see it already set. */
+    public boolean lastSucceeded() {
+        return lastOk;
+    }
+
     public Path cacheFile() {
         return cacheFile;
     }
@@ -162,6 +169,7 @@ public final class SyncViewModel {
                 }
             }
         }, report -> {
+            lastOk = true;
             running.set(false);
             progress.set(1);
             online.set(true);
@@ -176,6 +184,7 @@ public final class SyncViewModel {
             });
             onSynced.accept(cacheFile);
         }, e -> {
+            lastOk = false;
             running.set(false);
             progress.set(0);
             fail(e);
