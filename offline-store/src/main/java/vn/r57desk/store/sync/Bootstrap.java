@@ -130,9 +130,9 @@ final class Bootstrap implements AutoCloseable {
         return phase;
     }
 
-    /** Applies one snapshot page and its cursor in one transaction. */
-    PageApplier.Result applyPage(InputStream in, String generation, BooleanSupplier cancelled, PageApplier.Listener progress)
-            throws SyncException, SQLException {
+    /** Applies one snapshot page and its cursor in one transaction, unless {@code bounds} refuse it. */
+    PageApplier.Result applyPage(InputStream in, String generation, BooleanSupplier cancelled, PageApplier.Listener progress,
+                                 PageBounds bounds) throws SyncException, SQLException {
         if (applier == null) {
             applier = PageApplier.open(c, PageApplier.Mode.SNAPSHOT);
             StreamedRollups stream = rollups = new StreamedRollups(c);
@@ -161,6 +161,7 @@ final class Bootstrap implements AutoCloseable {
             if (!generation.isEmpty() && !generation.equals(r.generation())) {
                 throw new SyncException(SyncException.Problem.INVALID_PAGE, SyncText.Key.SNAPSHOT_GENERATION, r.generation(), generation);
             }
+            bounds.check(r);
             ledger.snapshotPage(c, r.nextCursor(), r.complete(), r.rows());
             c.commit();
             applier.committed();

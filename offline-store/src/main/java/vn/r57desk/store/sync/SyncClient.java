@@ -11,8 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import okhttp3.HttpUrl;
 import vn.r57desk.store.db.Cache;
 import vn.r57desk.store.db.CacheException;
@@ -60,26 +58,66 @@ public final class SyncClient {
     public record Retry(SyncException.Problem problem, int nextAttempt, int maxAttempts, Duration pause) {}
 
     /**
-     * @param maxAttempts attempts per request before giving up on a transient fault
-     * @param baseDelay   first pause between attempts; doubles each time, with jitter, up to maxDelay
+     * How a sync talks to its server and how long it may take (docs/sync-protocol.md, "The
+     * client's limits").
+     *
+     * @param maxAttempts     attempts per request before giving up on a transient fault
+     * @param baseDelay       first pause between attempts; doubles each time, with jitter, up to maxDelay
+     * @param readTimeout     the longest silence while waiting for an answer's next bytes
+     * @param requestDeadline the longest one request may take, from sending it to its answer's last byte
+     * @param maxWait         the longest a sync goes on trying one request (its attempts and the pauses
+     *                        between them together) before giving up: what a person waits
+     * @param maxSyncTime     the longest a whole sync may take
      */
     public record Options(String token, int pageRows, int maxAttempts, Duration baseDelay, Duration maxDelay,
-                          Path trustedCertificate, Duration readTimeout) {
+                          Path trustedCertificate, Duration readTimeout, Duration requestDeadline, Duration maxWait,
+                          Duration maxSyncTime) {
+        public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(20);
+        public static final Duration DEFAULT_REQUEST_DEADLINE = Duration.ofMinutes(2);
+        public static final Duration DEFAULT_MAX_WAIT = Duration.ofSeconds(60);
+        public static final Duration DEFAULT_MAX_SYNC_TIME = Duration.ofMinutes(30);
+
+        public Options {
+            if (requestDeadline == null) requestDeadline = DEFAULT_REQUEST_DEADLINE;
+            if (maxWait == null) maxWait = DEFAULT_MAX_WAIT;
+            if (maxSyncTime == null) maxSyncTime = DEFAULT_MAX_SYNC_TIME;
+        }
+
+        /** The options of earlier versions: the default deadline, wait and sync bound. */
+        public Options(String token, int pageRows, int maxAttempts, Duration baseDelay, Duration maxDelay, Path trustedCertificate,
+                       Duration readTimeout) {
+            this(token, pageRows, maxAttempts, baseDelay, maxDelay, trustedCertificate, readTimeout, null, null, null);
+        }
+
         public static Options defaults(String token) {
             return new Options(token, Protocol.DEFAULT_PAGE_ROWS, 6, Duration.ofMillis(300), Duration.ofSeconds(8), null,
-                    Duration.ofSeconds(30));
+                    DEFAULT_READ_TIMEOUT);
         }
 
         public Options withRetries(int attempts, Duration base, Duration max) {
-            return new Options(token, pageRows, attempts, base, max, trustedCertificate, readTimeout);
+            return new Options(token, pageRows, attempts, base, max, trustedCertificate, readTimeout, requestDeadline, maxWait, maxSyncTime);
         }
 
         public Options withPageRows(int rows) {
-            return new Options(token, rows, maxAttempts, baseDelay, maxDelay, trustedCertificate, readTimeout);
+            return new Options(token, rows, maxAttempts, baseDelay, maxDelay, trustedCertificate, readTimeout, requestDeadline, maxWait,
+                    maxSyncTime);
         }
 
         public Options withTrustedCertificate(Path pem) {
-            return new Options(token, pageRows, maxAttempts, baseDelay, maxDelay, pem, readTimeout);
+            return new Options(token, pageRows, maxAttempts, baseDelay, maxDelay, pem, readTimeout, requestDeadline, maxWait, maxSyncTime);
+        }
+
+        public Options withReadTimeout(Duration d) {
+            return new Options(token, pageRows, maxAttempts, baseDelay, maxDelay, trustedCertificate, d, requestDeadline, maxWait, maxSyncTime);
+        }
+
+        /** {@code request}: one request's deadline; {@code wait}: one request's attempts together; {@code sync}: the whole sync. */
+        public Options withLimits(Duration request, Duration wait, Duration sync) {
+            return new Options(token, pageRows, maxAttempts, baseDelay, maxDelay, trustedCertificate, readTimeout, request, wait, sync);
+        }
+
+        public Options withMaxWait(Duration wait) {
+            return withLimits(requestDeadline, wait, maxSyncTime);
         }
     }
 
@@ -161,7 +199,7 @@ public final class SyncClient {
      * cleared when a sync ends, so the client can run again.
      */
     public Report sync(CacheHost host, Listener listener) throws SyncException {
-        transport.listener(listener);
+        transport.begin(listener);
         try {
             return syncOnce(host, listener);
         } catch (SyncException e) {
@@ -169,8 +207,7 @@ public final class SyncClient {
             if (e.problem() == SyncException.Problem.REVOKED && e.revocation() == null) throw revoked(host, e);
             throw e;
         } finally {
-            transport.clearCancel();
-            transport.listener(Listener.NONE);
+            transport.end();
         }
     }
 
@@ -179,14 +216,8 @@ public final class SyncClient {
         receivedAtStart = transport.received();
         listener.progress(progress(Phase.CONNECTING, 0, 0, null));
         long tInfo = vn.r57desk.store.db.Timings.start();
-        JsonNode info = info();
+        ServerInfo info = info();
         vn.r57desk.store.db.Timings.add("sync: info", tInfo);
-        String protocol = info.path("protocol").asText(null);
-        if (Protocol.major(protocol) != Protocol.MAJOR) {
-            throw new SyncException(SyncException.Problem.INCOMPATIBLE, SyncText.Key.PROTOCOL_TOO_NEW, protocol, Protocol.MAJOR);
-        }
-        String generation = info.path("generation").asText("");
-        long expected = info.path("snapshot_rows").asLong(0);
         OutboxPush.Counts outbox;
         String outboxError = null;
         try {
@@ -210,21 +241,19 @@ public final class SyncClient {
         for (int round = 1; d == null; round++) {
             try {
                 Ledger.State state = ledger.state(host.cache());
-                if (state == null || state.cursor() == null || state.generation() != Bootstrap.generationNumber(generation)) {
-                    snapshotRows = bootstrap(host, generation, expected, listener, skipped);
+                if (state == null || state.cursor() == null || state.generation() != Bootstrap.generationNumber(info.generation())) {
+                    snapshotRows = bootstrap(host, info, listener, skipped);
                     bootstrapped = true;
                     firstRun = Ledger.lastRunId(host.cache()) - 1;
                 }
-                d = pullChanges(host, generation, listener, skipped);
+                d = pullChanges(host, info, listener, skipped);
             } catch (CursorExpired e) {
                 // The server started a new generation (or dropped old history): start again from a snapshot, once.
                 if (round == 2) {
                     throw new SyncException(SyncException.Problem.SERVER, SyncText.Key.CURSORS_REFUSED, e.getMessage());
                 }
                 listener.note("The server no longer serves changes from this cache's position (" + e.getMessage() + "); starting from a snapshot");
-                JsonNode again = info();
-                generation = again.path("generation").asText("");
-                expected = again.path("snapshot_rows").asLong(0);
+                info = info();
                 ledger.forget(host.cache());
             }
         }
@@ -238,8 +267,8 @@ public final class SyncClient {
     }
 
     /** {@code GET /v1/info}: who the server is, which protocol it speaks, which generation it serves. */
-    private JsonNode info() throws SyncException {
-        return transport.withRetries(SyncText.Key.STEP_INFO, () -> transport.getJson(transport.url("info", null)));
+    private ServerInfo info() throws SyncException {
+        return transport.withRetries(SyncText.Key.STEP_INFO, transport::info);
     }
 
     private Progress progress(Phase phase, long rows, long expected, String entity) {
@@ -268,8 +297,10 @@ public final class SyncClient {
 
     // ---- bootstrap ------------------------------------------------------------------------------
 
-    private long bootstrap(CacheHost host, String generation, long expected, Listener listener, Set<String> skipped)
+    private long bootstrap(CacheHost host, ServerInfo info, Listener listener, Set<String> skipped)
             throws SyncException, CursorExpired {
+        String generation = info.generation();
+        long expected = info.snapshotRows();
         Path cacheFile = host.cache().file();
         Bootstrap b;
         try {
@@ -281,11 +312,13 @@ public final class SyncClient {
         try {
             long done = b.snapshotRows();
             if (b.cursor() != null) listener.note("Resuming a bootstrap after " + done + " rows");
+            PageBounds bounds = new PageBounds(b.cursor(), expected, done);
             while (b.phase().equals("snapshot")) {
                 long before = done;
                 HttpUrl u = transport.url("snapshot", b.cursor());
                 PageApplier.Result r = transport.withRetries(SyncText.Key.STEP_SNAPSHOT, () -> transport.page(u, body -> b.applyPage(body,
-                        generation, transport::cancelled, pageListener(listener, Phase.SNAPSHOT, before, expected, skipped))));
+                        generation, transport::cancelled, pageListener(listener, Phase.SNAPSHOT, before, expected, skipped), bounds)));
+                bounds.accepted(r);
                 skipped.addAll(r.skippedKinds());
                 done += r.rows();
                 listener.progress(progress(Phase.SNAPSHOT, done, expected, null));
@@ -318,12 +351,15 @@ public final class SyncClient {
 
     private record Deltas(int pages, long rows, Map<String, long[]> changes) {}
 
-    private Deltas pullChanges(CacheHost host, String generation, Listener listener, Set<String> skipped) throws SyncException, CursorExpired {
+    private Deltas pullChanges(CacheHost host, ServerInfo info, Listener listener, Set<String> skipped) throws SyncException, CursorExpired {
+        String generation = info.generation();
         Map<String, long[]> changes = new LinkedHashMap<>();
         int pages = 0;
         long rows = 0;
         PageApplier[] applier = new PageApplier[1];
         Cache cache = host.cache();
+        // The server's change log holds at most latest_seq changes: far more is a server gone wrong.
+        PageBounds bounds = new PageBounds(ledger.state(cache).cursor(), info.latestSeq(), 0);
         try {
             while (true) {
                 Ledger.State st = ledger.state(cache);
@@ -332,11 +368,12 @@ public final class SyncClient {
                 PageApplier.Result r;
                 try {
                     r = transport.withRetries(SyncText.Key.STEP_CHANGES, () -> transport.page(u, body -> applyDelta(cache, applier, body,
-                            pageListener(listener, Phase.CHANGES, before, 0, skipped), generation)));
+                            pageListener(listener, Phase.CHANGES, before, 0, skipped), generation, bounds)));
                 } catch (SyncException e) {
                     if (e.getCause() instanceof CursorExpired ce) throw ce;
                     throw e;
                 }
+                bounds.accepted(r);
                 pages++;
                 rows += r.rows();
                 skipped.addAll(r.skippedKinds());
@@ -363,7 +400,7 @@ public final class SyncClient {
     }
 
     private PageApplier.Result applyDelta(Cache cache, PageApplier[] applier, InputStream body, PageApplier.Listener progress,
-                                          String expectedGeneration) throws SyncException {
+                                          String expectedGeneration, PageBounds bounds) throws SyncException {
         try {
             return cache.writeAndWait(c -> {
                 if (applier[0] == null) applier[0] = PageApplier.open(c, PageApplier.Mode.DELTA);
@@ -379,6 +416,7 @@ public final class SyncClient {
                         SyncText said = SyncText.of(SyncText.Key.GENERATION_MOVED, r.generation(), expectedGeneration);
                         throw new SyncException(SyncException.Problem.REFUSED, said, new CursorExpired(said.toString()));
                     }
+                    bounds.check(r);
                 } catch (SyncException e) {
                     applier[0].rolledBack();
                     throw new Unchecked(e);
