@@ -48,6 +48,12 @@ public final class SyncClient {
         /** A transient fault: the request will be tried again after {@link Retry#pause()}. */
         default void retrying(Retry r) {}
 
+        /**
+         * A request is still waiting for its answer (told now and then, from another thread): a UI
+         * can say "waiting for the server (12 s)" rather than look stuck. Also noted.
+         */
+        default void waiting(Wait w) {}
+
         Listener NONE = p -> {};
     }
 
@@ -56,6 +62,12 @@ public final class SyncClient {
      * how many, and when.
      */
     public record Retry(SyncException.Problem problem, int nextAttempt, int maxAttempts, Duration pause) {}
+
+    /**
+     * A request still waiting: for {@code server} (host:port), {@code soFar} since it was sent,
+     * and the attempt gives up at {@code limit}.
+     */
+    public record Wait(String server, Duration soFar, Duration limit) {}
 
     /**
      * How a sync talks to its server and how long it may take (docs/sync-protocol.md, "The

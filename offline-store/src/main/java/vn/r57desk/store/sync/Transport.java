@@ -260,8 +260,13 @@ final class Transport {
         long every = Math.min(TELL_EVERY_NANOS, Math.max(250_000_000L, (ends - start) / 4));
         if (every >= ends - start) return null;
         SyncClient.Listener l = listener;
-        return WATCHDOG.scheduleAtFixedRate(() -> l.note("Still waiting for " + who + " to answer: " + seconds(System.nanoTime() - start)
-                + " s so far; this attempt gives up after " + seconds(ends - start) + " s"), every, every, TimeUnit.NANOSECONDS);
+        return WATCHDOG.scheduleAtFixedRate(() -> {
+            long soFar = System.nanoTime() - start;
+            if (soFar >= ends - start) return; // giving up now, not waiting
+            l.note("Still waiting for " + who + " to answer: " + seconds(soFar) + " s so far; this attempt gives up after "
+                    + seconds(ends - start) + " s");
+            l.waiting(new SyncClient.Wait(who, Duration.ofNanos(soFar), Duration.ofNanos(ends - start)));
+        }, every, every, TimeUnit.NANOSECONDS);
     }
 
     /** Seconds with one decimal (none when whole), as said in messages. */

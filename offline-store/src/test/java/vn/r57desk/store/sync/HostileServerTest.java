@@ -77,6 +77,8 @@ class HostileServerTest {
                 .contains("answered too slowly: its answer was still not complete after ");
         assertThat(e.message(SyncText.VIETNAMESE)).contains("không thành trong 4 giây").contains("trả lời quá chậm");
         assertThat(rec.notes).as("what it waits for, while it waits").anyMatch(n -> n.startsWith("Still waiting for 127.0.0.1:"));
+        assertThat(rec.waits).as("and told as a fact a UI can show").isNotEmpty()
+                .allSatisfy(w -> assertThat(w.soFar()).isPositive().isLessThanOrEqualTo(w.limit()));
         assertThat(rec.retries).as("each retry shown").isNotEmpty();
         assertThat(sha256(cache)).isEqualTo(before);
     }
@@ -120,6 +122,19 @@ class HostileServerTest {
         assertThat(e.getMessage()).contains("go round in a circle");
         assertThat(runs(cache)).as("one sync_runs row for the one page followed, not one per page for ever").isEqualTo(runs + 1);
         assertThat(checksums(cache)).isEqualTo(data);
+    }
+
+    @Test
+    void aSnapshotWhoseCursorRepeatsIsRefusedAndTheCacheIsUntouched() throws Exception {
+        String url = serve(path -> path.startsWith("/v1/info") ? json(INFO) : json("{\"protocol\":\"1.0\",\"kind\":\"snapshot\","
+                + "\"generation\":\"g\",\"batches\":[],\"row_count\":0,\"next_cursor\":\"s1\",\"has_more\":true,\"complete\":false}"));
+        Path cache = DemoCacheFixture.copy(dir); // no position for this server: the sync bootstraps
+        CacheHost.of(cache).close();
+        String before = sha256(cache);
+        SyncException e = syncFails(url, cache, fast(), new Recorder());
+        assertThat(e.problem()).isEqualTo(SyncException.Problem.INVALID_PAGE);
+        assertThat(e.getMessage()).contains("go round in a circle");
+        assertThat(sha256(cache)).as("the cache is replaced only by a finished bootstrap").isEqualTo(before);
     }
 
     @Test
@@ -406,6 +421,7 @@ class HostileServerTest {
     private static final class Recorder implements SyncClient.Listener {
         final List<String> notes = new CopyOnWriteArrayList<>();
         final List<SyncClient.Retry> retries = new ArrayList<>();
+        final List<SyncClient.Wait> waits = new CopyOnWriteArrayList<>();
 
         @Override
         public void progress(SyncClient.Progress p) {}
@@ -418,6 +434,11 @@ class HostileServerTest {
         @Override
         public void retrying(SyncClient.Retry r) {
             retries.add(r);
+        }
+
+        @Override
+        public void waiting(SyncClient.Wait w) {
+            waits.add(w);
         }
     }
 
