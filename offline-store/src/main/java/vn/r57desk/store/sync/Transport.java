@@ -206,7 +206,7 @@ final class Transport {
         current = call;
         // The read timeout bounds the silence between bytes; this bounds the whole answer.
         AtomicBoolean late = new AtomicBoolean();
-        boolean[] answering = {false};
+        boolean answering = false; // the answer's headers came: a deadline then cut it while it trickled
         ScheduledFuture<?> deadline = WATCHDOG.schedule(() -> {
             late.set(true);
             call.cancel();
@@ -215,18 +215,18 @@ final class Transport {
         long tCall = vn.r57desk.store.db.Timings.start();
         try (Response resp = call.execute()) {
             vn.r57desk.store.db.Timings.add("sync: response headers", tCall);
-            answering[0] = true;
+            answering = true;
             if (resp.code() != 200) throw statusError(resp);
             try (InputStream in = resp.body().byteStream()) {
                 return reader.read(in, resp.header("Content-Type"));
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                if (late.get()) throw tooSlow(who, start, ends, answering[0], e);
+                if (late.get()) throw tooSlow(who, start, ends, answering, e);
                 throw new SyncException(SyncException.Problem.BROKEN_BODY, SyncText.of(SyncText.Key.ANSWER_NOT_JSON), e);
             } catch (SQLException e) {
                 throw new SyncException(SyncException.Problem.CACHE, SyncText.of(SyncText.Key.CACHE_WRITE, e.getMessage()), e);
             } catch (SyncException e) {
                 // A page's reader says "the connection broke" when the deadline ended the call under it.
-                if (late.get() && !cancelled && e.problem().isTransient()) throw tooSlow(who, start, ends, answering[0], e);
+                if (late.get() && !cancelled && e.problem().isTransient()) throw tooSlow(who, start, ends, answering, e);
                 throw e;
             }
         } catch (javax.net.ssl.SSLException e) {
@@ -234,16 +234,16 @@ final class Transport {
                 throw new SyncException(SyncException.Problem.INSECURE, SyncText.of(SyncText.Key.CERTIFICATE_REFUSED, req.url().host(), e.getMessage()), e);
             }
             checkCancelled();
-            if (late.get()) throw tooSlow(who, start, ends, answering[0], e);
+            if (late.get()) throw tooSlow(who, start, ends, answering, e);
             // A secure connection that broke (reset, closed mid-handshake): a network fault, retried.
             throw new SyncException(SyncException.Problem.NETWORK, SyncText.of(SyncText.Key.TLS_BROKE, who), e);
         } catch (java.net.SocketTimeoutException e) {
             checkCancelled();
-            if (late.get()) throw tooSlow(who, start, ends, answering[0], e);
+            if (late.get()) throw tooSlow(who, start, ends, answering, e);
             throw new SyncException(SyncException.Problem.NETWORK, SyncText.of(SyncText.Key.TIMED_OUT, who, seconds(options.readTimeout().toNanos())), e);
         } catch (IOException e) {
             checkCancelled();
-            if (late.get()) throw tooSlow(who, start, ends, answering[0], e);
+            if (late.get()) throw tooSlow(who, start, ends, answering, e);
             throw new SyncException(SyncException.Problem.NETWORK, SyncText.of(SyncText.Key.NO_ANSWER, who, reason(e)), e);
         } finally {
             deadline.cancel(false);
