@@ -263,8 +263,9 @@ final class Transport {
         return WATCHDOG.scheduleAtFixedRate(() -> {
             long soFar = System.nanoTime() - start;
             if (soFar >= ends - start) return; // giving up now, not waiting
+            // "at the latest": before the answer begins, the read timeout may end the attempt sooner
             l.note("Still waiting for " + who + " to answer: " + seconds(soFar) + " s so far; this attempt gives up after "
-                    + seconds(ends - start) + " s");
+                    + seconds(ends - start) + " s at the latest");
             l.waiting(new SyncClient.Wait(who, Duration.ofNanos(soFar), Duration.ofNanos(ends - start)));
         }, every, every, TimeUnit.NANOSECONDS);
     }
