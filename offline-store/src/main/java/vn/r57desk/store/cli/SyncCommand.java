@@ -37,8 +37,19 @@ final class SyncCommand implements Callable<Integer> {
     @Option(names = "--attempts", defaultValue = "6", description = "attempts per request on a network or server fault (default: ${DEFAULT-VALUE})")
     int attempts;
 
+    @Option(names = "--max-wait", defaultValue = "60", paramLabel = "SECONDS",
+            description = "the longest to go on trying one request, attempts and pauses together, before giving up (default: ${DEFAULT-VALUE})")
+    double maxWait;
+
+    @Option(names = "--max-time", defaultValue = "1800", paramLabel = "SECONDS",
+            description = "the longest the whole sync may take (default: ${DEFAULT-VALUE})")
+    double maxTime;
+
     @Option(names = "--progress", description = "print progress to standard error")
     boolean progress;
+
+    @Option(names = "--debug", description = "after an error, also print its technical detail (for a support person)")
+    boolean debug;
 
     @Option(names = "--bench-json", hidden = true, description = "print one JSON line of figures (for bench sync)")
     boolean benchJson;
@@ -52,16 +63,20 @@ final class SyncCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (pageRows < 1) throw new IllegalArgumentException("--page-rows must be at least 1");
         if (attempts < 1) throw new IllegalArgumentException("--attempts must be at least 1");
+        if (!(maxWait > 0) || !(maxTime > 0) || maxWait > 86_400 || maxTime > 7 * 86_400) {
+            throw new IllegalArgumentException("--max-wait and --max-time must be a number of seconds above 0 (at most a day, and a week)");
+        }
         String t = token != null ? token : System.getenv("R57_TOKEN");
         SyncClient.Options o = SyncClient.Options.defaults(t).withPageRows(pageRows)
                 .withRetries(attempts, java.time.Duration.ofMillis(300), java.time.Duration.ofSeconds(8));
         if (trust != null) o = o.withTrustedCertificate(trust);
+        o = o.withLimits(o.requestDeadline(), java.time.Duration.ofMillis(Math.round(maxWait * 1000)),
+                java.time.Duration.ofMillis(Math.round(maxTime * 1000)));
         SyncClient client;
         try {
             client = SyncClient.create(server, o);
         } catch (SyncException e) {
-            err.println("error: " + e.getMessage());
-            return exitCode(e.problem());
+            return failed(err, e);
         }
         try (CacheHost.Simple host = CacheHost.of(cache)) {
             ProgressLines lines = new ProgressLines(err, System::nanoTime, 500_000_000L);
@@ -80,8 +95,7 @@ final class SyncCommand implements Callable<Integer> {
             try {
                 r = client.sync(host, listener);
             } catch (SyncException e) {
-                err.println("error: " + e.getMessage());
-                return exitCode(e.problem());
+                return failed(err, e);
             }
             java.io.BufferedReader stdin = benchAgain ? new java.io.BufferedReader(new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8)) : null;
             while (benchJson) {
@@ -117,6 +131,14 @@ final class SyncCommand implements Callable<Integer> {
             if (!r.skippedKinds().isEmpty()) out.println("  skipped unknown kinds (a newer server): " + String.join(", ", r.skippedKinds()));
             return 0;
         }
+    }
+
+    /** One sentence naming the problem; its technical detail only when asked for. */
+    private int failed(PrintWriter err, SyncException e) {
+        err.println("error: " + e.getMessage());
+        String detail = e.detail();
+        if (debug && detail != null) err.println("detail: " + detail);
+        return exitCode(e.problem());
     }
 
     /** Distinct exit codes so scripts can tell a network problem from a refused page or a revoked device. */

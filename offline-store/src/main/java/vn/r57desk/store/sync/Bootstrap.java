@@ -6,11 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Instant;
 import java.util.function.BooleanSupplier;
 
 import vn.r57desk.store.db.BulkLoad;
@@ -31,17 +29,18 @@ final class Bootstrap implements AutoCloseable {
 
     private final Path file;
     private final Connection c;
-    private final String server;
+    /** Writes this file's sync_state and sync_runs rows: each page's cursor with the page. */
+    private final Ledger ledger;
     private String cursor;
     private String phase;
     private PageApplier applier;
     /** The rollups, built as the rows stream in. */
     private StreamedRollups rollups;
 
-    private Bootstrap(Path file, Connection c, String server, String cursor, String phase) {
+    private Bootstrap(Path file, Connection c, Ledger ledger, String cursor, String phase) {
         this.file = file;
         this.c = c;
-        this.server = server;
+        this.ledger = ledger;
         this.cursor = cursor;
         this.phase = phase;
     }
@@ -51,7 +50,7 @@ final class Bootstrap implements AutoCloseable {
     }
 
     /** Resumes the bootstrap beside {@code cacheFile} if it is for this server and generation, else starts one. */
-    static Bootstrap openOrStart(Path cacheFile, String server, String generation) throws SQLException, IOException {
+    static Bootstrap openOrStart(Path cacheFile, Ledger ledger, String generation) throws SQLException, IOException {
         Path f = fileFor(cacheFile);
         if (Files.exists(f)) {
             Connection c = null;
@@ -60,15 +59,8 @@ final class Bootstrap implements AutoCloseable {
                 try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA quick_check")) {
                     if (!rs.next() || !"ok".equals(rs.getString(1))) throw new SQLException("damaged");
                 }
-                try (PreparedStatement ps = c.prepareStatement("SELECT cursor, phase FROM sync_state WHERE server = ? AND generation = ?")) {
-                    ps.setString(1, server);
-                    ps.setLong(2, generationNumber(generation));
-                    try (ResultSet rs = ps.executeQuery()) {
-                        if (rs.next() && !"live".equals(rs.getString(2))) {
-                            return new Bootstrap(f, c, server, rs.getString(1), rs.getString(2));
-                        }
-                    }
-                }
+                Ledger.State s = ledger.unfinishedBootstrap(c, generationNumber(generation));
+                if (s != null) return new Bootstrap(f, c, ledger, s.cursor(), s.phase());
             } catch (SQLException e) {
                 // not a bootstrap we can resume (damaged, foreign, another schema): start again
             }
@@ -83,14 +75,8 @@ final class Bootstrap implements AutoCloseable {
             }
             BulkLoad.prepare(c);
             StreamedRollups.begin(c);
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO sync_state (server, cursor, generation, last_attempt_at, phase) VALUES (?, NULL, ?, ?, 'snapshot')")) {
-                ps.setString(1, server);
-                ps.setLong(2, generationNumber(generation));
-                ps.setString(3, Instant.now().toString());
-                ps.executeUpdate();
-            }
-            return new Bootstrap(f, c, server, null, "snapshot");
+            ledger.startSnapshot(c, generationNumber(generation));
+            return new Bootstrap(f, c, ledger, null, "snapshot");
         } catch (SQLException | RuntimeException e) {
             c.close();
             throw e;
@@ -144,9 +130,9 @@ final class Bootstrap implements AutoCloseable {
         return phase;
     }
 
-    /** Applies one snapshot page and its cursor in one transaction. */
-    PageApplier.Result applyPage(InputStream in, String generation, BooleanSupplier cancelled, PageApplier.Listener progress)
-            throws SyncException, SQLException {
+    /** Applies one snapshot page and its cursor in one transaction, unless {@code bounds} refuse it. */
+    PageApplier.Result applyPage(InputStream in, String generation, BooleanSupplier cancelled, PageApplier.Listener progress,
+                                 PageBounds bounds) throws SyncException, SQLException {
         if (applier == null) {
             applier = PageApplier.open(c, PageApplier.Mode.SNAPSHOT);
             StreamedRollups stream = rollups = new StreamedRollups(c);
@@ -175,14 +161,8 @@ final class Bootstrap implements AutoCloseable {
             if (!generation.isEmpty() && !generation.equals(r.generation())) {
                 throw new SyncException(SyncException.Problem.INVALID_PAGE, SyncText.Key.SNAPSHOT_GENERATION, r.generation(), generation);
             }
-            try (PreparedStatement ps = c.prepareStatement("UPDATE sync_state SET cursor = ?, phase = ?,"
-                    + " snapshot_rows = coalesce(snapshot_rows, 0) + ? WHERE server = ?")) {
-                ps.setString(1, r.nextCursor());
-                ps.setString(2, r.complete() ? "loaded" : "snapshot");
-                ps.setLong(3, r.rows());
-                ps.setString(4, server);
-                ps.executeUpdate();
-            }
+            bounds.check(r);
+            ledger.snapshotPage(c, r.nextCursor(), r.complete(), r.rows());
             c.commit();
             applier.committed();
             cursor = r.nextCursor();
@@ -210,22 +190,7 @@ final class Bootstrap implements AutoCloseable {
         c.setAutoCommit(false);
         try {
             BulkLoad.finish(c, file);
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE sync_state SET phase = 'ready', last_success_at = ? WHERE server = ?")) {
-                ps.setString(1, Instant.now().toString());
-                ps.setString(2, server);
-                ps.executeUpdate();
-            }
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO sync_runs (kind, source, started_at, finished_at, status, cursor_after, message)"
-                    + " VALUES ('bootstrap', ?, ?, ?, 'succeeded', ?, ?)")) {
-                String now = Instant.now().toString();
-                ps.setString(1, server);
-                ps.setString(2, now);
-                ps.setString(3, now);
-                ps.setString(4, cursor);
-                ps.setString(5, snapshotRows + " rows");
-                ps.executeUpdate();
-            }
+            ledger.snapshotReady(c, cursor, snapshotRows);
             c.commit();
             c.setAutoCommit(true);
             try (Statement st = c.createStatement()) {
@@ -274,12 +239,7 @@ final class Bootstrap implements AutoCloseable {
     }
 
     long snapshotRows() throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT coalesce(snapshot_rows, 0) FROM sync_state WHERE server = ?")) {
-            ps.setString(1, server);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : 0;
-            }
-        }
+        return ledger.snapshotRows(c);
     }
 
     @Override

@@ -21,7 +21,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 
 import vn.r57desk.store.text.VietnameseText;
 
@@ -46,11 +45,7 @@ public final class PageApplier {
     public record Result(String kind, String generation, String nextCursor, boolean hasMore, boolean complete,
                          long rows, Map<String, long[]> counts, Set<String> skippedKinds) {}
 
-    private static final JsonFactory JSON = JsonFactory.builder()
-            .enable(com.fasterxml.jackson.core.StreamReadFeature.USE_FAST_DOUBLE_PARSER)
-            // A single string can never be longer than a field may be (plus escapes): refuse early.
-            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Entities.MAX_TEXT * 8).maxNestingDepth(16).build())
-            .build();
+    private static final JsonFactory JSON = Bodies.JSON;
 
     private final Connection c;
     private final Mode mode;
@@ -143,13 +138,14 @@ public final class PageApplier {
             return parsePage(p, cancelled, progress);
         } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
             // Far beyond any field's limit: a hostile or broken server, not a flaky network. Not retried.
-            throw invalid(readingField == null ? SyncText.of(SyncText.Key.TOO_LONG_SOMEWHERE, e.getOriginalMessage())
-                    : SyncText.of(SyncText.Key.TOO_LONG_FIELD, new SyncText.EntityName(readingEntity), readingRow, readingField, e.getOriginalMessage()));
+            // The parser's own words (its limits' names) are for the log: they stay in the cause.
+            throw new SyncException(SyncException.Problem.INVALID_PAGE, SyncText.of(SyncText.Key.PAGE_REFUSED, readingField == null
+                    ? SyncText.of(SyncText.Key.TOO_LONG_SOMEWHERE)
+                    : SyncText.of(SyncText.Key.TOO_LONG_FIELD, new SyncText.EntityName(readingEntity), readingRow, readingField)), e);
         } catch (JsonProcessingException e) {
-            throw new SyncException(SyncException.Problem.BROKEN_BODY, SyncText.of(SyncText.Key.PAGE_CUT_OR_NOT_JSON, e.getOriginalMessage()), e);
+            throw new SyncException(SyncException.Problem.BROKEN_BODY, SyncText.of(SyncText.Key.PAGE_CUT_OR_NOT_JSON), e);
         } catch (IOException e) {
-            throw new SyncException(SyncException.Problem.NETWORK, SyncText.of(SyncText.Key.CONNECTION_BROKE,
-                    e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())), e);
+            throw new SyncException(SyncException.Problem.NETWORK, SyncText.of(SyncText.Key.CONNECTION_BROKE), e);
         }
     }
 

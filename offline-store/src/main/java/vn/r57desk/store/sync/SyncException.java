@@ -75,6 +75,23 @@ public final class SyncException extends Exception {
         return problem;
     }
 
+    /**
+     * The technical detail behind the message, for a log or a support person: each cause's kind
+     * and its own words (a parser's limits, a driver's message, a connection's exception). The
+     * message itself names the problem in the user's words; null when there is nothing more.
+     */
+    public String detail() {
+        StringBuilder b = new StringBuilder();
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Throwable t = getCause(); t != null && seen.add(t); t = t.getCause()) {
+            if (t instanceof SyncException) continue; // its sentence is already in the message
+            if (!b.isEmpty()) b.append("; caused by ");
+            b.append(t.getClass().getName());
+            if (t.getMessage() != null) b.append(": ").append(t.getMessage());
+        }
+        return b.isEmpty() ? null : b.toString();
+    }
+
     /** How long the server asked to wait before trying again (Retry-After), or null. */
     public java.time.Duration retryAfter() {
         return retryAfter;
