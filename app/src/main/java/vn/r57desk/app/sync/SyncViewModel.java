@@ -156,6 +156,12 @@ public final class SyncViewModel {
                         }
 
                         @Override
+                        public void waiting(SyncClient.Wait w) {
+                            lastPhase = null; // the next progress replaces this at once
+                            runner.onUi(() -> showWaiting(w));
+                        }
+
+                        @Override
                         public void retrying(SyncClient.Retry r) {
                             lastPhase = null; // whatever comes next shows at once, replacing this
                             runner.onUi(() -> showRetry(r));
@@ -257,6 +263,13 @@ public final class SyncViewModel {
         if (c != null) c.cancel();
     }
 
+    /** "Waiting for the server to answer (12 s)…": a slow server is said as such, not a frozen bar. */
+    private void showWaiting(SyncClient.Wait w) {
+        if (!running.get()) return;
+        long seconds = w.soFar().toSeconds();
+        status(() -> messages.get("sync.waiting", w.server(), seconds));
+    }
+
     /** "The server could not be reached; trying again (3 of 6) in 2.4 s…", not a silent wait. */
     private void showRetry(SyncClient.Retry r) {
         if (!running.get()) return;
@@ -311,6 +324,8 @@ public final class SyncViewModel {
 
     private void fail(Throwable e) {
         if (e instanceof SyncException se) {
+            // The technical detail (an exception's kind, a parser's words) goes to the log only.
+            if (se.detail() != null) LOG.log(System.Logger.Level.INFO, "sync failed: " + se.getMessage() + " (" + se.detail() + ")");
             online.set(switch (se.problem()) {
                 case NETWORK, INSECURE -> false;
                 default -> online.get();
@@ -318,6 +333,8 @@ public final class SyncViewModel {
             SyncException.Revocation r = se.revocation();
             if (r != null && !r.wiped()) status(() -> messages.get("sync.error.REVOKED.notWiped", cacheFile));
             else if (r != null && r.unsentDeleted() > 0) status(() -> messages.get("sync.error.REVOKED.unsent", r.unsentDeleted()));
+            else if (se.text().key() == vn.r57desk.store.sync.SyncText.Key.NOT_SYNC_SERVER_PAGE) status(() -> messages.get("sync.error.portal"));
+            else if (se.text().key() == vn.r57desk.store.sync.SyncText.Key.NOT_SYNC_SERVER) status(() -> messages.get("sync.error.notServer"));
             else status(() -> messages.get("sync.error." + se.problem().name()));
             detail(() -> se.message(messages.locale())); // reworded too when the language changes
         } else {

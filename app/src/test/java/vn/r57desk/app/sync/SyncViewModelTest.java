@@ -188,4 +188,30 @@ class SyncViewModelTest {
         }
         assertThat(SyncViewModel.loadToken(dir.resolve("missing"))).isEmpty();
     }
+
+    /** A hotel's or a ministry's guest network answers with its sign-in page: the user is told to sign in, not to update the app. */
+    @Test
+    void aSignInPageInsteadOfTheServerIsSaidAsSuch() throws Exception {
+        com.sun.net.httpserver.HttpServer portal = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        portal.createContext("/", ex -> {
+            byte[] page = "<!DOCTYPE html><html><body>Đăng nhập Wi-Fi</body></html>".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            ex.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+            ex.sendResponseHeaders(200, page.length);
+            ex.getResponseBody().write(page);
+            ex.close();
+        });
+        portal.start();
+        try {
+            Messages m = new Messages();
+            SyncViewModel vm = new SyncViewModel(TaskRunner.SAME_THREAD, m, dir.resolve("portal.db"), NONE, f -> { }, () -> { });
+            vm.syncNow("http://127.0.0.1:" + portal.getAddress().getPort() + "/", "t");
+            assertThat(vm.lastSucceeded()).isFalse();
+            assertThat(vm.statusProperty().get()).isEqualTo(m.get("sync.error.portal"));
+            m.localeProperty().set(Messages.EN);
+            assertThat(vm.statusProperty().get()).startsWith("This network wants you to sign in in a browser");
+            assertThat(vm.detailProperty().get()).doesNotContain("Exception");
+        } finally {
+            portal.stop(0);
+        }
+    }
 }

@@ -31,8 +31,9 @@ public final class SnapshotLoad {
         Bootstrap b = null;
         boolean ok = false;
         try {
-            b = Bootstrap.openOrStart(target, source, source);
-            PageApplier.Result r = b.applyPage(page, "", cancelled, PageApplier.Listener.NONE);
+            b = Bootstrap.openOrStart(target, new Ledger(source), source);
+            // One page, read whole: no cursor to follow, so no bound beyond the page's own checks.
+            PageApplier.Result r = b.applyPage(page, "", cancelled, PageApplier.Listener.NONE, new PageBounds(null, 0, 0));
             if (!r.complete()) {
                 throw new SyncException(SyncException.Problem.INVALID_PAGE, SyncText.Key.SNAPSHOT_INCOMPLETE);
             }
