@@ -350,7 +350,11 @@ public final class Cache implements AutoCloseable {
         return read(c -> {
             List<String> problems = new ArrayList<>();
             try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA quick_check(" + Math.max(1, max) + ")")) {
-                while (rs.next()) if (!"ok".equals(rs.getString(1))) problems.add(rs.getString(1));
+                while (rs.next()) {
+                    // "*** in database main ***" heads the first problem: the file is named anyway
+                    String p = rs.getString(1).replaceAll("\\*\\*\\* in database \\w+ \\*\\*\\*\\s*", "").strip().replace('\n', ' ');
+                    if (!"ok".equals(p) && !p.isEmpty()) problems.add(p);
+                }
             }
             return problems;
         });
