@@ -85,7 +85,7 @@ final class OutboxCommand implements Runnable {
             }
             try (Cache c = Cache.open(cache)) {
                 String id = kv == null ? Outbox.add(c, kind, new ObjectMapper().createObjectNode().put("text", text).toString())
-                        : Outbox.addAbout(c, kind, text, kv[0], target(c, kv[0], kv[1].strip()));
+                        : Outbox.addAbout(c, kind, text, kv[0], target(c, kv[0], kv[1].strip(), spec.commandLine().getErr()));
                 spec.commandLine().getOut().println(id);
             }
             return 0;
@@ -100,9 +100,10 @@ final class OutboxCommand implements Runnable {
         /**
          * The row {@code value} names: the code people see first (a province's code "79" is a code,
          * not row 79), then a row number. A row the cache does not hold is refused: the server
-         * would file the note under nothing.
+         * would file the note under nothing. Only a cache with no row of that kind at all (never
+         * synced) takes a row number unchecked, with a note.
          */
-        static long target(Cache c, String kind, String value) throws vn.r57desk.store.db.CacheException {
+        static long target(Cache c, String kind, String value, PrintWriter err) throws vn.r57desk.store.db.CacheException {
             String[] t = TABLES.get(kind);
             Long found = c.read(conn -> {
                 if (t[1] != null) {
@@ -128,8 +129,14 @@ final class OutboxCommand implements Runnable {
                         return rs.getLong(1);
                     }
                 });
+                if (rows == 0 && value.matches("\\d{1,18}")) {
+                    // Never synced: nothing to check a row number against (a note written offline
+                    // before the first sync); the server checks it when the note arrives.
+                    err.println("note: the cache holds no " + kind + " yet, so " + kind + " " + value + " could not be checked here");
+                    return Long.parseLong(value);
+                }
                 throw new IllegalArgumentException("--about: the cache " + c.file() + " has no " + kind + " '" + value + "'"
-                        + (rows == 0 ? " (it holds no " + kind + " at all yet: sync first)"
+                        + (rows == 0 ? " (it holds no " + kind + " at all yet: sync first, or give its row number)"
                         : t[1] != null ? " (give its code as shown, e.g. " + example(c, t) + ", or its row number)" : " (give its row number)"));
             }
             return found;

@@ -115,6 +115,15 @@ class CliTest {
         assertThat(badKind.code()).isEqualTo(1);
         assertThat(badKind.err()).contains("unknown kind 'village'");
         assertThat(sha(cache)).as("nothing was queued").isEqualTo(before);
+
+        // a cache never synced has nothing to check a row number against: taken, with a note; a code is refused
+        Path empty = dir.resolve("empty.db");
+        Run unchecked = run("outbox", "add", "--cache", empty.toString(), "--text", "x", "--about", "initiative:1");
+        assertThat(unchecked.code()).as(unchecked.err()).isZero();
+        assertThat(unchecked.err()).contains("note: the cache holds no initiative yet, so initiative 1 could not be checked here");
+        Run codeOnEmpty = run("outbox", "add", "--cache", empty.toString(), "--text", "x", "--about", "initiative:SYS2-S1");
+        assertThat(codeOnEmpty.code()).isEqualTo(1);
+        assertThat(codeOnEmpty.err()).contains("it holds no initiative at all yet: sync first");
     }
 
     @Test
