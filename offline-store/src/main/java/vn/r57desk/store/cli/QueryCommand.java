@@ -20,15 +20,17 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import vn.r57desk.store.db.Cache;
+import vn.r57desk.store.db.CacheException;
 import vn.r57desk.store.model.PeriodRange;
 import vn.r57desk.store.query.DrillDown;
 
-@Command(name = "query", description = {"Answer one drill-down from a cache, as a table or JSON.",
-        "QUERY is one of: ${COMPLETION-CANDIDATES}"})
+@Command(name = "query", description = {"Answer one drill-down from a cache, as a table or JSON."})
 final class QueryCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Parameters(paramLabel = "QUERY", description = "which drill-down", converter = QueryIdConverter.class,
+    // ${COMPLETION-CANDIDATES} is expanded only in an option's or parameter's description (in the
+    // command's it printed "null").
+    @Parameters(paramLabel = "QUERY", description = "which drill-down, one of: ${COMPLETION-CANDIDATES}", converter = QueryIdConverter.class,
             completionCandidates = QueryIdConverter.Names.class)
     QueryId query;
 
@@ -71,9 +73,20 @@ final class QueryCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print JSON instead of a table")
     boolean json;
 
+    @Option(names = "--no-check", description = "skip the check for a damaged cache before answering (it reads the whole file: about 1 s at national scale)")
+    boolean noCheck;
+
     @Override
     public Integer call() throws Exception {
         try (Cache c = Cache.openExisting(cache)) {
+            if (c.isReadOnly()) spec.commandLine().getErr().println("note: " + c.readOnlyNote(Locale.ENGLISH));
+            // Random bytes over the middle of the file pass every check at open, and the figures
+            // would come from it as if nothing were wrong: no figures from a damaged cache.
+            List<String> damage = noCheck ? List.of() : c.quickCheck(3);
+            if (!damage.isEmpty()) {
+                throw new CacheException(CacheException.Problem.DAMAGED, cache, cache + " is damaged (" + damage.get(0)
+                        + "), so no figures are shown from it. `verify` lists what is wrong; sync again to replace it.");
+            }
             DrillDown dd = new DrillDown(c);
             LocalDate asOf = today != null ? today : dd.catalog().dataAsOf() != null ? dd.catalog().dataAsOf() : LocalDate.now();
             PeriodRange range = new PeriodRange(from != null ? from : YearMonth.of(2025, 1), to != null ? to : YearMonth.from(asOf));

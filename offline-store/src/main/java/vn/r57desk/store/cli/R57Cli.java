@@ -6,7 +6,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The offline-store command line: {@code ./r57 cli --help}. */
-@Command(name = "r57", mixinStandardHelpOptions = true, version = "R57 Desk offline store 0.1",
+// scope INHERIT: every subcommand answers --help (and --version) too, with exit code 0.
+@Command(name = "r57", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "R57 Desk offline store 0.1",
         description = "R57 Desk offline store: build demo caches, query them, sync them, measure them.",
         subcommands = {GenerateCommand.class, QueryCommand.class, BenchCommand.class, VerifyCommand.class, SyncCommand.class,
                 OutboxCommand.class, PackCommand.class})

@@ -60,9 +60,16 @@ public final class CacheException extends Exception {
             case DAMAGED -> "the cache file is damaged";
             case NOT_A_DATABASE -> "the file is not an SQLite database";
             case LOCKED -> "the cache is in use by another program";
-            case NOT_WRITABLE -> "the cache cannot be written (disk full or read-only)";
+            case NOT_WRITABLE -> code == 13 ? diskFull(file) : "the cache file or its folder is read-only";
             default -> "SQLite reported an error";
         };
         return new CacheException(p, file, "Cannot " + doing + " " + file + ": " + what + " (" + e.getMessage() + ")", e);
+    }
+
+    /** "the disk is full (12 KB free in /home/…/r57)": said instead of SQLite's wording. */
+    public static String diskFull(Path file) {
+        Path folder = file.toAbsolutePath().getParent();
+        long free = Sqlite.freeSpace(file);
+        return "the disk is full" + (free >= 0 ? " (" + Sqlite.size(free) + " free in " + folder + ")" : "");
     }
 }

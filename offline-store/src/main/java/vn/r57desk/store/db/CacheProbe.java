@@ -7,20 +7,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashSet;
 import java.util.Set;
 
-import org.sqlite.SQLiteConfig;
-import org.sqlite.SQLiteOpenMode;
-
 /**
  * Decides whether a file may be opened as a cache, reading it only: the header bytes first, then a
- * read-only SQLite connection. Nothing here can modify the file, so a foreign, newer or damaged file
- * is left exactly as it was.
+ * read-only SQLite connection. Nothing here can modify the file or create one beside it, so a
+ * foreign, newer or damaged file is left exactly as it was, with nothing new next to it.
  */
 public final class CacheProbe {
     private static final byte[] MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
@@ -106,11 +102,9 @@ public final class CacheProbe {
         }
     }
 
+    /** Creates nothing beside the file (no -wal, no -shm): see {@link Sqlite#openReadOnly}. */
     static Connection openReadOnly(Path file) throws SQLException {
-        SQLiteConfig cfg = new SQLiteConfig();
-        cfg.setReadOnly(true);
-        cfg.setOpenMode(SQLiteOpenMode.READONLY);
-        return DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), cfg.toProperties());
+        return Sqlite.openReadOnly(file);
     }
 
     static int pragmaInt(Statement st, String pragma) throws SQLException {

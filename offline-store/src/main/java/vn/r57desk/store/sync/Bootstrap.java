@@ -12,8 +12,8 @@ import java.sql.Statement;
 import java.util.function.BooleanSupplier;
 
 import vn.r57desk.store.db.BulkLoad;
-import vn.r57desk.store.db.StreamedRollups;
 import vn.r57desk.store.db.Sqlite;
+import vn.r57desk.store.db.StreamedRollups;
 
 /**
  * A bootstrap in progress: a new cache file built beside the live one from snapshot pages. Each
@@ -23,24 +23,45 @@ import vn.r57desk.store.db.Sqlite;
  *
  * <p>Phases (in {@code sync_state.phase}): snapshot → loaded (every page in) → ready (rollups
  * built, indexes and triggers back) → the file is moved over the cache and becomes live.
+ *
+ * <p>A failure keeps the file for the next sync to resume, except a full disk: then the file and
+ * its journal are what fills the disk, so they are deleted and the user is told how much room the
+ * data needs ({@link SyncText.Key#DISK_FULL_BOOTSTRAP}).
  */
 final class Bootstrap implements AutoCloseable {
     static final String SUFFIX = ".bootstrap";
+
+    /**
+     * A finished cache's size, as a fixed part plus a part per snapshot row, fitted to the demo cache
+     * (3,604,480 bytes, 54,631 rows) and the national one (149,438,464 bytes, about 3.21 million):
+     * 46.1 bytes a row and about 1 MB besides, rounded up. Sizes the room asked for on a full disk.
+     */
+    static final long BYTES_PER_ROW = 47, BYTES_FIXED = 1024 * 1024;
+
+    /**
+     * Tests only: SQLite's own page limit ({@code PRAGMA max_page_count}) on the bootstrap file, 0
+     * for none. Reaching it fails exactly as a full disk does (SQLITE_FULL), and a test needs no
+     * root to fill a disk.
+     */
+    static volatile long pageLimitForTests;
 
     private final Path file;
     private final Connection c;
     /** Writes this file's sync_state and sync_runs rows: each page's cursor with the page. */
     private final Ledger ledger;
+    /** Rows in the whole snapshot as the server said (0: not said); sizes the room asked for. */
+    private final long expectedRows;
     private String cursor;
     private String phase;
     private PageApplier applier;
     /** The rollups, built as the rows stream in. */
     private StreamedRollups rollups;
 
-    private Bootstrap(Path file, Connection c, Ledger ledger, String cursor, String phase) {
+    private Bootstrap(Path file, Connection c, Ledger ledger, long expectedRows, String cursor, String phase) {
         this.file = file;
         this.c = c;
         this.ledger = ledger;
+        this.expectedRows = expectedRows;
         this.cursor = cursor;
         this.phase = phase;
     }
@@ -50,7 +71,16 @@ final class Bootstrap implements AutoCloseable {
     }
 
     /** Resumes the bootstrap beside {@code cacheFile} if it is for this server and generation, else starts one. */
-    static Bootstrap openOrStart(Path cacheFile, Ledger ledger, String generation) throws SQLException, IOException {
+    static Bootstrap openOrStart(Path cacheFile, Ledger ledger, String generation) throws SQLException, IOException, SyncException {
+        return openOrStart(cacheFile, ledger, generation, 0);
+    }
+
+    /**
+     * As {@link #openOrStart(Path, Ledger, String)}, for a snapshot of {@code expectedRows} rows (0:
+     * not known), which sizes the room asked for when the disk is full.
+     */
+    static Bootstrap openOrStart(Path cacheFile, Ledger ledger, String generation, long expectedRows)
+            throws SQLException, IOException, SyncException {
         Path f = fileFor(cacheFile);
         if (Files.exists(f)) {
             Connection c = null;
@@ -60,7 +90,7 @@ final class Bootstrap implements AutoCloseable {
                     if (!rs.next() || !"ok".equals(rs.getString(1))) throw new SQLException("damaged");
                 }
                 Ledger.State s = ledger.unfinishedBootstrap(c, generationNumber(generation));
-                if (s != null) return new Bootstrap(f, c, ledger, s.cursor(), s.phase());
+                if (s != null) return new Bootstrap(f, c, ledger, expectedRows, s.cursor(), s.phase());
             } catch (SQLException e) {
                 // not a bootstrap we can resume (damaged, foreign, another schema): start again
             }
@@ -76,8 +106,12 @@ final class Bootstrap implements AutoCloseable {
             BulkLoad.prepare(c);
             StreamedRollups.begin(c);
             ledger.startSnapshot(c, generationNumber(generation));
-            return new Bootstrap(f, c, ledger, null, "snapshot");
-        } catch (SQLException | RuntimeException e) {
+            return new Bootstrap(f, c, ledger, expectedRows, null, "snapshot");
+        } catch (SQLException e) {
+            c.close();
+            if (Sqlite.isDiskFull(e)) throw diskFull(f, expectedRows, e);
+            throw e;
+        } catch (RuntimeException e) {
             c.close();
             throw e;
         }
@@ -109,6 +143,48 @@ final class Bootstrap implements AutoCloseable {
         st.execute("PRAGMA cache_size = -32768");
         st.execute("PRAGMA temp_store = MEMORY");
         st.execute("PRAGMA busy_timeout = 10000");
+        if (pageLimitForTests > 0) st.execute("PRAGMA max_page_count = " + pageLimitForTests);
+    }
+
+    /**
+     * The disk is full: deletes what this bootstrap wrote (the file, its journal, the load's side
+     * file: on a full disk they are the space the user needs back) and says how much room the data
+     * needs. The connection must be closed.
+     */
+    private static SyncException diskFull(Path f, long expectedRows, Exception cause) {
+        long reached = 0;
+        for (String suffix : new String[] {"", "-journal"}) {
+            try {
+                reached += Files.size(Path.of(f + suffix));
+            } catch (IOException ignored) {
+                // not there
+            }
+        }
+        try {
+            deleteFiles(f);
+        } catch (IOException e) {
+            cause.addSuppressed(e);
+        }
+        // The whole snapshot as a finished cache, or at least what this attempt had reached, with
+        // a fifth more for the journal and the indexes built at the end (checked on a 4.5 MB
+        // tmpfs: the demo snapshot, asked 4.3 MB, fits).
+        long needed = Math.max(expectedRows > 0 ? BYTES_FIXED + expectedRows * BYTES_PER_ROW : 0, reached) / 5 * 6;
+        needed = Math.max(needed, BYTES_FIXED);
+        long free = Sqlite.freeSpace(f);
+        Path folder = f.toAbsolutePath().getParent();
+        return new SyncException(SyncException.Problem.CACHE,
+                SyncText.of(SyncText.Key.DISK_FULL_BOOTSTRAP, Sqlite.size(needed), folder, free < 0 ? "?" : Sqlite.size(free)), cause);
+    }
+
+    /** Closes the connection and turns a full disk into {@link #diskFull}. */
+    private SyncException diskFull(Exception cause) {
+        closeApplier();
+        try {
+            c.close();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+        return diskFull(file, expectedRows, cause);
     }
 
     /** A generation is an opaque string on the wire; the cache keeps a stable number for it. */
@@ -133,6 +209,7 @@ final class Bootstrap implements AutoCloseable {
     /** Applies one snapshot page and its cursor in one transaction, unless {@code bounds} refuse it. */
     PageApplier.Result applyPage(InputStream in, String generation, BooleanSupplier cancelled, PageApplier.Listener progress,
                                  PageBounds bounds) throws SyncException, SQLException {
+        if (c.isClosed()) throw new SQLException("the bootstrap file " + file + " was closed after a full disk");
         if (applier == null) {
             applier = PageApplier.open(c, PageApplier.Mode.SNAPSHOT);
             StreamedRollups stream = rollups = new StreamedRollups(c);
@@ -164,17 +241,19 @@ final class Bootstrap implements AutoCloseable {
             bounds.check(r);
             ledger.snapshotPage(c, r.nextCursor(), r.complete(), r.rows());
             c.commit();
+            c.setAutoCommit(true);
             applier.committed();
             cursor = r.nextCursor();
             if (r.complete()) phase = "loaded";
             return r;
         } catch (SyncException | SQLException | RuntimeException e) {
-            c.rollback();
+            // Quietly: after SQLITE_FULL SQLite has rolled back already, and the failing
+            // rollback used to hide "disk full" behind "cannot commit - no transaction is active".
+            Sqlite.rollbackQuietly(c, e);
             applier.rolledBack();
             rollups.rolledBack();
+            if (Sqlite.isDiskFull(e)) throw diskFull(e);
             throw e;
-        } finally {
-            c.setAutoCommit(true);
         }
     }
 
@@ -183,7 +262,7 @@ final class Bootstrap implements AutoCloseable {
     }
 
     /** Builds rollups, indexes and triggers once over everything loaded; leaves the file ready to swap in. */
-    long finish() throws SQLException {
+    long finish() throws SQLException, SyncException {
         long snapshotRows = snapshotRows();
         if ("ready".equals(phase)) return snapshotRows;
         closeApplier();
@@ -205,10 +284,9 @@ final class Bootstrap implements AutoCloseable {
             phase = "ready";
             return snapshotRows;
         } catch (SQLException | RuntimeException e) {
-            c.rollback();
+            Sqlite.rollbackQuietly(c, e);
+            if (e instanceof SQLException se && Sqlite.isDiskFull(se)) throw diskFull(se);
             throw e;
-        } finally {
-            c.setAutoCommit(true);
         }
     }
 

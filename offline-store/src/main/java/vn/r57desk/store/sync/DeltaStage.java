@@ -368,6 +368,7 @@ final class DeltaStage {
      * say which one the cache refused, and why; the caller rolls the whole page back.
      */
     private SyncException culprit(Stream s, int round, boolean delete, String oneRowSql, SQLException setError) throws SQLException {
+        if (vn.r57desk.store.db.Sqlite.isDiskFull(setError)) throw setError; // the disk's fault, not a row's
         Entity e = s.e;
         List<Long> seqs = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT seq FROM " + s.stage + " WHERE rnd = ? AND del = ? ORDER BY seq")) {

@@ -492,6 +492,7 @@ public final class PageApplier {
                     try {
                         write.executeUpdate();
                     } catch (SQLException ex) {
+                        if (vn.r57desk.store.db.Sqlite.isDiskFull(ex)) throw ex; // the disk's fault, not the page's
                         throw invalid(SyncText.of(SyncText.Key.ROW_NOT_STORED, new SyncText.EntityName(e.name()), keyText(e, pending[r]), sqliteReason(ex)));
                     }
                 }

@@ -316,7 +316,7 @@ public final class SyncClient {
         Path cacheFile = host.cache().file();
         Bootstrap b;
         try {
-            b = Bootstrap.openOrStart(cacheFile, ledger, generation);
+            b = Bootstrap.openOrStart(cacheFile, ledger, generation, expected);
         } catch (SQLException | IOException e) {
             throw new SyncException(SyncException.Problem.CACHE, SyncText.of(SyncText.Key.BOOTSTRAP_PREPARE, cacheFile, e.getMessage()), e);
         }

@@ -38,6 +38,7 @@ public record SyncText(Key key, List<Object> args) {
         REVOKED_NOT_WIPED, REVOKED_WIPED, REVOKED_WIPED_UNSENT,
         // ---- the cache on this computer ----
         CACHE_FAILED, CACHE_WRITE, PAGE_WRITE, BOOTSTRAP_PREPARE, BOOTSTRAP_WRITE,
+        DISK_FULL_BOOTSTRAP,
         // ---- a page refused whole: what was wrong with it ----
         PAGE_REFUSED, PAGE_CUT_OR_NOT_JSON, PAGE_NOT_OBJECT, PAGE_TRAILING, PAGE_NO_PROTOCOL,
         PAGE_NO_PROTOCOL_BEFORE_ROWS, PAGE_NO_BATCHES, PAGE_NO_TOTALS, PAGE_ROW_COUNT, PAGE_MORE_NO_CURSOR,

@@ -68,6 +68,94 @@ class CliTest {
         assertThat(run("verify", out.toString()).out()).contains(": ok");
     }
 
+    private static String sha(Path p) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p)));
+    }
+
+    @Test
+    void everySubcommandAnswersHelpAndQueryNamesItsQueries() {
+        Run help = run("query", "--help");
+        assertThat(help.code()).as(help.err()).isZero();
+        assertThat(help.out()).contains("one of: overview, status-by-system,").contains("rank-provinces").doesNotContain("null");
+        for (String[] cmd : new String[][] {{"verify", "--help"}, {"outbox", "add", "--help"}, {"sync", "--help"}, {"generate", "--help"}}) {
+            Run r = run(cmd);
+            assertThat(r.code()).as(String.join(" ", cmd) + ": " + r.err()).isZero();
+            assertThat(r.out()).startsWith("Usage: r57 " + cmd[0]);
+        }
+    }
+
+    @Test
+    void outboxAboutTakesTheCodePeopleSeeAndRefusesARowThatIsNotThere() throws Exception {
+        Path cache = DemoCacheFixture.copy(dir);
+        Run code = run("outbox", "add", "--cache", cache.toString(), "--text", "Chậm tiến độ", "--about", "initiative:SYS2-S1");
+        assertThat(code.code()).as(code.err()).isZero();
+        Run byId = run("outbox", "add", "--cache", cache.toString(), "--text", "Theo số", "--about", "locality:1");
+        assertThat(byId.code()).as(byId.err()).isZero();
+        try (vn.r57desk.store.db.Cache c = vn.r57desk.store.db.Cache.openExisting(cache)) {
+            long sys2s1 = c.read(conn -> {
+                try (var rs = conn.createStatement().executeQuery("SELECT id FROM initiatives WHERE code = 'SYS2-S1'")) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            });
+            assertThat(vn.r57desk.store.sync.Outbox.about(c, "initiative", sys2s1)).extracting(vn.r57desk.store.sync.Outbox.Item::id)
+                    .containsExactly(code.out().trim());
+            assertThat(vn.r57desk.store.sync.Outbox.about(c, "locality", 1)).hasSize(1);
+        }
+
+        String before = sha(cache);
+        Run missing = run("outbox", "add", "--cache", cache.toString(), "--text", "x", "--about", "initiative:99999");
+        assertThat(missing.code()).isEqualTo(1);
+        assertThat(missing.err()).contains("error: --about: the cache " + cache + " has no initiative '99999' (give its code as shown, e.g. SYS")
+                .doesNotContain("Exception").doesNotContain("\tat ");
+        Run unknownCode = run("outbox", "add", "--cache", cache.toString(), "--text", "x", "--about", "agency:NOPE");
+        assertThat(unknownCode.code()).isEqualTo(1);
+        assertThat(unknownCode.err()).contains("has no agency 'NOPE'");
+        Run badKind = run("outbox", "add", "--cache", cache.toString(), "--text", "x", "--about", "village:3");
+        assertThat(badKind.code()).isEqualTo(1);
+        assertThat(badKind.err()).contains("unknown kind 'village'");
+        assertThat(sha(cache)).as("nothing was queued").isEqualTo(before);
+
+        // a cache never synced has nothing to check a row number against: taken, with a note; a code is refused
+        Path empty = dir.resolve("empty.db");
+        Run unchecked = run("outbox", "add", "--cache", empty.toString(), "--text", "x", "--about", "initiative:1");
+        assertThat(unchecked.code()).as(unchecked.err()).isZero();
+        assertThat(unchecked.err()).contains("note: the cache holds no initiative yet, so initiative 1 could not be checked here");
+        Run codeOnEmpty = run("outbox", "add", "--cache", empty.toString(), "--text", "x", "--about", "initiative:SYS2-S1");
+        assertThat(codeOnEmpty.code()).isEqualTo(1);
+        assertThat(codeOnEmpty.err()).contains("it holds no initiative at all yet: sync first");
+    }
+
+    @Test
+    void aCacheWithRandomBytesInTheMiddleGivesNoFigures() throws Exception {
+        Path cache = DemoCacheFixture.copy(dir);
+        byte[] noise = new byte[4096];
+        new java.util.Random(1).nextBytes(noise);
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(cache.toFile(), "rw")) {
+            f.seek(f.length() / 2 + 10_000);
+            f.write(noise);
+        }
+        String before = sha(cache);
+        Run r = run("query", "overview", "--cache", cache.toString());
+        assertThat(r.code()).isEqualTo(3);
+        assertThat(r.err()).startsWith("error: " + cache + " is damaged (").contains("no figures are shown from it").doesNotContain("\tat ");
+        assertThat(r.out()).isEmpty();
+        assertThat(sha(cache)).isEqualTo(before);
+    }
+
+    @Test
+    void aCacheThatCannotBeWrittenIsStillQueriedWithANote() throws Exception {
+        Path cache = DemoCacheFixture.copy(dir);
+        // its -shm cannot be created (a folder in its place), as on a read-only or full disk
+        Files.createDirectory(Path.of(cache + "-shm"));
+        String before = sha(cache);
+        Run r = run("query", "overview", "--cache", cache.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.err()).startsWith("note: ").contains("open for reading only").contains("need a writable disk with free space");
+        assertThat(r.out()).contains("DEMO DATA");
+        assertThat(sha(cache)).isEqualTo(before);
+    }
+
     private static String[] concat(String[] a, String b) {
         String[] r = java.util.Arrays.copyOf(a, a.length + 1);
         r[a.length] = b;
