@@ -233,6 +233,58 @@ public final class Rollups {
                 + ") GROUP BY s";
     }
 
+    // ---- reports by month (reporting timeliness over a range of months) --------------------------
+
+    /**
+     * Reports received and received late per scope and month (a province's rows count its
+     * communes too): reporting timeliness then counts only the months that are due and inside the
+     * chosen range, from a few dozen rows per scope (docs/metrics.md, "Reporting timeliness").
+     */
+    static final String REPORT_MONTH_DDL = """
+            CREATE TABLE report_rollup_month (
+              scope_id INTEGER NOT NULL, period INTEGER NOT NULL,
+              n_reports INTEGER NOT NULL, n_late INTEGER NOT NULL,
+              PRIMARY KEY (scope_id, period)
+            ) STRICT, WITHOUT ROWID""";
+
+    static final List<String> REPORT_MONTH_TRIGGERS = List.of("obs_report_ai", "obs_report_ad", "obs_report_au");
+
+    /** Adds (1) or removes (-1) one observation row {@code alias} (NEW/OLD) to its scope's month and its province's. */
+    private static String reportMonthUpsert(String alias, int sign) {
+        return "INSERT INTO report_rollup_month (scope_id, period, n_reports, n_late) SELECT s, " + alias + ".period, " + sign + ", "
+                + sign + " * (" + alias + ".reported_at > " + dueDateSql(alias + ".period") + ") FROM (" + reportTargets(alias)
+                + ") WHERE true ON CONFLICT (scope_id, period) DO UPDATE SET n_reports = n_reports + excluded.n_reports,"
+                + " n_late = n_late + excluded.n_late;";
+    }
+
+    /** Row-by-row upkeep; kept apart from the series triggers, which a sync page suspends, because these are cheap. */
+    static List<String> reportMonthTriggersDdl() {
+        return List.of(
+                "CREATE TRIGGER obs_report_ai AFTER INSERT ON observations BEGIN " + reportMonthUpsert("NEW", 1) + " END",
+                "CREATE TRIGGER obs_report_ad AFTER DELETE ON observations BEGIN " + reportMonthUpsert("OLD", -1) + " END",
+                "CREATE TRIGGER obs_report_au AFTER UPDATE OF scope_id, period, reported_at ON observations BEGIN "
+                        + reportMonthUpsert("OLD", -1) + reportMonthUpsert("NEW", 1) + " END");
+    }
+
+    /** Set-based fill from the observations (one pass grouped by scope and month, then communes added to their provinces). */
+    static String reportMonthRebuild() {
+        String own = "SELECT scope_id AS s, period AS p, count(*) AS n, sum(reported_at > " + dueDateSql("period") + ") AS l"
+                + " FROM observations GROUP BY scope_id, period";
+        return "INSERT INTO report_rollup_month (scope_id, period, n_reports, n_late) SELECT s, p, sum(n), sum(l) FROM ("
+                + " SELECT s, p, n, l FROM (" + own + ")"
+                + " UNION ALL SELECT sc.parent_scope_id, o.p, o.n, o.l FROM (" + own + ") o JOIN scopes sc ON sc.id = o.s"
+                + " WHERE sc.kind = 'commune') GROUP BY s, p";
+    }
+
+    /** Migration step: the table, filled from what the cache holds, and its triggers. */
+    static List<String> reportMonthMigration() {
+        List<String> out = new ArrayList<>();
+        out.add(REPORT_MONTH_DDL);
+        out.add(reportMonthRebuild());
+        out.addAll(reportMonthTriggersDdl());
+        return out;
+    }
+
     private static String recomputeKpiScope(String alias) {
         return "DELETE FROM kpi_scope_stats WHERE kpi_id = " + alias + ".kpi_id AND scope_id = " + alias + ".scope_id; "
                 + kpiScopeInsert("WHERE kpi_id = " + alias + ".kpi_id AND scope_id = " + alias + ".scope_id") + ";";
@@ -243,8 +295,10 @@ public final class Rollups {
     static final List<String> TRIGGER_NAMES = List.of(
             "tasks_rollup_ai", "tasks_rollup_ad", "tasks_rollup_au",
             "obs_rollup_ai", "obs_rollup_ad", "obs_rollup_au",
-            "kss_rollup_ai", "kss_rollup_ad");
+            "kss_rollup_ai", "kss_rollup_ad",
+            "obs_report_ai", "obs_report_ad", "obs_report_au");
 
+    /** The triggers of schema 1; {@link #reportMonthTriggersDdl} came with a later step. */
     static List<String> triggersDdl() {
         List<String> t = new ArrayList<>();
         t.add("CREATE TRIGGER tasks_rollup_ai AFTER INSERT ON tasks BEGIN "
@@ -278,6 +332,7 @@ public final class Rollups {
         dropTriggers(c);
         try (Statement st = c.createStatement()) {
             for (String ddl : triggersDdl()) st.execute(ddl);
+            for (String ddl : reportMonthTriggersDdl()) st.execute(ddl);
         }
     }
 
@@ -412,6 +467,9 @@ public final class Rollups {
     static void rebuild(Connection c, boolean tasksDone, KpiScopeFill kpiScope) throws SQLException {
         try (Statement st = c.createStatement()) {
             st.execute("DELETE FROM report_stats");
+            st.execute("DELETE FROM report_rollup_month");
+            st.execute(reportMonthRebuild());
+            Timings.lap("report_rollup_month");
             if (!tasksDone) {
                 st.execute("DELETE FROM task_rollup_day");
                 st.execute("DELETE FROM task_rollup_month");
@@ -436,7 +494,8 @@ public final class Rollups {
                 "SELECT grp, day, n_total, n_open, n_on_time FROM task_rollup_day WHERE n_total <> 0 ORDER BY 1, 2",
                 "SELECT grp, month, n_total, n_open, n_on_time FROM task_rollup_month WHERE n_total <> 0 ORDER BY 1, 2",
                 "SELECT * FROM kpi_scope_stats ORDER BY 1, 2",
-                "SELECT * FROM report_stats WHERE n_reports <> 0 ORDER BY 1"};
+                "SELECT * FROM report_stats WHERE n_reports <> 0 ORDER BY 1",
+                "SELECT * FROM report_rollup_month WHERE n_reports <> 0 ORDER BY 1, 2"};
         try (Statement st = c.createStatement()) {
             for (String q : queries) {
                 try (ResultSet rs = st.executeQuery(q)) {

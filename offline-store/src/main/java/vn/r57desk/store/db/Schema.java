@@ -16,7 +16,7 @@ public final class Schema {
     private Schema() {}
 
     public static List<Migration> migrations() {
-        return List.of(v1(), v2());
+        return List.of(v1(), v2(), v3());
     }
 
     public static int latestVersion() {
@@ -28,7 +28,7 @@ public final class Schema {
         return List.of("systems", "agencies", "localities", "scopes", "initiatives", "initiative_coordinators",
                 "tasks", "kpis", "sources", "observations", "meetings", "agenda_items", "notes", "outbox",
                 "sync_state", "sync_runs", "change_log", "dataset_info",
-                "kpi_scope_stats", "report_stats", "task_rollup_day", "task_rollup_month");
+                "kpi_scope_stats", "report_stats", "task_rollup_day", "task_rollup_month", "report_rollup_month");
     }
 
     /**
@@ -42,6 +42,14 @@ public final class Schema {
                 "ALTER TABLE outbox ADD COLUMN sent_at TEXT",
                 "ALTER TABLE outbox ADD COLUMN server_status TEXT CHECK (server_status IN ('accepted','duplicate','rejected'))",
                 "CREATE INDEX outbox_pending ON outbox(created_at) WHERE sent_at IS NULL"));
+    }
+
+    /**
+     * Reports by scope and month, so that reporting timeliness counts the reports of the months that
+     * are due (and inside the chosen range) and nothing else (docs/metrics.md).
+     */
+    private static Migration v3() {
+        return new Migration(3, "reports by scope and month", Rollups.reportMonthMigration());
     }
 
     private static Migration v1() {

@@ -102,8 +102,8 @@ class MetricsTest {
         assertThat(RankingIndex.index(List.of(new RankingIndex.Part(RankingIndex.Component.ON_TIME_TASKS, null)))).isNull();
         assertThat(RankingIndex.onTimeRate(3, 4)).isEqualTo(0.75);
         assertThat(RankingIndex.onTimeRate(0, 0)).isNull();
-        assertThat(RankingIndex.reportingTimeliness(10, 2, 10)).isEqualTo(0.8);
-        assertThat(RankingIndex.reportingTimeliness(12, 0, 10)).isEqualTo(1.0);
-        assertThat(RankingIndex.reportingTimeliness(0, 0, 0)).isNull();
+        assertThat(RankingIndex.reportingTimeliness(8, 10)).isEqualTo(0.8);
+        assertThat(RankingIndex.reportingTimeliness(12, 10)).isEqualTo(1.0);
+        assertThat(RankingIndex.reportingTimeliness(0, 0)).isNull();
     }
 }

@@ -175,7 +175,8 @@ class DeltaStageTest {
         assertRollupsEqualARebuild();
     }
 
-    private static final List<String> ALL_TRIGGERS = List.of("kss_rollup_ad", "kss_rollup_ai", "obs_rollup_ad", "obs_rollup_ai",
+    private static final List<String> ALL_TRIGGERS = List.of("kss_rollup_ad", "kss_rollup_ai", "obs_report_ad", "obs_report_ai", "obs_report_au",
+            "obs_rollup_ad", "obs_rollup_ai",
             "obs_rollup_au", "tasks_rollup_ad", "tasks_rollup_ai", "tasks_rollup_au");
 
     private static List<String> triggers(Connection c) throws SQLException {
