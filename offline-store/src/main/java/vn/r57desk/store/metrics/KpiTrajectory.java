@@ -70,10 +70,15 @@ public record KpiTrajectory(double startValue, LocalDate startDate, double targe
         return startValue + (target - startValue) * f;
     }
 
+    /** The target is reached in the KPI's direction; a strict bound (>80) needs more than the bound itself. */
+    public boolean met(double actual) {
+        double beyond = (actual - target) * direction.sign();
+        return strictTarget ? beyond > 0 : beyond >= 0;
+    }
+
     public Rag rag(double actual, LocalDate at) {
         int sign = direction.sign();
-        double beyond = (actual - target) * sign;
-        if (strictTarget ? beyond > 0 : beyond >= 0) return Rag.GREEN;
+        if (met(actual)) return Rag.GREEN;
         double expectedProgress = expectedAt(at) - startValue;
         double actualProgress = actual - startValue;
         if (Math.abs(expectedProgress) < 1e-12) return actualProgress * sign >= 0 ? Rag.GREEN : Rag.AMBER;
