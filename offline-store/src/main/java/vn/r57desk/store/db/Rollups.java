@@ -266,21 +266,28 @@ public final class Rollups {
                         + reportMonthUpsert("OLD", -1) + reportMonthUpsert("NEW", 1) + " END");
     }
 
-    /** Set-based fill from the observations (one pass grouped by scope and month, then communes added to their provinces). */
-    static String reportMonthRebuild() {
-        String own = "SELECT scope_id AS s, period AS p, count(*) AS n, sum(reported_at > " + dueDateSql("period") + ") AS l"
-                + " FROM observations GROUP BY scope_id, period";
-        return "INSERT INTO report_rollup_month (scope_id, period, n_reports, n_late) SELECT s, p, sum(n), sum(l) FROM ("
-                + " SELECT s, p, n, l FROM (" + own + ")"
-                + " UNION ALL SELECT sc.parent_scope_id, o.p, o.n, o.l FROM (" + own + ") o JOIN scopes sc ON sc.id = o.s"
-                + " WHERE sc.kind = 'commune') GROUP BY s, p";
+    /**
+     * Set-based fill from the observations: one pass grouped by scope and month into a temporary
+     * table (observations are clustered by KPI, so this is the one sort), then each commune's rows
+     * added to its province's.
+     */
+    static List<String> reportMonthRebuild() {
+        return List.of(
+                "DROP TABLE IF EXISTS temp.report_months",
+                "CREATE TEMP TABLE report_months AS SELECT scope_id AS s, period AS p, count(*) AS n, sum(reported_at > "
+                        + dueDateSql("period") + ") AS l FROM observations GROUP BY scope_id, period",
+                "INSERT INTO report_rollup_month (scope_id, period, n_reports, n_late) SELECT s, p, sum(n), sum(l) FROM ("
+                        + " SELECT s, p, n, l FROM temp.report_months"
+                        + " UNION ALL SELECT sc.parent_scope_id, r.p, r.n, r.l FROM temp.report_months r JOIN scopes sc ON sc.id = r.s"
+                        + " WHERE sc.kind = 'commune') GROUP BY s, p",
+                "DROP TABLE temp.report_months");
     }
 
     /** Migration step: the table, filled from what the cache holds, and its triggers. */
     static List<String> reportMonthMigration() {
         List<String> out = new ArrayList<>();
         out.add(REPORT_MONTH_DDL);
-        out.add(reportMonthRebuild());
+        out.addAll(reportMonthRebuild());
         out.addAll(reportMonthTriggersDdl());
         return out;
     }
@@ -468,7 +475,7 @@ public final class Rollups {
         try (Statement st = c.createStatement()) {
             st.execute("DELETE FROM report_stats");
             st.execute("DELETE FROM report_rollup_month");
-            st.execute(reportMonthRebuild());
+            for (String sql : reportMonthRebuild()) st.execute(sql);
             Timings.lap("report_rollup_month");
             if (!tasksDone) {
                 st.execute("DELETE FROM task_rollup_day");
