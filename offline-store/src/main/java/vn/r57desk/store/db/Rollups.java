@@ -283,6 +283,42 @@ public final class Rollups {
                 "DROP TABLE temp.report_months");
     }
 
+    /**
+     * Large change sets of observations (a sync page): the per-row report triggers are turned off
+     * inside the caller's transaction and the caller brackets its writes with
+     * {@link #adjustReportMonths} (-1 for the rows at the touched keys as they were, +1 as they
+     * are); {@link #restoreReportMonthTriggers} brings them back, and so does a rollback.
+     */
+    public static void suspendReportMonthTriggers(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            for (String name : REPORT_MONTH_TRIGGERS) st.execute("DROP TRIGGER IF EXISTS " + name);
+        }
+    }
+
+    public static void restoreReportMonthTriggers(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            for (String name : REPORT_MONTH_TRIGGERS) st.execute("DROP TRIGGER IF EXISTS " + name);
+            for (String ddl : reportMonthTriggersDdl()) st.execute(ddl);
+        }
+    }
+
+    /**
+     * Adds ({@code sign} 1) or removes (-1) the report counts of the observations at the keys
+     * {@code keysSql} selects (columns kpi_id, scope_id, period, each key once), as they are now:
+     * the set form of the obs_report triggers, one upsert per (scope, month).
+     */
+    public static void adjustReportMonths(Connection c, String keysSql, int sign) throws SQLException {
+        String rows = "SELECT o.scope_id AS s, o.period AS p, (o.reported_at > " + dueDateSql("o.period") + ") AS l"
+                + " FROM (" + keysSql + ") k JOIN observations o ON o.kpi_id = k.kpi_id AND o.scope_id = k.scope_id AND o.period = k.period";
+        try (Statement st = c.createStatement()) {
+            st.execute("INSERT INTO report_rollup_month (scope_id, period, n_reports, n_late) SELECT s, p, " + sign + " * count(*), "
+                    + sign + " * sum(l) FROM (SELECT s, p, l FROM (" + rows + ")"
+                    + " UNION ALL SELECT sc.parent_scope_id, r.p, r.l FROM (" + rows + ") r JOIN scopes sc ON sc.id = r.s WHERE sc.kind = 'commune')"
+                    + " WHERE true GROUP BY s, p ON CONFLICT (scope_id, period) DO UPDATE SET n_reports = n_reports + excluded.n_reports,"
+                    + " n_late = n_late + excluded.n_late");
+        }
+    }
+
     /** Migration step: the table, filled from what the cache holds, and its triggers. */
     static List<String> reportMonthMigration() {
         List<String> out = new ArrayList<>();
