@@ -66,10 +66,18 @@ if [ $os = mac ] && [ ! -f installers/icons/r57-desk.icns ]; then
   done
   iconutil -c icns "$set_dir" -o installers/icons/r57-desk.icns
 fi
-# What every image and package says about itself, in one place.
-meta=(--name "$name" --app-version "$version" --vendor "R57 Desk" --copyright "© 2026 R57 Desk"
+# Who maintains the packages: the one place their name and address are written (the .deb's
+# Maintainer field, its changelog and copyright; the POMs name the maintainers without an address).
+# The address is a GitHub no-reply placeholder until the maintainers confirm a real one.
+maintainer_name="R57 Desk maintainers"
+maintainer_email="r57desk-maintainers@users.noreply.github.com"
+maintainer="$maintainer_name <$maintainer_email>"
+# What every image and package says about itself, in one place. Licence: Apache-2.0 (LICENSE);
+# the installers show installers/LICENSE.txt (notices, bundled software) followed by its full text.
+cat installers/LICENSE.txt LICENSE > "$out/LICENSE.txt"
+meta=(--name "$name" --app-version "$version" --vendor "R57 Desk" --copyright "Copyright 2026 $maintainer_name. Apache-2.0"
   --description "Theo dõi Nghị quyết 57-NQ/TW — Resolution 57 steering desk")
-package=("${meta[@]}" --license-file installers/LICENSE.txt)
+package=("${meta[@]}" --license-file "$out/LICENSE.txt")
 # The app's JVM options, the same file ./r57 run and ./r57 bench-ui use (what is measured ships).
 mapfile -t jvm_opts < <(grep -v '^\s*\(#\|$\)' app/jvm.options | tr -d '\r')
 java_options=(); for o in "${jvm_opts[@]}"; do java_options+=(--java-options "$o"); done
@@ -102,15 +110,15 @@ if [ $os = linux ] && command -v dpkg-deb >/dev/null; then
     || { echo "build.sh: create /usr/share/desktop-directories (as root) for the menu entry" >&2; exit 1; }
   "$JAVA_HOME/bin/jpackage" --type deb --dest "$out" --app-image "$out/image/r57-desk" "${package[@]}" \
     --resource-dir installers/linux \
-    --linux-package-name r57-desk --linux-deb-maintainer "r57desk@example.vn" --linux-menu-group "Office" \
+    --linux-package-name r57-desk --linux-deb-maintainer "$maintainer_email" --linux-menu-group "Office" \
     --linux-app-category misc --linux-package-deps "libgtk-3-0" --linux-shortcut --install-dir /usr/lib
-  installers/linux/repack-deb.sh "$(ls "$out"/r57-desk_*.deb)" "$version"
+  installers/linux/repack-deb.sh "$(ls "$out"/r57-desk_*.deb)" "$version" "$maintainer"
 fi
 if [ $os = linux ] && command -v rpmbuild >/dev/null; then
-  # The same menu entry as the .deb (Vietnamese and English names); the licence tag says what
-  # installers/LICENSE.txt says until the project chooses one.
+  # The same menu entry as the .deb (Vietnamese and English names); the licence tag is the
+  # project's (SPDX Apache-2.0).
   "$JAVA_HOME/bin/jpackage" --type rpm --dest "$out" --app-image "$out/image/r57-desk" "${package[@]}" \
-    --resource-dir installers/linux --linux-rpm-license-type "LicenseRef-R57Desk-AllRightsReserved" \
+    --resource-dir installers/linux --linux-rpm-license-type "Apache-2.0" \
     --linux-menu-group "Office" --linux-package-deps "gtk3" --linux-shortcut
   installers/check-rpm.sh "$(ls "$out"/r57-desk-*.rpm)" "$version"
 fi

@@ -11,7 +11,7 @@ fail() { echo "check-rpm: $rpmfile: $*" >&2; exit 1; }
 q() { rpm -qp --queryformat "$1" "$rpmfile" 2>/dev/null; }
 [ "$(q '%{NAME}')" = r57-desk ] || fail "package name is '$(q '%{NAME}')', expected r57-desk"
 [ "$(q '%{VERSION}')" = "$version" ] || fail "version is '$(q '%{VERSION}')', expected $version (from the build)"
-[ "$(q '%{LICENSE}')" != Unknown ] || fail "no licence tag"
+[ "$(q '%{LICENSE}')" = Apache-2.0 ] || fail "licence tag is '$(q '%{LICENSE}')', expected Apache-2.0"
 rpm -qpR "$rpmfile" 2>/dev/null | grep -qx gtk3 || fail "does not require gtk3"
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 desktop=$(rpm -qpl "$rpmfile" 2>/dev/null | grep '\.desktop$' | head -1)

@@ -3,9 +3,9 @@
 # errors): native libraries stripped, copyright and changelog where Debian expects them, a long
 # description, and lintian overrides for the libraries the Java runtime itself embeds.
 #
-#   installers/linux/repack-deb.sh PACKAGE.deb VERSION
+#   installers/linux/repack-deb.sh PACKAGE.deb VERSION "NAME <ADDRESS>"
 set -euo pipefail
-deb=$1 version=$2
+deb=$1 version=$2 maintainer=$3
 here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -21,8 +21,9 @@ done
 
 doc="$root/usr/share/doc/r57-desk"
 mkdir -p "$doc" "$root/usr/share/lintian/overrides"
-cp "$here/copyright" "$doc/copyright"
-sed "s/@VERSION@/$version/; s/@DATE@/$(date -R)/" "$here/changelog" | gzip -9n > "$doc/changelog.gz"
+# The maintainer comes from build.sh (its one place); '|' as the separator: the address has no '|'.
+sed "s|@MAINTAINER@|$maintainer|" "$here/copyright" > "$doc/copyright"
+sed "s/@VERSION@/$version/; s/@DATE@/$(date -R)/; s|@MAINTAINER@|$maintainer|" "$here/changelog" | gzip -9n > "$doc/changelog.gz"
 cp "$here/lintian-overrides" "$root/usr/share/lintian/overrides/r57-desk"
 chmod 0644 "$doc/copyright" "$doc/changelog.gz" "$root/usr/share/lintian/overrides/r57-desk"
 
@@ -35,6 +36,8 @@ ctl="$root/DEBIAN/control"
 awk '/^Description:/ { skip = 1; next } skip && /^[ \t]/ { next } /^[ \t]*$/ { next } { skip = 0; print }' "$ctl" > "$ctl.new"
 mv "$ctl.new" "$ctl"
 cat "$here/description" >> "$ctl"
+# jpackage writes the address alone; Debian wants "Name <address>".
+sed -i "s|^Maintainer:.*|Maintainer: $maintainer|" "$ctl"
 grep -q '^Depends:' "$ctl" || { echo "repack-deb.sh: the package lost its Depends field" >&2; exit 1; }
 # Installed-Size after stripping, in KiB.
 sed -i "s/^Installed-Size:.*/Installed-Size: $(du -sk --exclude=DEBIAN "$root" | cut -f1)/" "$ctl"

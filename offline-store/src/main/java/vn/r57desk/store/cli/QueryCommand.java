@@ -100,6 +100,7 @@ final class QueryCommand implements Callable<Integer> {
                 List<String> notes = new ArrayList<>();
                 if (dd.catalog().isDemo()) notes.add("DEMO DATA (synthetic initiatives, communes, tasks and values; real names and targets)");
                 notes.add("as of " + asOf + ", periods " + range.from() + " to " + range.to());
+                notes.addAll(query.spanNotes(asOf, range));
                 notes.forEach(n -> out.println("# " + n));
                 TableFormat.print(out, query, result, locale);
             }

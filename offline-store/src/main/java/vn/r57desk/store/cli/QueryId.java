@@ -25,7 +25,7 @@ enum QueryId {
     },
     initiative_tasks {
         Object run(QueryArgs a) throws CacheException {
-            return a.dd().tasks(DrillDown.TaskOwner.INITIATIVE, a.initiativeId(), a.today(), a.limit());
+            return a.dd().tasks(DrillDown.TaskOwner.INITIATIVE, a.initiativeId(), a.today(), a.range(), a.limit());
         }
     },
     kpi_series {
@@ -42,7 +42,7 @@ enum QueryId {
     },
     ministry_tasks {
         Object run(QueryArgs a) throws CacheException {
-            return a.dd().tasks(DrillDown.TaskOwner.AGENCY, a.agencyId(), a.today(), a.limit());
+            return a.dd().tasks(DrillDown.TaskOwner.AGENCY, a.agencyId(), a.today(), a.range(), a.limit());
         }
     },
     ministry_grid {
@@ -67,23 +67,49 @@ enum QueryId {
         Object run(QueryArgs a) throws CacheException {
             String code = a.locality() != null ? a.locality() : a.province();
             if (code == null) throw new IllegalArgumentException("this query needs --locality (or --province)");
-            return a.dd().tasks(DrillDown.TaskOwner.LOCALITY, a.dd().localityIdByCode(code), a.today(), a.limit());
+            return a.dd().tasks(DrillDown.TaskOwner.LOCALITY, a.dd().localityIdByCode(code), a.today(), a.range(), a.limit());
         }
     },
     deadlines_by_agency {
-        Object run(QueryArgs a) throws CacheException { return a.dd().rankings().deadlinesByAgency(a.today()); }
+        Object run(QueryArgs a) throws CacheException { return a.dd().rankings().deadlinesByAgency(a.today(), a.range()); }
     },
     deadlines_by_province {
-        Object run(QueryArgs a) throws CacheException { return a.dd().rankings().deadlinesByProvince(a.today()); }
+        Object run(QueryArgs a) throws CacheException { return a.dd().rankings().deadlinesByProvince(a.today(), a.range()); }
     },
     rank_ministries {
-        Object run(QueryArgs a) throws CacheException { return a.dd().rankings().rankMinistries(a.today()); }
+        Object run(QueryArgs a) throws CacheException { return a.dd().rankings().rankMinistries(a.today(), a.range()); }
     },
     rank_provinces {
-        Object run(QueryArgs a) throws CacheException { return a.dd().rankings().rankProvinces(a.today()); }
+        Object run(QueryArgs a) throws CacheException { return a.dd().rankings().rankProvinces(a.today(), a.range()); }
     };
 
     abstract Object run(QueryArgs a) throws CacheException;
+
+    /**
+     * What the chosen periods mean for this query, printed under the table header so that a reader
+     * knows which span each figure covers (docs/metrics.md); empty when it is only "periods X to Y".
+     */
+    java.util.List<String> spanNotes(java.time.LocalDate today, vn.r57desk.store.model.PeriodRange r) {
+        String months = r.from() + " to " + r.to();
+        return switch (this) {
+            case overview, system_initiatives, initiative, ministry, locality, provinces, communes -> java.util.List.of(
+                    "tasks: deadlines from " + r.firstDay() + " to " + r.endExclusive().minusDays(1)
+                            + "; 'due within 30/90 days' looks ahead from " + today + " (to " + today.plusDays(30) + " / "
+                            + today.plusDays(90) + " included), whatever the periods");
+            case initiative_tasks, ministry_tasks, locality_tasks -> java.util.List.of(
+                    "tasks with a deadline from " + r.firstDay() + " to " + r.endExclusive().minusDays(1) + " (periods " + months + ")");
+            case deadlines_by_agency, deadlines_by_province -> java.util.List.of(
+                    "tasks with a deadline from " + r.firstDay() + " to " + r.endExclusive().minusDays(1) + " (periods " + months + ")",
+                    "'due within 30/90 days' looks ahead from " + today + " (to " + today.plusDays(30) + " / " + today.plusDays(90)
+                            + " included), whatever the periods");
+            case rank_ministries, rank_provinces -> java.util.List.of(
+                    "ranking over periods " + months + ": tasks with a deadline in them, reports of their months due by " + today
+                            + (this == rank_ministries ? "; initiative delivery as of " + today : "; each KPI's latest value up to " + r.to()));
+            case status_by_system, status_by_ministry, status_by_province, ministry_grid -> java.util.List.of(
+                    "initiative statuses as of " + today + " (the periods do not apply)");
+            case kpi_series -> java.util.List.of();
+        };
+    }
 
     /** The name on the command line and in benchmark output: {@code status-by-system}. */
     String cliName() {

@@ -116,10 +116,10 @@ final class TableFormat {
                 }
             }
             case List<?> list when !list.isEmpty() && list.getFirst() instanceof DeadlineRow -> {
-                header.addAll(List.of("code", "name", "overdue", "due ≤30 d", "due ≤90 d", "on-time"));
+                header.addAll(List.of("code", "name", "tasks", "overdue", "due ≤30 d from today", "due ≤90 d from today", "on-time"));
                 for (Object o : list) {
                     DeadlineRow d = (DeadlineRow) o;
-                    rows.add(List.of(d.code(), d.name().in(locale), String.valueOf(d.counts().overdue()), String.valueOf(d.counts().dueIn30()),
+                    rows.add(List.of(d.code(), d.name().in(locale), String.valueOf(d.counts().total()), String.valueOf(d.counts().overdue()), String.valueOf(d.counts().dueIn30()),
                             String.valueOf(d.counts().dueIn90()), pct(d.counts().onTimeRate(), nf)));
                 }
             }
@@ -143,15 +143,17 @@ final class TableFormat {
     }
 
     private static String tasks(TaskCounts t, NumberFormat nf) {
-        return t.total() + " in range, " + t.open() + " open, " + t.overdue() + " overdue, " + t.dueIn30() + " due within 30 days, "
+        return t.total() + " with a deadline in the periods, " + t.open() + " open, " + t.overdue() + " overdue, " + t.dueIn30() + " due within 30 days (from today), "
                 + t.dueIn90() + " within 90; on time " + pct(t.onTimeRate(), nf);
     }
 
     private static void kpiTable(List<KpiStatus> list, Locale locale, NumberFormat nf, PrintWriter out) {
         List<List<String>> rows = new ArrayList<>();
         for (KpiStatus s : list) {
+            // "no data yet" rather than a blank: a headline KPI nobody reported is still on the screen.
+            String status = !s.hasData() ? "no data yet" : s.old() ? s.rag().name() + " (" + s.monthsOld() + " months old)" : s.rag().name();
             rows.add(List.of(s.kpi().code(), s.kpi().name().in(locale), num(s.value(), nf), s.period() == null ? "" : s.period().toString(),
-                    num(s.expected(), nf), s.kpi().target2030Text() == null ? "" : s.kpi().target2030Text(), s.rag().name(), num(s.change(), nf)));
+                    num(s.expected(), nf), s.kpi().target2030Text() == null ? "" : s.kpi().target2030Text(), status, num(s.change(), nf)));
         }
         table(out, List.of("KPI", "name", "value", "period", "expected", "2030", "status", "change"), rows);
     }

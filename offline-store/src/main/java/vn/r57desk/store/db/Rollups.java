@@ -233,6 +233,101 @@ public final class Rollups {
                 + ") GROUP BY s";
     }
 
+    // ---- reports by month (reporting timeliness over a range of months) --------------------------
+
+    /**
+     * Reports received and received late per scope and month (a province's rows count its
+     * communes too): reporting timeliness then counts only the months that are due and inside the
+     * chosen range, from a few dozen rows per scope (docs/metrics.md, "Reporting timeliness").
+     */
+    static final String REPORT_MONTH_DDL = """
+            CREATE TABLE report_rollup_month (
+              scope_id INTEGER NOT NULL, period INTEGER NOT NULL,
+              n_reports INTEGER NOT NULL, n_late INTEGER NOT NULL,
+              PRIMARY KEY (scope_id, period)
+            ) STRICT, WITHOUT ROWID""";
+
+    static final List<String> REPORT_MONTH_TRIGGERS = List.of("obs_report_ai", "obs_report_ad", "obs_report_au");
+
+    /** Adds (1) or removes (-1) one observation row {@code alias} (NEW/OLD) to its scope's month and its province's. */
+    private static String reportMonthUpsert(String alias, int sign) {
+        return "INSERT INTO report_rollup_month (scope_id, period, n_reports, n_late) SELECT s, " + alias + ".period, " + sign + ", "
+                + sign + " * (" + alias + ".reported_at > " + dueDateSql(alias + ".period") + ") FROM (" + reportTargets(alias)
+                + ") WHERE true ON CONFLICT (scope_id, period) DO UPDATE SET n_reports = n_reports + excluded.n_reports,"
+                + " n_late = n_late + excluded.n_late;";
+    }
+
+    /** Row-by-row upkeep; kept apart from the series triggers, which a sync page suspends, because these are cheap. */
+    static List<String> reportMonthTriggersDdl() {
+        return List.of(
+                "CREATE TRIGGER obs_report_ai AFTER INSERT ON observations BEGIN " + reportMonthUpsert("NEW", 1) + " END",
+                "CREATE TRIGGER obs_report_ad AFTER DELETE ON observations BEGIN " + reportMonthUpsert("OLD", -1) + " END",
+                "CREATE TRIGGER obs_report_au AFTER UPDATE OF scope_id, period, reported_at ON observations BEGIN "
+                        + reportMonthUpsert("OLD", -1) + reportMonthUpsert("NEW", 1) + " END");
+    }
+
+    /**
+     * Set-based fill from the observations: one pass grouped by scope and month into a temporary
+     * table (observations are clustered by KPI, so this is the one sort), then each commune's rows
+     * added to its province's.
+     */
+    static List<String> reportMonthRebuild() {
+        return List.of(
+                "DROP TABLE IF EXISTS temp.report_months",
+                "CREATE TEMP TABLE report_months AS SELECT scope_id AS s, period AS p, count(*) AS n, sum(reported_at > "
+                        + dueDateSql("period") + ") AS l FROM observations GROUP BY scope_id, period",
+                "INSERT INTO report_rollup_month (scope_id, period, n_reports, n_late) SELECT s, p, sum(n), sum(l) FROM ("
+                        + " SELECT s, p, n, l FROM temp.report_months"
+                        + " UNION ALL SELECT sc.parent_scope_id, r.p, r.n, r.l FROM temp.report_months r JOIN scopes sc ON sc.id = r.s"
+                        + " WHERE sc.kind = 'commune') GROUP BY s, p",
+                "DROP TABLE temp.report_months");
+    }
+
+    /**
+     * Large change sets of observations (a sync page): the per-row report triggers are turned off
+     * inside the caller's transaction and the caller brackets its writes with
+     * {@link #adjustReportMonths} (-1 for the rows at the touched keys as they were, +1 as they
+     * are); {@link #restoreReportMonthTriggers} brings them back, and so does a rollback.
+     */
+    public static void suspendReportMonthTriggers(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            for (String name : REPORT_MONTH_TRIGGERS) st.execute("DROP TRIGGER IF EXISTS " + name);
+        }
+    }
+
+    public static void restoreReportMonthTriggers(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            for (String name : REPORT_MONTH_TRIGGERS) st.execute("DROP TRIGGER IF EXISTS " + name);
+            for (String ddl : reportMonthTriggersDdl()) st.execute(ddl);
+        }
+    }
+
+    /**
+     * Adds ({@code sign} 1) or removes (-1) the report counts of the observations at the keys
+     * {@code keysSql} selects (columns kpi_id, scope_id, period, each key once), as they are now:
+     * the set form of the obs_report triggers, one upsert per (scope, month).
+     */
+    public static void adjustReportMonths(Connection c, String keysSql, int sign) throws SQLException {
+        String rows = "SELECT o.scope_id AS s, o.period AS p, (o.reported_at > " + dueDateSql("o.period") + ") AS l"
+                + " FROM (" + keysSql + ") k JOIN observations o ON o.kpi_id = k.kpi_id AND o.scope_id = k.scope_id AND o.period = k.period";
+        try (Statement st = c.createStatement()) {
+            st.execute("INSERT INTO report_rollup_month (scope_id, period, n_reports, n_late) SELECT s, p, " + sign + " * count(*), "
+                    + sign + " * sum(l) FROM (SELECT s, p, l FROM (" + rows + ")"
+                    + " UNION ALL SELECT sc.parent_scope_id, r.p, r.l FROM (" + rows + ") r JOIN scopes sc ON sc.id = r.s WHERE sc.kind = 'commune')"
+                    + " WHERE true GROUP BY s, p ON CONFLICT (scope_id, period) DO UPDATE SET n_reports = n_reports + excluded.n_reports,"
+                    + " n_late = n_late + excluded.n_late");
+        }
+    }
+
+    /** Migration step: the table, filled from what the cache holds, and its triggers. */
+    static List<String> reportMonthMigration() {
+        List<String> out = new ArrayList<>();
+        out.add(REPORT_MONTH_DDL);
+        out.addAll(reportMonthRebuild());
+        out.addAll(reportMonthTriggersDdl());
+        return out;
+    }
+
     private static String recomputeKpiScope(String alias) {
         return "DELETE FROM kpi_scope_stats WHERE kpi_id = " + alias + ".kpi_id AND scope_id = " + alias + ".scope_id; "
                 + kpiScopeInsert("WHERE kpi_id = " + alias + ".kpi_id AND scope_id = " + alias + ".scope_id") + ";";
@@ -243,8 +338,10 @@ public final class Rollups {
     static final List<String> TRIGGER_NAMES = List.of(
             "tasks_rollup_ai", "tasks_rollup_ad", "tasks_rollup_au",
             "obs_rollup_ai", "obs_rollup_ad", "obs_rollup_au",
-            "kss_rollup_ai", "kss_rollup_ad");
+            "kss_rollup_ai", "kss_rollup_ad",
+            "obs_report_ai", "obs_report_ad", "obs_report_au");
 
+    /** The triggers of schema 1; {@link #reportMonthTriggersDdl} came with a later step. */
     static List<String> triggersDdl() {
         List<String> t = new ArrayList<>();
         t.add("CREATE TRIGGER tasks_rollup_ai AFTER INSERT ON tasks BEGIN "
@@ -278,6 +375,7 @@ public final class Rollups {
         dropTriggers(c);
         try (Statement st = c.createStatement()) {
             for (String ddl : triggersDdl()) st.execute(ddl);
+            for (String ddl : reportMonthTriggersDdl()) st.execute(ddl);
         }
     }
 
@@ -412,6 +510,9 @@ public final class Rollups {
     static void rebuild(Connection c, boolean tasksDone, KpiScopeFill kpiScope) throws SQLException {
         try (Statement st = c.createStatement()) {
             st.execute("DELETE FROM report_stats");
+            st.execute("DELETE FROM report_rollup_month");
+            for (String sql : reportMonthRebuild()) st.execute(sql);
+            Timings.lap("report_rollup_month");
             if (!tasksDone) {
                 st.execute("DELETE FROM task_rollup_day");
                 st.execute("DELETE FROM task_rollup_month");
@@ -436,7 +537,8 @@ public final class Rollups {
                 "SELECT grp, day, n_total, n_open, n_on_time FROM task_rollup_day WHERE n_total <> 0 ORDER BY 1, 2",
                 "SELECT grp, month, n_total, n_open, n_on_time FROM task_rollup_month WHERE n_total <> 0 ORDER BY 1, 2",
                 "SELECT * FROM kpi_scope_stats ORDER BY 1, 2",
-                "SELECT * FROM report_stats WHERE n_reports <> 0 ORDER BY 1"};
+                "SELECT * FROM report_stats WHERE n_reports <> 0 ORDER BY 1",
+                "SELECT * FROM report_rollup_month WHERE n_reports <> 0 ORDER BY 1, 2"};
         try (Statement st = c.createStatement()) {
             for (String q : queries) {
                 try (ResultSet rs = st.executeQuery(q)) {

@@ -16,7 +16,7 @@ public final class Schema {
     private Schema() {}
 
     public static List<Migration> migrations() {
-        return List.of(v1(), v2(), v3());
+        return List.of(v1(), v2(), v3(), v4());
     }
 
     public static int latestVersion() {
@@ -28,7 +28,7 @@ public final class Schema {
         return List.of("systems", "agencies", "localities", "scopes", "initiatives", "initiative_coordinators",
                 "tasks", "kpis", "sources", "observations", "meetings", "agenda_items", "notes", "outbox",
                 "sync_state", "sync_runs", "change_log", "dataset_info", "meeting_actions",
-                "kpi_scope_stats", "report_stats", "task_rollup_day", "task_rollup_month");
+                "kpi_scope_stats", "report_stats", "task_rollup_day", "task_rollup_month", "report_rollup_month");
     }
 
     /**
@@ -104,6 +104,14 @@ public final class Schema {
                 "DROP TABLE notes",
                 "ALTER TABLE notes_v3 RENAME TO notes",
                 "CREATE INDEX notes_subject ON notes(subject_kind, subject_code)"));
+    }
+
+    /**
+     * Reports by scope and month, so that reporting timeliness counts the reports of the months that
+     * are due (and inside the chosen range) and nothing else (docs/metrics.md).
+     */
+    private static Migration v4() {
+        return new Migration(4, "reports by scope and month", Rollups.reportMonthMigration());
     }
 
     private static Migration v1() {

@@ -16,12 +16,13 @@ import vn.r57desk.store.model.Direction;
  * a province, commune or agency starts from its own first report: the published baseline is national
  * expected(d) = start.value + (target − start.value) · clamp((d − start.date) / (end.date − start.date), 0, 1)
  * ratio  = (actual − start.value) / (expected(d) − start.value)
- * target already met in the KPI's direction → GREEN
+ * target already met in the KPI's direction → GREEN (a strict bound, >80, is not met by 80 itself)
  * expected(d) = start.value → GREEN if actual is not worse than the start, else AMBER
  * ratio ≥ 0.9 → GREEN;  ratio ≥ 0.6 → AMBER;  otherwise RED
  * </pre>
  */
-public record KpiTrajectory(double startValue, LocalDate startDate, double target, LocalDate targetDate, Direction direction) {
+public record KpiTrajectory(double startValue, LocalDate startDate, double target, LocalDate targetDate, Direction direction,
+                            boolean strictTarget) {
     public static final LocalDate TARGET_2030_DATE = LocalDate.of(2030, 12, 31);
     public static final double GREEN_MIN_RATIO = 0.9;
     public static final double AMBER_MIN_RATIO = 0.6;
@@ -34,14 +35,24 @@ public record KpiTrajectory(double startValue, LocalDate startDate, double targe
      */
     public static KpiTrajectory of(Double baseline, String baselineYear, Double target2030, Double target2045, Direction direction,
                                    Double firstValue, LocalDate firstValueDate) {
+        return of(baseline, baselineYear, target2030, target2045, direction, firstValue, firstValueDate, false);
+    }
+
+    /**
+     * As above; {@code strictTarget}: the target is a strict bound ({@code >80}, {@code <3}), so
+     * the bound itself does not meet it (80 does not meet {@code >80}; it is still judged against
+     * the trajectory, which aims at 80).
+     */
+    public static KpiTrajectory of(Double baseline, String baselineYear, Double target2030, Double target2045, Direction direction,
+                                   Double firstValue, LocalDate firstValueDate, boolean strictTarget) {
         Double target = target2030 != null ? target2030 : target2045;
         if (target == null) return null;
         LocalDate targetDate = target2030 != null ? TARGET_2030_DATE : TARGET_2045_DATE;
         if (baseline != null && baselineYear != null) {
-            return new KpiTrajectory(baseline, baselineDate(baselineYear), target, targetDate, direction);
+            return new KpiTrajectory(baseline, baselineDate(baselineYear), target, targetDate, direction, strictTarget);
         }
         if (firstValue == null || firstValueDate == null) return null;
-        return new KpiTrajectory(firstValue, firstValueDate, target, targetDate, direction);
+        return new KpiTrajectory(firstValue, firstValueDate, target, targetDate, direction, strictTarget);
     }
 
     /** "2025" → 2025-07-01; a range such as "2019-2024" takes its last year. */
@@ -59,9 +70,15 @@ public record KpiTrajectory(double startValue, LocalDate startDate, double targe
         return startValue + (target - startValue) * f;
     }
 
+    /** The target is reached in the KPI's direction; a strict bound (>80) needs more than the bound itself. */
+    public boolean met(double actual) {
+        double beyond = (actual - target) * direction.sign();
+        return strictTarget ? beyond > 0 : beyond >= 0;
+    }
+
     public Rag rag(double actual, LocalDate at) {
         int sign = direction.sign();
-        if ((actual - target) * sign >= 0) return Rag.GREEN;
+        if (met(actual)) return Rag.GREEN;
         double expectedProgress = expectedAt(at) - startValue;
         double actualProgress = actual - startValue;
         if (Math.abs(expectedProgress) < 1e-12) return actualProgress * sign >= 0 ? Rag.GREEN : Rag.AMBER;

@@ -46,10 +46,14 @@ public final class RankingIndex {
         return due == 0 ? null : (double) onTime / due;
     }
 
-    /** reports received by their due date ÷ reports expected so far, capped at 1; null if none expected. */
-    public static Double reportingTimeliness(long received, long late, long expected) {
+    /**
+     * Reports received by their due date ÷ reports expected, both counted over the same months (those
+     * due by today); null if none is expected. Capped at 1 only for reports of KPIs the catalogue does
+     * not expect at that level, which the numerator cannot tell apart.
+     */
+    public static Double reportingTimeliness(long receivedOnTime, long expected) {
         if (expected <= 0) return null;
-        return Math.min(1, (double) (received - late) / expected);
+        return Math.min(1, (double) receivedOnTime / expected);
     }
 
     /** Mean of the non-null scores, or null. */

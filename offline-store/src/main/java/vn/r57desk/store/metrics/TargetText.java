@@ -10,6 +10,13 @@ import vn.r57desk.store.model.Direction;
 public final class TargetText {
     private TargetText() {}
 
+    /** {@code >80} or {@code <3}: the bound itself does not meet the target ({@code >=}, {@code <=}, ranges and plain numbers: it does). */
+    public static boolean strict(String text) {
+        if (text == null) return false;
+        String t = text.trim();
+        return (t.startsWith(">") || t.startsWith("<")) && !t.startsWith(">=") && !t.startsWith("<=");
+    }
+
     public static Double value(String text, Direction direction) {
         if (text == null || text.isBlank()) return null;
         String t = text.trim().replace(" ", "");

@@ -10,6 +10,8 @@ public record Kpi(long id, String code, long systemId, Long initiativeId, Biling
                   Direction direction, Double baseline, String baselineYear, Double target2030, String target2030Text,
                   Double target2045, String target2045Text, Set<ScopeKind> levels, boolean headline, boolean synthetic) {
     public Kpi {
-        levels = Set.copyOf(levels);
+        // In the enum's order (national, agency, province, commune) on every run: Set.copyOf iterates
+        // in a per-JVM random order, which made `query overview --json` differ between runs.
+        levels = levels.isEmpty() ? Set.of() : java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(levels));
     }
 }

@@ -30,7 +30,7 @@ import vn.r57desk.store.model.SystemInfo;
 public record Catalog(Map<Long, SystemInfo> systems, Map<Long, Agency> agencies, Map<Long, Locality> provinces,
                       Map<Long, Initiative> initiatives, Map<Long, Kpi> kpis, Map<Long, Long> agencyScopes,
                       Map<Long, Long> provinceScopes, long nationalScope, Map<String, String> info,
-                      Map<Long, Integer> communeCounts) {
+                      Map<Long, Integer> communeCounts, Set<Long> agenciesWithTasks) {
 
     public static Catalog load(Connection c) throws SQLException {
         Map<Long, SystemInfo> systems = new LinkedHashMap<>();
@@ -42,6 +42,7 @@ public record Catalog(Map<Long, SystemInfo> systems, Map<Long, Agency> agencies,
         Map<Long, Long> provinceScopes = new HashMap<>();
         Map<String, String> info = new HashMap<>();
         Map<Long, Integer> communeCounts = new HashMap<>();
+        Set<Long> agenciesWithTasks = new java.util.HashSet<>();
         long national = 0;
         try (Statement st = c.createStatement()) {
             try (ResultSet rs = st.executeQuery("SELECT id, code, kind, name_vi, name_en, sort_order FROM systems ORDER BY sort_order")) {
@@ -103,13 +104,19 @@ public record Catalog(Map<Long, SystemInfo> systems, Map<Long, Agency> agencies,
             try (ResultSet rs = st.executeQuery("SELECT parent_id, count(*) FROM localities WHERE parent_id IS NOT NULL GROUP BY parent_id")) {
                 while (rs.next()) communeCounts.put(rs.getLong(1), rs.getInt(2));
             }
+            // From the agency rows of the month rollup (a few hundred), not a scan of the tasks.
+            try (ResultSet rs = st.executeQuery("SELECT grp - " + vn.r57desk.store.db.Rollups.TaskGroup.AGENCY.offset
+                    + " FROM task_rollup_month WHERE grp >= " + vn.r57desk.store.db.Rollups.TaskGroup.AGENCY.offset
+                    + " AND grp < " + vn.r57desk.store.db.Rollups.TaskGroup.AGENCY.end() + " GROUP BY grp HAVING sum(n_total) > 0")) {
+                while (rs.next()) agenciesWithTasks.add(rs.getLong(1));
+            }
             try (ResultSet rs = st.executeQuery("SELECT key, value FROM dataset_info")) {
                 while (rs.next()) info.put(rs.getString(1), rs.getString(2));
             }
         }
         return new Catalog(Map.copyOf(systems), Map.copyOf(agencies), Map.copyOf(provinces), Map.copyOf(initiatives),
                 Map.copyOf(kpis), Map.copyOf(agencyScopes), Map.copyOf(provinceScopes), national, Map.copyOf(info),
-                Map.copyOf(communeCounts));
+                Map.copyOf(communeCounts), Set.copyOf(agenciesWithTasks));
     }
 
     public List<SystemInfo> systemList() {
@@ -131,9 +138,21 @@ public record Catalog(Map<Long, SystemInfo> systems, Map<Long, Agency> agencies,
         return s == null ? null : LocalDate.parse(s);
     }
 
-    /** Agencies that report KPIs and lead work: ministries and ministerial-level agencies. */
+    /**
+     * The agencies the committee follows and ranks (docs/metrics.md, "Which agencies"): every
+     * ministry and ministerial-level agency, and every other agency the committee assigns work to:
+     * one that leads or coordinates an initiative or is assigned a task (VAST, NIC). The same list
+     * is behind status by ministry, the ministry grid, deadlines by agency and the ministry ranking,
+     * so that they add up to the same totals. In id order.
+     */
     public List<Agency> ministries() {
-        return agencies.values().stream().filter(a -> a.kind().equals("ministry") || a.kind().equals("ministerial_agency"))
+        Set<Long> assigned = new java.util.HashSet<>(agenciesWithTasks);
+        for (Initiative i : initiatives.values()) {
+            assigned.add(i.leadAgencyId());
+            assigned.addAll(i.coordinatingAgencyIds());
+        }
+        return agencies.values().stream()
+                .filter(a -> a.kind().equals("ministry") || a.kind().equals("ministerial_agency") || assigned.contains(a.id()))
                 .sorted(java.util.Comparator.comparingLong(Agency::id)).toList();
     }
 }

@@ -110,7 +110,12 @@ public final class DrillDown {
         Catalog cat = catalog;
         return cache.read(c -> {
             List<KpiStatus> national = nationalKpis(c, cat, range);
-            List<KpiStatus> headline = national.stream().filter(s -> s.kpi().headline()).toList();
+            // Every headline KPI, in id order: one with no national report yet is there as "no data
+            // yet" (value null, NO_DATA) rather than missing from the screen.
+            Map<Long, KpiStatus> reported = new java.util.HashMap<>();
+            for (KpiStatus s : national) reported.put(s.kpi().id(), s);
+            List<KpiStatus> headline = cat.kpis().values().stream().filter(Kpi::headline).sorted(Comparator.comparingLong(Kpi::id))
+                    .map(k -> reported.getOrDefault(k.id(), KpiStatus.noData(k, cat.nationalScope()))).toList();
             List<Mover> movers = new ArrayList<>();
             for (KpiStatus s : national) {
                 if (s.change() == null || s.expected() == null || s.kpi().target2030() == null) continue;
@@ -249,8 +254,25 @@ public final class DrillDown {
     /** Whose tasks to list. */
     public enum TaskOwner { INITIATIVE, AGENCY, LOCALITY }
 
-    /** Tasks of an initiative, an agency or a locality: overdue first, then open by deadline, then done; at most {@code limit}. */
+    /**
+     * Tasks of an initiative, an agency or a locality with a deadline in {@code range}: the same
+     * tasks, and so the same total, as the task counts of that owner over that range. Overdue
+     * first, then open by deadline, then done; at most {@code limit}.
+     */
+    public List<TaskRow> tasks(TaskOwner owner, long id, LocalDate today, PeriodRange range, int limit) throws CacheException {
+        return tasks(owner, id, today, range.firstDay(), range.endExclusive(), limit);
+    }
+
+    /**
+     * Tasks of an owner whatever their deadline (every deadline of the programme): more than the
+     * task counts over a period range show; prefer {@link #tasks(TaskOwner, long, LocalDate, PeriodRange, int)}.
+     */
     public List<TaskRow> tasks(TaskOwner owner, long id, LocalDate today, int limit) throws CacheException {
+        return tasks(owner, id, today, LocalDate.of(1900, 1, 1), LocalDate.of(9999, 1, 1), limit);
+    }
+
+    private List<TaskRow> tasks(TaskOwner owner, long id, LocalDate today, LocalDate from, LocalDate endExclusive, int limit)
+            throws CacheException {
         Catalog cat = catalog;
         String column = switch (owner) {
             case INITIATIVE -> "initiative_id";
@@ -260,12 +282,14 @@ public final class DrillDown {
         // The (owner, done, deadline) indexes return rows already in this order.
         String sql = "SELECT t.id, t.initiative_id, t.title_vi, t.title_en, t.agency_id, t.locality_id, t.deadline, t.completed_at,"
                 + " l.name_vi, l.name_en FROM tasks t LEFT JOIN localities l ON l.id = t.locality_id"
-                + " WHERE t." + column + " = ? ORDER BY t.completed_at IS NOT NULL, t.deadline LIMIT ?";
+                + " WHERE t." + column + " = ? AND t.deadline >= ? AND t.deadline < ? ORDER BY t.completed_at IS NOT NULL, t.deadline LIMIT ?";
         return cache.read(c -> {
             List<TaskRow> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setLong(1, id);
-                ps.setInt(2, limit);
+                ps.setString(2, from.toString());
+                ps.setString(3, endExclusive.toString());
+                ps.setInt(4, limit);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         Long agency = Rows.nullableLong(rs, 5);
@@ -454,7 +478,7 @@ public final class DrillDown {
         if (k == null) throw new IllegalArgumentException("no KPI with id " + kpiId);
         return cache.read(c -> {
             List<LocalityRow> out = new ArrayList<>();
-            try (KpiReader kr = new KpiReader(c); TaskRollupReader tr = new TaskRollupReader(c); Reporting rep = new Reporting(c, cat, today)) {
+            try (KpiReader kr = new KpiReader(c); TaskRollupReader tr = new TaskRollupReader(c); Reporting rep = new Reporting(c, cat, today, range)) {
                 for (Locality p : cat.provinces().values()) {
                     long scope = cat.provinceScopes().get(p.id());
                     out.add(new LocalityRow(p, kr.status(k, scope, ScopeKind.PROVINCE, range),
@@ -491,13 +515,12 @@ public final class DrillDown {
         return cache.read(c -> {
             List<LocalityRow> out = new ArrayList<>();
             String sql = "SELECT l.id, l.code, l.level, l.parent_id, l.name_vi, l.name_en, l.kind, l.region, l.synthetic, s.id, "
-                    + KpiReader.STATS_COLUMNS.replaceAll("(\\w+)", "k.$1") + ", r.n_reports, r.n_late"
+                    + KpiReader.STATS_COLUMNS.replaceAll("(\\w+)", "k.$1")
                     + " FROM localities l JOIN scopes s ON s.locality_id = l.id"
                     + " LEFT JOIN kpi_scope_stats k ON k.kpi_id = ? AND k.scope_id = s.id"
-                    + " LEFT JOIN report_stats r ON r.scope_id = s.id"
                     + " WHERE l.parent_id = ? ORDER BY " + order.sql + " LIMIT ? OFFSET ?";
             List<Object[]> page = new ArrayList<>();
-            try (KpiReader kr = new KpiReader(c); Reporting rep = new Reporting(c, cat, today); PreparedStatement ps = c.prepareStatement(sql)) {
+            try (KpiReader kr = new KpiReader(c); Reporting rep = new Reporting(c, cat, today, range); PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setLong(1, kpiId);
                 ps.setLong(2, provinceId);
                 ps.setInt(3, limit);
@@ -507,9 +530,9 @@ public final class DrillDown {
                         Locality l = Rows.locality(rs);
                         long scope = rs.getLong(10);
                         KpiStatus st = Rows.nullableInt(rs, 11) == null
-                                ? new KpiStatus(k, scope, null, null, null, null, null, Rag.NO_DATA, 0, 0)
+                                ? KpiStatus.noData(k, scope)
                                 : kr.status(k, scope, ScopeKind.COMMUNE, range, rs, 11);
-                        Double timeliness = rep.timeliness(rs.getLong(19), rs.getLong(20), rep.expected(ScopeKind.COMMUNE, 1));
+                        Double timeliness = rep.scopeTimeliness(scope, ScopeKind.COMMUNE);
                         page.add(new Object[]{l, st, timeliness});
                     }
                 }
@@ -547,7 +570,7 @@ public final class DrillDown {
             }
             TaskCounts tasks;
             Double timeliness;
-            try (TaskRollupReader tr = new TaskRollupReader(c); Reporting rep = new Reporting(c, cat, today)) {
+            try (TaskRollupReader tr = new TaskRollupReader(c); Reporting rep = new Reporting(c, cat, today, range)) {
                 tasks = tr.counts((province ? TaskGroup.PROVINCE : TaskGroup.COMMUNE).key(l.id()), range, today);
                 timeliness = province ? rep.provinceTimeliness(l.id(), scope) : rep.scopeTimeliness(scope, ScopeKind.COMMUNE);
             }

@@ -40,7 +40,7 @@ final class KpiReader implements AutoCloseable {
     /** Status from a result set positioned on {@link #STATS_COLUMNS} (starting at column {@code 1}), or none. */
     Results.KpiStatus status(Kpi k, long scopeId, ScopeKind kind, PeriodRange range, ResultSet rs) throws SQLException {
         if (rs == null || Rows.nullableInt(rs, 1) == null) {
-            return new Results.KpiStatus(k, scopeId, null, null, null, null, null, Rag.NO_DATA, 0, 0);
+            return Results.KpiStatus.noData(k, scopeId);
         }
         return status(k, scopeId, kind, range, rs, 1);
     }
@@ -72,14 +72,17 @@ final class KpiReader implements AutoCloseable {
             expected = t.expectedAt(Period.midpoint(period));
             rag = t.rag(value, Period.midpoint(period));
         }
-        return new Results.KpiStatus(k, scopeId, period, value, prevPeriod, prevValue, expected, rag, reports, late);
+        Integer monthsOld = period == null ? null : (int) java.time.temporal.ChronoUnit.MONTHS.between(Period.toYearMonth(period), range.to());
+        return new Results.KpiStatus(k, scopeId, period, value, prevPeriod, prevValue, expected, rag, reports, late, monthsOld);
     }
 
     /** The published baseline is national; other scopes start from their own first report. */
     static KpiTrajectory trajectory(Kpi k, ScopeKind kind, Double firstValue, Integer firstPeriod) {
         boolean national = kind == ScopeKind.NATIONAL;
+        String targetText = k.target2030() != null ? k.target2030Text() : k.target2045Text();
         return KpiTrajectory.of(national ? k.baseline() : null, national ? k.baselineYear() : null, k.target2030(),
-                k.target2045(), k.direction(), firstValue, firstPeriod == null ? null : Period.midpoint(firstPeriod));
+                k.target2045(), k.direction(), firstValue, firstPeriod == null ? null : Period.midpoint(firstPeriod),
+                vn.r57desk.store.metrics.TargetText.strict(targetText));
     }
 
     @Override

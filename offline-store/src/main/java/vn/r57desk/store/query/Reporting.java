@@ -9,55 +9,73 @@ import java.time.LocalDate;
 import vn.r57desk.store.metrics.RankingIndex;
 import vn.r57desk.store.model.Kpi;
 import vn.r57desk.store.model.Period;
+import vn.r57desk.store.model.PeriodRange;
 import vn.r57desk.store.model.ScopeKind;
 
 /**
- * Reporting timeliness: reports received by their due date ÷ reports expected so far. Expected =
- * KPIs reported at that level × monthly periods due since 2025-01 (docs/metrics.md).
+ * Reporting timeliness (docs/metrics.md): reports received by their due date ÷ reports expected,
+ * both over the same months: those of the chosen range, from 2025-01, whose reports are due by
+ * today (the 10th of the following month). A report for a month not yet due counts in neither.
  */
 final class Reporting implements AutoCloseable {
     static final int FIRST_PERIOD = 202501;
 
     private final Catalog catalog;
-    private final int periodsDue;
-    private final PreparedStatement stats;
+    /** First and last month counted; {@code monthsDue} = 0 when none is due yet. */
+    private final int firstMonth;
+    private final int lastMonth;
+    private final int monthsDue;
+    private final PreparedStatement onTime;
 
-    Reporting(Connection c, Catalog catalog, LocalDate today) throws SQLException {
+    Reporting(Connection c, Catalog catalog, LocalDate today, PeriodRange range) throws SQLException {
         this.catalog = catalog;
-        this.periodsDue = Period.countDue(FIRST_PERIOD, today);
-        this.stats = c.prepareStatement("SELECT n_reports, n_late FROM report_stats WHERE scope_id = ?");
+        int first = Math.max(FIRST_PERIOD, range.fromPeriod());
+        int last = first;
+        int n = 0;
+        for (int p = first; p <= range.toPeriod() && !Period.dueDate(p).isAfter(today); p = Period.next(p)) {
+            last = p;
+            n++;
+        }
+        this.firstMonth = first;
+        this.lastMonth = last;
+        this.monthsDue = n;
+        this.onTime = c.prepareStatement("SELECT coalesce(sum(n_reports - n_late), 0) FROM report_rollup_month"
+                + " WHERE scope_id = ? AND period BETWEEN ? AND ?");
+    }
+
+    /** Months counted: due by today, inside the range, from 2025-01. */
+    int monthsDue() {
+        return monthsDue;
     }
 
     long expected(ScopeKind level, long units) {
         long kpis = catalog.kpis().values().stream().filter((Kpi k) -> k.levels().contains(level)).count();
-        return kpis * periodsDue * units;
+        return kpis * monthsDue * units;
     }
 
-    Double timeliness(long received, long late, long expected) {
-        return RankingIndex.reportingTimeliness(received, late, expected);
+    /** Reports of the counted months received by their due date, at one scope (a province's row includes its communes). */
+    long receivedOnTime(long scope) throws SQLException {
+        if (monthsDue == 0) return 0;
+        onTime.setLong(1, scope);
+        onTime.setInt(2, firstMonth);
+        onTime.setInt(3, lastMonth);
+        try (ResultSet rs = onTime.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
     }
 
     Double scopeTimeliness(long scope, ScopeKind kind) throws SQLException {
-        long[] s = read(scope);
-        return timeliness(s[0], s[1], expected(kind, 1));
+        return RankingIndex.reportingTimeliness(receivedOnTime(scope), expected(kind, 1));
     }
 
-    /** A province's row in report_stats counts its communes too, so the expectation does as well. */
+    /** A province's rows count its communes' reports too, so the expectation adds each commune's. */
     Double provinceTimeliness(long provinceId, long scope) throws SQLException {
-        long[] s = read(scope);
         long expected = expected(ScopeKind.PROVINCE, 1) + expected(ScopeKind.COMMUNE, catalog.communeCounts().getOrDefault(provinceId, 0));
-        return timeliness(s[0], s[1], expected);
-    }
-
-    private long[] read(long scope) throws SQLException {
-        stats.setLong(1, scope);
-        try (ResultSet rs = stats.executeQuery()) {
-            return rs.next() ? new long[]{rs.getLong(1), rs.getLong(2)} : new long[2];
-        }
+        return RankingIndex.reportingTimeliness(receivedOnTime(scope), expected);
     }
 
     @Override
     public void close() throws SQLException {
-        stats.close();
+        onTime.close();
     }
 }

@@ -18,9 +18,31 @@ import vn.r57desk.store.model.Task;
 public final class Results {
     private Results() {}
 
-    /** A KPI at one scope: its latest value in the range, the previous one, the trajectory and status. */
+    /**
+     * A KPI at one scope: its latest value up to the range's last month, the previous one, the
+     * trajectory and status. No value ({@code value} null, {@code rag} NO_DATA) when nothing was
+     * reported yet: "no data yet". {@code monthsOld}: months from the value's month to the range's
+     * last month; a status {@link #old()} says so (docs/metrics.md).
+     */
     public record KpiStatus(Kpi kpi, long scopeId, Integer period, Double value, Integer previousPeriod, Double previousValue,
-                            Double expected, Rag rag, long reports, long lateReports) {
+                            Double expected, Rag rag, long reports, long lateReports, Integer monthsOld) {
+        /** A status from a value this many months before the range's last month, or more, is old. */
+        public static final int OLD_AFTER_MONTHS = 4;
+
+        /** Nothing reported at this scope (up to the range's end): shown as "no data yet", never left out. */
+        public static KpiStatus noData(Kpi kpi, long scopeId) {
+            return new KpiStatus(kpi, scopeId, null, null, null, null, null, Rag.NO_DATA, 0, 0, null);
+        }
+
+        public boolean hasData() {
+            return value != null;
+        }
+
+        /** The latest value is {@link #OLD_AFTER_MONTHS} or more months older than the range's last month. */
+        public boolean old() {
+            return monthsOld != null && monthsOld >= OLD_AFTER_MONTHS;
+        }
+
         public Double change() {
             return value == null || previousValue == null ? null : value - previousValue;
         }

@@ -4,7 +4,8 @@ import vn.r57desk.store.metrics.RankingIndex;
 
 /**
  * Task counts for one group as of a day. {@code overdue}: open with a deadline before today;
- * {@code dueIn30}/{@code dueIn90}: open and due from today within 30/90 days; {@code dueByToday}:
+ * {@code dueIn30}/{@code dueIn90}: open and due from today to today + 30/90 days, both
+ * days included, whatever the period range (a look ahead from today); {@code dueByToday}:
  * every task whose deadline has passed, {@code onTimeByToday}: of those, done by their deadline.
  */
 public record TaskCounts(long total, long open, long overdue, long dueIn30, long dueIn90, long dueByToday, long onTimeByToday) {

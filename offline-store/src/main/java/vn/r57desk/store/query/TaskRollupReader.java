@@ -33,6 +33,14 @@ final class TaskRollupReader implements AutoCloseable {
         soon = c.prepareStatement(SOON);
     }
 
+    /**
+     * Exclusive end of "due within {@code days} days": today + days is included (20 Nov: up to and
+     * including 20 Dec for 30 days). Whatever the period range (docs/metrics.md, "On-time rate").
+     */
+    static LocalDate dueWithinEnd(LocalDate today, int days) {
+        return today.plusDays(days + 1L);
+    }
+
     /** Counts for {@code group} over deadlines in {@code range}, as of {@code today}. */
     TaskCounts counts(long group, PeriodRange range, LocalDate today) throws SQLException {
         LocalDate from = range.firstDay();
@@ -42,8 +50,8 @@ final class TaskRollupReader implements AutoCloseable {
         long[] due = dueEnd.isAfter(from) ? sum(group, from, dueEnd) : new long[3];
         soon.setLong(1, group);
         soon.setString(2, today.toString());
-        soon.setString(3, today.plusDays(30).toString());
-        soon.setString(4, today.plusDays(90).toString());
+        soon.setString(3, dueWithinEnd(today, 30).toString());
+        soon.setString(4, dueWithinEnd(today, 90).toString());
         long in30, in90;
         try (ResultSet rs = soon.executeQuery()) {
             rs.next();
@@ -64,7 +72,7 @@ final class TaskRollupReader implements AutoCloseable {
         String from = range.firstDay().toString();
         String end = range.endExclusive().toString();
         String dueEnd = (today.isBefore(range.endExclusive()) ? today : range.endExclusive()).toString();
-        String t = today.toString(), t30 = today.plusDays(30).toString(), t90 = today.plusDays(90).toString();
+        String t = today.toString(), t30 = dueWithinEnd(today, 30).toString(), t90 = dueWithinEnd(today, 90).toString();
         String sql = "SELECT grp,"
                 + " sum(CASE WHEN day >= ?1 AND day < ?2 THEN n_total ELSE 0 END),"
                 + " sum(CASE WHEN day >= ?1 AND day < ?2 THEN n_open ELSE 0 END),"

@@ -215,11 +215,15 @@ final class DeltaStage {
         if (!observations.empty()) {
             if (!seriesSuspended) {
                 Rollups.suspendObservationTriggers(c);
+                Rollups.suspendReportMonthTriggers(c);
                 seriesSuspended = true;
             }
             long t0 = Timings.start();
             exec("INSERT OR IGNORE INTO temp.touched_series (kpi_id, scope_id) SELECT kpi_id, scope_id FROM " + observations.stage);
             Timings.add("touched series", t0);
+            t0 = Timings.start();
+            Rollups.adjustReportMonths(c, reportKeys(observations), -1);
+            Timings.add("report months -", t0);
         }
         String taskIds = "SELECT id FROM " + tasks.stage;
         if (!tasks.empty()) {
@@ -243,6 +247,9 @@ final class DeltaStage {
         long t1 = Timings.start();
         if (!tasks.empty()) Rollups.adjustTasks(c, taskIds, 1);
         Timings.add("task rollups +", t1);
+        t1 = Timings.start();
+        if (!observations.empty()) Rollups.adjustReportMonths(c, reportKeys(observations), 1);
+        Timings.add("report months +", t1);
         for (Stream s : streams.values()) {
             if (!s.empty()) exec("DELETE FROM " + s.stage);
             reset(s);
@@ -254,11 +261,19 @@ final class DeltaStage {
     void finishPage() throws SQLException, SyncException {
         flush();
         long t0 = Timings.start();
-        if (seriesSuspended) Rollups.recomputeSeries(c);
+        if (seriesSuspended) {
+            Rollups.recomputeSeries(c);
+            Rollups.restoreReportMonthTriggers(c);
+        }
         Timings.add("series recompute", t0);
         if (tasksSuspended) Rollups.restoreTaskTriggers(c);
         seriesSuspended = false;
         tasksSuspended = false;
+    }
+
+    /** The observation keys a flush touches, each once (a key can be staged in several rounds). */
+    private static String reportKeys(Stream observations) {
+        return "SELECT DISTINCT kpi_id, scope_id, period FROM " + observations.stage;
     }
 
     private void reset(Stream s) {

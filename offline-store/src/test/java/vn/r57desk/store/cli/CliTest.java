@@ -42,6 +42,40 @@ class CliTest {
     }
 
     @Test
+    void deadlinesAndRankingsUseThePeriodsTheirHeaderPrints() throws Exception {
+        String cache = DemoCacheFixture.demo().toString();
+        String[] q = {"--cache", cache, "--from", "2026-01", "--to", "2026-06"};
+        Run table = run(concat(new String[]{"query", "deadlines-by-agency"}, q));
+        assertThat(table.out()).contains("# as of 2026-11-20, periods 2026-01 to 2026-06",
+                "# tasks with a deadline from 2026-01-01 to 2026-06-30", "looks ahead from 2026-11-20 (to 2026-12-20 / 2027-02-18 included)");
+        var json = QueryCommand.mapper().readTree(run(concat(new String[]{"query", "deadlines-by-agency", "--json"}, q)).out());
+        long expected;
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + cache); var st = c.createStatement();
+             var rs = st.executeQuery("SELECT count(*) FROM tasks t JOIN agencies a ON a.id = t.agency_id WHERE a.code = 'MOC'"
+                     + " AND t.deadline >= '2026-01-01' AND t.deadline < '2026-07-01'")) {
+            rs.next();
+            expected = rs.getLong(1);
+        }
+        long moc = -1;
+        for (var row : json) if (row.get("code").asText().equals("MOC")) moc = row.get("counts").get("total").asLong();
+        assertThat(moc).isEqualTo(expected);
+        assertThat(run(concat(new String[]{"query", "rank-provinces"}, q)).out())
+                .contains("# ranking over periods 2026-01 to 2026-06: tasks with a deadline in them, reports of their months due by 2026-11-20");
+    }
+
+    @Test
+    void overviewJsonListsAKpisLevelsInOneOrder() throws Exception {
+        var json = QueryCommand.mapper().readTree(run("query", "overview", "--cache", DemoCacheFixture.demo().toString(), "--json").out());
+        for (var k : json.get("headline")) {
+            if (k.get("kpi").get("code").asText().equals("R57-04")) {
+                assertThat(k.get("kpi").get("levels").toString()).isEqualTo("[\"NATIONAL\",\"AGENCY\",\"PROVINCE\",\"COMMUNE\"]");
+                return;
+            }
+        }
+        throw new AssertionError("R57-04 is not in the overview");
+    }
+
+    @Test
     void badInputGetsAOneLineReason() throws Exception {
         String cache = DemoCacheFixture.demo().toString();
         Run unknownQuery = run("query", "everything", "--cache", cache);
@@ -154,6 +188,12 @@ class CliTest {
         assertThat(r.err()).startsWith("note: ").contains("open for reading only").contains("need a writable disk with free space");
         assertThat(r.out()).contains("DEMO DATA");
         assertThat(sha(cache)).isEqualTo(before);
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] r = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, r, a.length, b.length);
+        return r;
     }
 
     private static String[] concat(String[] a, String b) {

@@ -102,8 +102,46 @@ class MetricsTest {
         assertThat(RankingIndex.index(List.of(new RankingIndex.Part(RankingIndex.Component.ON_TIME_TASKS, null)))).isNull();
         assertThat(RankingIndex.onTimeRate(3, 4)).isEqualTo(0.75);
         assertThat(RankingIndex.onTimeRate(0, 0)).isNull();
-        assertThat(RankingIndex.reportingTimeliness(10, 2, 10)).isEqualTo(0.8);
-        assertThat(RankingIndex.reportingTimeliness(12, 0, 10)).isEqualTo(1.0);
-        assertThat(RankingIndex.reportingTimeliness(0, 0, 0)).isNull();
+        assertThat(RankingIndex.reportingTimeliness(8, 10)).isEqualTo(0.8);
+        assertThat(RankingIndex.reportingTimeliness(12, 10)).isEqualTo(1.0);
+        assertThat(RankingIndex.reportingTimeliness(0, 0)).isNull();
+    }
+
+    @Test
+    void eightyDoesNotMeetAStrictGreaterThanEightyButIsOnItsTrajectory() {
+        assertThat(TargetText.strict(">80")).isTrue();
+        assertThat(TargetText.strict(">=80")).isFalse();
+        assertThat(TargetText.strict("<3")).isTrue();
+        assertThat(TargetText.strict("40-50")).isFalse();
+        // Start 70 on 1 Jul 2025 (baseline year 2025), aim 80 on 31 Dec 2030 (2009 days).
+        KpiTrajectory strict = KpiTrajectory.of(70.0, "2025", 80.0, null, Direction.HIGHER_IS_BETTER, null, null, true);
+        KpiTrajectory inclusive = KpiTrajectory.of(70.0, "2025", 80.0, null, Direction.HIGHER_IS_BETTER, null, null, false);
+        assertThat(strict.met(80)).isFalse();
+        assertThat(strict.met(80.01)).isTrue();
+        assertThat(inclusive.met(80)).isTrue();
+        // 80 at 15 Jan 2031 (after the target date): expected 80, ratio (80 − 70) / (80 − 70) = 1 → GREEN either way.
+        assertThat(strict.rag(80, LocalDate.of(2031, 1, 15))).isEqualTo(Rag.GREEN);
+        // 79 then: ratio 9/10 = 0.9 → GREEN; 75: 0.5 → RED.
+        assertThat(strict.rag(79, LocalDate.of(2031, 1, 15))).isEqualTo(Rag.GREEN);
+        assertThat(strict.rag(75, LocalDate.of(2031, 1, 15))).isEqualTo(Rag.RED);
+    }
+
+    @Test
+    void aBaselineYearGivenAsASpanStartsInTheMiddleOfItsLastYear() {
+        // "2019-2024" → 1 Jul 2024. Baseline 20, target 30 on 31 Dec 2030: 2374 days.
+        KpiTrajectory t = KpiTrajectory.of(20.0, "2019-2024", 30.0, null, Direction.HIGHER_IS_BETTER, null, null);
+        assertThat(t.startDate()).isEqualTo(LocalDate.of(2024, 7, 1));
+        // 1 Jul 2025 is 365 days on: expected = 20 + 10 × 365/2374 = 21.5375
+        assertThat(t.expectedAt(LocalDate.of(2025, 7, 1))).isCloseTo(21.5375, within(1e-4));
+    }
+
+    @Test
+    void aSuspendedInitiativeIsRedAndDeliversItsProgressAgainstThePlan() {
+        LocalDate half = START.plusDays(365); // expected 0.5
+        // Suspended at 30 %: status RED; delivery = 0.30 / 0.50 = 0.6 (the plan keeps running while it is suspended).
+        assertThat(InitiativeStatusRule.rag(Status.SUSPENDED, 0.3, START, DEADLINE, half)).isEqualTo(Rag.RED);
+        assertThat(InitiativeStatusRule.delivery(Status.SUSPENDED, 0.3, START, DEADLINE, half)).isCloseTo(0.6, within(1e-9));
+        // A year after its deadline, still suspended at 30 %: expected 1 → delivery 0.3.
+        assertThat(InitiativeStatusRule.delivery(Status.SUSPENDED, 0.3, START, DEADLINE, DEADLINE.plusDays(365))).isCloseTo(0.3, within(1e-9));
     }
 }

@@ -148,6 +148,35 @@ class DeltaStageTest {
     }
 
     @Test
+    void aPageThatChangesAndDeletesReportsKeepsReportsByMonthRight() throws Exception {
+        // Two reports of one commune: the first now arrives late (a corrected reception date), the
+        // second is withdrawn. Its month's counts, and its province's, must move with them.
+        String[][] rows = cache.read(c -> {
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT o.kpi_id, o.scope_id, o.period, o.version"
+                    + " FROM observations o JOIN scopes s ON s.id = o.scope_id WHERE s.kind = 'commune'"
+                    + " AND o.reported_at <= (o.period + CASE WHEN o.period % 100 = 12 THEN 89 ELSE 1 END) * 100 + 10"
+                    + " ORDER BY o.kpi_id, o.scope_id, o.period LIMIT 2")) {
+                String[][] out = new String[2][];
+                for (int i = 0; i < 2; i++) {
+                    rs.next();
+                    out[i] = new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)};
+                }
+                return out;
+            }
+        });
+        String late = "[" + rows[0][0] + "," + rows[0][1] + "," + rows[0][2] + ",1.5,20991231,1,1," + (Long.parseLong(rows[0][3]) + 10) + "]";
+        String gone = "[" + rows[1][0] + "," + rows[1][1] + "," + rows[1][2] + "," + (Long.parseLong(rows[1][3]) + 10) + "]";
+        String lateBefore = one("SELECT n_late FROM report_rollup_month WHERE scope_id = " + rows[0][1] + " AND period = " + rows[0][2]);
+        apply(page(batch("observation", "upsert", OBS_FIELDS, late),
+                batch("observation", "delete", "[\"kpi_id\",\"scope_id\",\"period\",\"version\"]", gone)));
+        assertThat(one("SELECT count(*) FROM observations WHERE kpi_id = " + rows[1][0] + " AND scope_id = " + rows[1][1]
+                + " AND period = " + rows[1][2])).isEqualTo("0");
+        assertThat(Long.parseLong(one("SELECT n_late FROM report_rollup_month WHERE scope_id = " + rows[0][1] + " AND period = " + rows[0][2])))
+                .isEqualTo(Long.parseLong(lateBefore) + 1);
+        assertRollupsEqualARebuild();
+    }
+
+    @Test
     void aRowTheCacheRefusesIsNamedAndNothingIsApplied() throws Exception {
         Map<String, String> before = cache.read(Checksums::of);
         // the deadline passes validation (text) but not the table's CHECK (ten characters)
@@ -175,7 +204,8 @@ class DeltaStageTest {
         assertRollupsEqualARebuild();
     }
 
-    private static final List<String> ALL_TRIGGERS = List.of("kss_rollup_ad", "kss_rollup_ai", "obs_rollup_ad", "obs_rollup_ai",
+    private static final List<String> ALL_TRIGGERS = List.of("kss_rollup_ad", "kss_rollup_ai", "obs_report_ad", "obs_report_ai", "obs_report_au",
+            "obs_rollup_ad", "obs_rollup_ai",
             "obs_rollup_au", "tasks_rollup_ad", "tasks_rollup_ai", "tasks_rollup_au");
 
     private static List<String> triggers(Connection c) throws SQLException {
