@@ -110,6 +110,12 @@ final class Charts {
             this.bottom = top - HEIGHT;
             this.x0 = x0;
             this.x1 = x1 <= x0 ? x0 + 1 : x1;
+            if (lo == 0 && hi == 1) { // a share (progress): exactly 0% to 100%, never below or above
+                this.step = 0.25;
+                this.y0 = 0;
+                this.y1 = 1;
+                return;
+            }
             double span = hi - lo;
             if (span < 1e-9) span = Math.max(1, Math.abs(hi));
             double s = nice(span / 4);
