@@ -81,6 +81,7 @@ final class SyncCommand implements Callable<Integer> {
                 r = client.sync(host, listener);
             } catch (SyncException e) {
                 err.println("error: " + e.getMessage());
+                if (e.problem() == SyncException.Problem.REVOKED) wipePacks(err);
                 return exitCode(e.problem());
             }
             java.io.BufferedReader stdin = benchAgain ? new java.io.BufferedReader(new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8)) : null;
@@ -116,6 +117,19 @@ final class SyncCommand implements Callable<Integer> {
             if (r.outboxError() != null) out.println("  outbox not sent (still waiting): " + r.outboxError());
             if (!r.skippedKinds().isEmpty()) out.println("  skipped unknown kinds (a newer server): " + String.join(", ", r.skippedKinds()));
             return 0;
+        }
+    }
+
+    /**
+     * A revoked device keeps nothing the office gave it: the sync wiped the cache; the imported
+     * briefing packs and this device's key (which would open packs made for it) go too.
+     */
+    private void wipePacks(PrintWriter err) {
+        try {
+            vn.r57desk.store.pack.DataHome.forCache(cache, null).wipeAll(true);
+            err.println("note: the imported briefing packs and this device's key were wiped too");
+        } catch (vn.r57desk.store.pack.PackException e) {
+            err.println("error: " + e.getMessage());
         }
     }
 
