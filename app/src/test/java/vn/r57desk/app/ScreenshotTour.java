@@ -107,6 +107,9 @@ class ScreenshotTour extends AppRobot {
             interact(() -> {
                 stage.setWidth(1024);
                 stage.setHeight(768);
+                // on the screen's bottom edge, as a 1024 x 768 projector's full screen: the status
+                // bar's menu then opens upwards as it would there
+                stage.setY(javafx.stage.Screen.getPrimary().getBounds().getHeight() - 768);
             });
             packs(dir, "projector-1024-", "en", pack);
             clickOn("#" + R57DeskApp.LANGUAGE_BUTTON_ID);

@@ -9,7 +9,6 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Region;
 
 import org.kordamp.ikonli.material2.Material2AL;
 
@@ -43,8 +42,11 @@ public final class DatasetChooser {
         button.setId(ID);
         button.setTooltip(tip);
         Icons.on(button, Material2AL.FOLDER_OPEN);
-        // The label gives way before the age of the figures: it ends in "…", the tooltip has it whole.
-        button.setMinWidth(Region.USE_COMPUTED_SIZE);
+        // A long label gives way (ending in "…", the tooltip has it whole), down to about eight
+        // letters: below that the sync buttons drop their words first (IconOnlyWhenNarrow measures
+        // the bar's minimum). Left to shrink freely, the demo data's label was cut to "…" alone;
+        // held at ten or more, the bar overflowed a 1024-pixel projector in Vietnamese.
+        button.fontProperty().addListener((o, a, b) -> fitMinWidth());
         ProgressIndicator busy = new ProgressIndicator();
         busy.setPrefSize(16, 16);
         busy.setMaxSize(16, 16);
@@ -52,7 +54,6 @@ public final class DatasetChooser {
         busy.managedProperty().bind(vm.importingProperty());
         node = new HBox(6, busy, button);
         node.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        node.setMinWidth(0);
         vm.datasets().addListener((javafx.collections.ListChangeListener<Dataset>) c -> relabel());
         vm.currentProperty().addListener((o, a, b) -> relabel());
         vm.importingProperty().addListener((o, a, b) -> button.setDisable(b));
@@ -67,11 +68,20 @@ public final class DatasetChooser {
         return button;
     }
 
+    private void fitMinWidth() {
+        javafx.scene.text.Text measure = new javafx.scene.text.Text(button.getText());
+        measure.setFont(button.getFont());
+        double em = button.getFont().getSize();
+        double whole = measure.getLayoutBounds().getWidth() + 5 * em; // the icon, the arrow, the padding
+        button.setMinWidth(Math.min(whole, 9 * em));
+    }
+
     /** Rebuilds the words and the list: after a change of language or of the datasets. */
     public void relabel() {
         Dataset current = vm.currentProperty().get();
         String text = current == null ? messages.get("dataset.choose") : vm.label(current);
         button.setText(text);
+        fitMinWidth();
         button.setAccessibleText(messages.get("dataset.choose") + ": " + text);
         // which file holds the data on screen, and how a pack comes in (a drop needs no menu)
         tip.setText((current == null ? messages.get("dataset.choose") : text + "\n" + current.file().toAbsolutePath())

@@ -150,7 +150,7 @@ public final class DatasetsViewModel {
             importing.set(false);
             current.set(null); // a pack imported again has the same id: open it all the same
             switchTo(d);
-            notice.set(messages.get("pack.imported", label(d)));
+            notice.set(messages.get("pack.imported", scope(d)));
             enforceExpiry(); // a pack near its end is named at once, not at the next hourly check
         }, e -> {
             importing.set(false);

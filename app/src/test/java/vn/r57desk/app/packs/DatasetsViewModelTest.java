@@ -62,7 +62,7 @@ class DatasetsViewModelTest {
         assertThat(host.opened).last().isEqualTo(d.file());
         // the expiry at midnight in Vietnam is the day before: valid until the 31st
         assertThat(vm.label(d)).matches("Gói: Hệ thống: .+ · số liệu đến \\d\\d/\\d\\d/2026 · hết hạn 31/12/2026");
-        assertThat(vm.noticeProperty().get()).startsWith("Đã mở Gói: Hệ thống").contains("không được gửi đi");
+        assertThat(vm.noticeProperty().get()).startsWith("Đã mở gói “Hệ thống: ").contains("không được gửi đi");
         assertThat(vm.datasets()).extracting(DataHome.Dataset::kind)
                 .containsExactly(DataHome.Kind.SYNCED, DataHome.Kind.PACK, DataHome.Kind.DEMO);
         assertThat(vm.currentId()).isEqualTo(d.id());

@@ -99,7 +99,7 @@ class PacksUiTest extends AppRobot {
         interact(() -> WatchedApp.window.openPack(f));
         until(() -> chooserText().startsWith("Gói: Hệ thống: "));
         assertThat(chooserText()).matches("Gói: Hệ thống: .+ · số liệu đến \\d\\d/\\d\\d/\\d{4} · hết hạn \\d\\d/\\d\\d/\\d{4}");
-        assertThat(notice()).startsWith("Đã mở Gói: Hệ thống").contains("không được gửi đi");
+        assertThat(notice()).startsWith("Đã mở gói “Hệ thống: ").contains("không được gửi đi");
         waitFor("#" + ScreenRegistry.CONTENT_ID);
         String id = WatchedApp.window.datasets().currentId();
         assertThat(WatchedApp.window.settings().dataset()).as("remembered for the next start").isEqualTo(id);

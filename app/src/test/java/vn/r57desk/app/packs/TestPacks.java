@@ -57,7 +57,9 @@ public final class TestPacks {
         DeviceKey device = home.keys().device();
         List<PublicKeys> to = device == null || passphrase ? List.of() : List.of(device.publicKeys());
         try (Connection c = Sqlite.open(source)) {
-            PackWriter.create(c, new PackWriter.Request(scope, created, created.minusSeconds(3600), expires, sequence, to,
+            // as of when the demo data says its figures are (as an office's pack of it would say)
+            Instant asOf = vn.r57desk.store.pack.PackContent.asOf(c, created.minusSeconds(3600));
+            PackWriter.create(c, new PackWriter.Request(scope, created, asOf, expires, sequence, to,
                     passphrase ? PASS.clone() : null, vn.r57desk.store.pack.PackFormat.PBKDF2_MIN_ITERATIONS, List.of()), office, out);
         }
         return out;
