@@ -10,7 +10,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The steps the UI tests and the screenshot tour take through the app, written once. */
-abstract class AppRobot extends FxRobot {
+public abstract class AppRobot extends FxRobot {
     /**
      * Waits (up to 30 s) until a node matching the query is showing and has stayed in its scene
      * while the FX thread finished what it had queued: a screen that is replaced just after it

@@ -255,7 +255,7 @@ class AppUiTest extends AppRobot {
                 .lookupAll(".label").stream().map(n -> ((Label) n).getText()).toList();
         assertThat(newest.get(0)).isEqualTo("Phản hồi số liệu");
         assertThat(newest.get(1)).isEqualTo("Đề nghị cơ quan chủ trì báo cáo tiến độ thí điểm trước phiên họp quý IV");
-        assertThat(newest.get(2)).startsWith("Viết lúc ").endsWith("chỉ lưu trên máy này (dữ liệu minh hoạ, không gửi đi)");
+        assertThat(newest.get(2)).startsWith("Viết lúc ").endsWith("chỉ lưu trên máy này (dữ liệu minh hoạ hoặc gói dữ liệu, không gửi đi)");
         assertThat(lookup("#" + vn.r57desk.app.shell.MainWindow.WAITING_ID).queryAs(Label.class).isVisible())
                 .as("demo data's notes are never sent: none counted as waiting").isFalse();
         assertThat(lookup(".r57-section-title").queryAllAs(Label.class)).extracting(Label::getText)

@@ -98,6 +98,18 @@ class ArchitectureTest {
         }
     }
 
+    /**
+     * Briefing packs are a part of the shell's, not of the screens': the shell hands them a way to
+     * open and close data, and they know neither the window nor the sync nor any screen.
+     */
+    @Test
+    void packsKnowNeitherShellNorSyncNorScreens() {
+        noClasses().that().resideInAPackage(APP + ".packs..")
+                .should().dependOnClassesThat().resideInAnyPackage(pkgs("shell", "sync", "search", "bench", "screens", "common", "notes"))
+                .orShould().dependOnClassesThat().resideInAnyPackage(features())
+                .check(app);
+    }
+
     @Test
     void packagesHaveNoCycles() {
         slices().matching(APP + ".(*)..").should().beFreeOfCycles().check(app);

@@ -15,6 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
+import vn.r57desk.app.packs.DatasetChooser;
+import vn.r57desk.app.packs.PackDialogs;
+import vn.r57desk.app.packs.TestPacks;
+import vn.r57desk.app.packs.WatchedApp;
 import vn.r57desk.app.screens.ScreenRegistry;
 import vn.r57desk.app.shell.R57DeskApp;
 
@@ -76,6 +80,49 @@ class ScreenshotTour extends AppRobot {
     }
 
 
+    /**
+     * Briefing packs, on their own ({@code -Dtest=ScreenshotTour#packs}): a pack from a test office
+     * this laptop trusts (a system's data, under a passphrase, expiring in five days so that the
+     * warning shows), in Vietnamese and English, then in the projector theme at 1024 x 768.
+     */
+    @Test
+    void packs() throws Exception {
+        String out = System.getProperty("r57.screenshots");
+        assumeTrue(out != null, "set -Dr57.screenshots=DIR to write screenshots");
+        Path dir = Path.of(out);
+        Files.createDirectories(dir);
+        Path data = Files.createTempDirectory("r57-shots-packs");
+        System.setProperty("r57.dataDir", data.toString());
+        var home = vn.r57desk.store.pack.DataHome.forCache(vn.r57desk.app.shell.AppData.syncedCache(), null);
+        TestPacks.trustOffice(home);
+        java.time.Instant now = java.time.Instant.now();
+        Path pack = TestPacks.make(data.resolve("hop-ban-chi-dao.r57pack"), home, TestPacks.firstSystem(),
+                now.minus(java.time.Duration.ofHours(2)), now.plus(java.time.Duration.ofDays(5)), 1, true);
+        FxToolkit.registerPrimaryStage();
+        var app = FxToolkit.setupApplication(WatchedApp.class);
+        try {
+            waitFor("#" + ScreenRegistry.CONTENT_ID);
+            packs(dir, "", "vi", pack);
+            clickOn("#" + R57DeskApp.LANGUAGE_BUTTON_ID);
+            packs(dir, "", "en", pack);
+            clickOn("#" + vn.r57desk.app.shell.MainWindow.THEME_BUTTON_ID);
+            clickOn("#theme-projector");
+            javafx.stage.Stage stage = (javafx.stage.Stage) lookup("#" + R57DeskApp.LANGUAGE_BUTTON_ID).query().getScene().getWindow();
+            interact(() -> {
+                stage.setWidth(1024);
+                stage.setHeight(768);
+                // on the screen's bottom edge, as a 1024 x 768 projector's full screen: the status
+                // bar's menu then opens upwards as it would there
+                stage.setY(javafx.stage.Screen.getPrimary().getBounds().getHeight() - 768);
+            });
+            packs(dir, "projector-1024-", "en", pack);
+            clickOn("#" + R57DeskApp.LANGUAGE_BUTTON_ID);
+            packs(dir, "projector-1024-", "vi", pack);
+        } finally {
+            FxToolkit.cleanupApplication(app);
+        }
+    }
+
     /** Every main view, each shot as {@code prefix + view + "-" + lang}. */
     private void views(Path dir, String prefix, String lang) throws Exception {
         clickOn("#nav-overview");
@@ -123,6 +170,59 @@ class ScreenshotTour extends AppRobot {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup(".r57-feedback-item").tryQuery().isPresent());
         interact(() -> lookup("#" + vn.r57desk.app.shell.MainWindow.CONTENT_SCROLL_ID).queryAs(javafx.scene.control.ScrollPane.class).setVvalue(1.0));
         shot(dir, "notes-" + lang);
+    }
+
+    /**
+     * A briefing pack: its passphrase dialog over the window, then the pack open with the dataset
+     * menu unfolded (and the expiry warning under the title), then the wipe confirmation; back to
+     * the demo data after.
+     */
+    private void packs(Path dir, String prefix, String lang, Path pack) throws Exception {
+        interact(() -> WatchedApp.window.openPack(pack));
+        waitFor("#" + PackDialogs.PASSPHRASE_ID);
+        var field = lookup("#" + PackDialogs.PASSPHRASE_ID).queryAs(javafx.scene.control.PasswordField.class);
+        interact(() -> field.setText(new String(TestPacks.PASS)));
+        withPopups(dir, prefix + "pack-passphrase-" + lang);
+        interact(field::requestFocus);
+        type(javafx.scene.input.KeyCode.ENTER);
+        String packWord = lang.equals("vi") ? "Gói: " : "Pack: ";
+        var chooser = lookup("#" + DatasetChooser.ID).queryAs(javafx.scene.control.MenuButton.class);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> chooser.getText().startsWith(packWord)
+                && !lookup("#" + vn.r57desk.app.shell.MainWindow.PACK_WARNING_ID).queryAs(javafx.scene.control.Label.class).getText().isEmpty());
+        waitFor("#" + ScreenRegistry.CONTENT_ID);
+        clickOn("#" + DatasetChooser.ID);
+        waitFor("#" + DatasetChooser.WIPE_ID);
+        withPopups(dir, prefix + "dataset-menu-" + lang);
+        clickOn("#" + DatasetChooser.WIPE_ID);
+        waitFor("#" + PackDialogs.WIPE_CONFIRM_ID);
+        withPopups(dir, prefix + "wipe-confirm-" + lang);
+        type(javafx.scene.input.KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup("#" + PackDialogs.WIPE_CONFIRM_ID).tryQuery().isEmpty());
+        clickOn("#" + DatasetChooser.ID);
+        clickOn("#dataset-demo");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !chooser.getText().startsWith(packWord));
+        waitFor("#" + ScreenRegistry.CONTENT_ID);
+    }
+
+    /** The window with its dialogs and menus drawn over it where they stand. */
+    private void withPopups(Path dir, String name) throws Exception {
+        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        java.awt.image.BufferedImage[] out = new java.awt.image.BufferedImage[1];
+        interact(() -> {
+            javafx.stage.Window main = lookup("#" + R57DeskApp.LANGUAGE_BUTTON_ID).query().getScene().getWindow();
+            java.awt.image.BufferedImage base = SwingFXUtils.fromFXImage(main.getScene().snapshot(null), null);
+            java.awt.Graphics2D g = base.createGraphics();
+            for (javafx.stage.Window w : javafx.stage.Window.getWindows()) {
+                if (w == main || !w.isShowing() || w.getScene() == null) continue;
+                java.awt.image.BufferedImage img = SwingFXUtils.fromFXImage(w.getScene().snapshot(null), null);
+                g.drawImage(img, (int) Math.round(w.getX() + w.getScene().getX() - main.getX() - main.getScene().getX()),
+                        (int) Math.round(w.getY() + w.getScene().getY() - main.getY() - main.getScene().getY()), null);
+            }
+            g.dispose();
+            out[0] = base;
+        });
+        ImageIO.write(out[0], "png", dir.resolve(name + ".png").toFile());
     }
 
     private void shot(Path dir, String name) throws Exception {

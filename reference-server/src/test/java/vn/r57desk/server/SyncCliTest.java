@@ -54,11 +54,18 @@ class SyncCliTest {
             assertThat(wrong.code()).isEqualTo(7);
             assertThat(wrong.err()).startsWith("error: ").contains("token");
             assertThat(run("sync", "--server", server.uri().toString(), "--cache", cache, "--token", ServerFixture.TOKEN).code()).isZero();
+            // an imported pack's data and this device's key: a revoked device keeps neither
+            var home = vn.r57desk.store.pack.DataHome.forCache(Path.of(cache), null);
+            home.keys().generate("laptop", false);
+            java.nio.file.Files.createDirectories(home.packsDir());
+            java.nio.file.Files.writeString(home.packsDir().resolve("0123456789abcdef.db"), "pack data");
             server.revoke(ServerFixture.TOKEN);
             Run revoked = run("sync", "--server", server.uri().toString(), "--cache", cache, "--token", ServerFixture.TOKEN);
             assertThat(revoked.code()).isEqualTo(6);
-            assertThat(revoked.err()).contains("revoked").contains("deleted");
+            assertThat(revoked.err()).contains("revoked").contains("deleted").contains("packs");
             assertThat(java.nio.file.Files.exists(Path.of(cache))).isFalse();
+            assertThat(home.packsDir().resolve("0123456789abcdef.db")).doesNotExist();
+            assertThat(home.keys().deviceKeyFile()).doesNotExist();
             Run insecure = run("sync", "--server", "http://192.0.2.1:8557/", "--cache", cache);
             assertThat(insecure.code()).isEqualTo(7);
             assertThat(insecure.err()).contains("Refusing plain HTTP");

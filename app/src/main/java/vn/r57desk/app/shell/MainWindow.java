@@ -52,6 +52,11 @@ import vn.r57desk.app.widgets.IconOnlyWhenNarrow;
 import vn.r57desk.app.theme.Theme;
 import vn.r57desk.app.widgets.Icons;
 import vn.r57desk.store.query.DrillDown;
+import vn.r57desk.store.pack.DataHome;
+import vn.r57desk.app.packs.DatasetChooser;
+import vn.r57desk.app.packs.DatasetsViewModel;
+import vn.r57desk.app.packs.PackDialogs;
+import java.time.Clock;
 
 /**
  * The window: sidebar, breadcrumb with back/forward, theme and language, search (Ctrl+K), the
@@ -99,6 +104,14 @@ public final class MainWindow {
     private Theme theme;
     private String server;
     private final SyncViewModel sync;
+    /** The synced data, the imported briefing packs and the demo data; expiry; wipe. */
+    private final DatasetsViewModel datasets;
+    private final PackDialogs packDialogs;
+    private final Settings startSettings;
+    /** Enforces the packs' expiry every hour, offline. */
+    private final javafx.animation.Timeline expiryTimer;
+    public static final String PACK_WARNING_ID = "pack-warning";
+    public static final String DATA_NOTICE_ID = "data-notice";
     private final SyncBar syncBar;
     private Runnable relabel = () -> { };
     private BiConsumer<Loaded<?, ?>, Long> onShown = (p, t) -> { };
@@ -109,8 +122,28 @@ public final class MainWindow {
         this.server = settings.server();
         // A sync can take minutes: it gets its own threads, so screens keep loading meanwhile.
         TaskRunner syncRunner = new FxTaskRunner();
+        this.datasets = new DatasetsViewModel(runner, messages, DataHome.forCache(AppData.syncedCache(), null), Clock.systemUTC(),
+                new DatasetsViewModel.Host() {
+                    @Override
+                    public Path openFile() {
+                        return shell.cacheFileProperty().get();
+                    }
+
+                    @Override
+                    public void open(Path file, boolean demo) {
+                        shell.open(file, demo);
+                    }
+
+                    @Override
+                    public void release(Path file) {
+                        shell.release(file);
+                    }
+                }, AppData.demoCache());
+        this.startSettings = settings;
+        // A revoked device keeps nothing the office gave it: the sync deleted the synced data,
+        // the packs and this device's key go too, and the demo data opens.
         this.sync = new SyncViewModel(syncRunner, messages, AppData.syncedCache(), shell, file -> shell.open(file, false),
-                () -> shell.open(AppData.demoCache(), true)); // a revoked device falls back to the demo data
+                datasets::afterRevocation);
         this.syncBar = new SyncBar(sync, messages, syncRunner, AppData.tokenFile(), () -> server, s -> {
             server = s;
             relabel.run();
@@ -170,7 +203,31 @@ public final class MainWindow {
         // so that ten letters of the title (in its own larger type) still show.
         IconOnlyWhenNarrow.install(header, List.of(search, themes, language), () -> 10 * title.getFont().getSize());
         header.getStyleClass().add(Styles.HEADER);
-        VBox top = new VBox(header, breadcrumb);
+        // What happened to the data (a pack opened, expired, wiped) and which packs expire soon:
+        // visible under the header, taking no room when there is nothing to say.
+        Label packWarning = new Label();
+        packWarning.setId(PACK_WARNING_ID);
+        packWarning.setWrapText(true);
+        packWarning.getStyleClass().add(atlantafx.base.theme.Styles.WARNING);
+        Icons.on(packWarning, Material2AL.ACCESS_TIME);
+        packWarning.textProperty().bind(datasets.warningProperty());
+        packWarning.managedProperty().bind(datasets.warningProperty().isNotEmpty());
+        packWarning.visibleProperty().bind(datasets.warningProperty().isNotEmpty());
+        Label dataNotice = new Label();
+        dataNotice.setId(DATA_NOTICE_ID);
+        dataNotice.setWrapText(true);
+        dataNotice.getStyleClass().add(atlantafx.base.theme.Styles.ACCENT);
+        dataNotice.textProperty().bind(datasets.noticeProperty());
+        dataNotice.managedProperty().bind(datasets.noticeProperty().isNotEmpty());
+        dataNotice.visibleProperty().bind(datasets.noticeProperty().isNotEmpty());
+        VBox notices = new VBox(4, packWarning, dataNotice);
+        notices.getStyleClass().add(Styles.BREADCRUMB);
+        notices.managedProperty().bind(packWarning.managedProperty().or(dataNotice.managedProperty()));
+        VBox top = new VBox(header, breadcrumb, notices);
+        this.packDialogs = new PackDialogs(messages, () -> stage);
+        datasets.onPassphraseNeeded((file, why) -> packDialogs.askPassphrase(file, why, pass -> datasets.importPack(file, pass)));
+        datasets.onRefused(packDialogs::refused);
+        DatasetChooser chooser = new DatasetChooser(datasets, messages, this::openPack, this::wipeData);
 
         ToggleGroup sections = new ToggleGroup();
         Map<KeyCombination, Runnable> sectionKeys = new java.util.LinkedHashMap<>();
@@ -220,9 +277,6 @@ public final class MainWindow {
         // and the connection state never do.
         asOf.setMinWidth(Region.USE_PREF_SIZE);
         network.setMinWidth(Region.USE_PREF_SIZE);
-        // While a sync runs, its progress needs the room more than the file name does.
-        file.visibleProperty().bind(sync.runningProperty().not());
-        file.managedProperty().bind(sync.runningProperty().not());
         message.setId(MESSAGE_ID);
         // In the projector's type the bar may cut the message ("Đã lưu ý ki…"): the tooltip has it whole.
         Tooltip messageTip = new Tooltip();
@@ -243,7 +297,12 @@ public final class MainWindow {
         waiting.managedProperty().bind(waiting.textProperty().isNotEmpty());
         waiting.visibleProperty().bind(waiting.textProperty().isNotEmpty());
         Icons.on(waiting, org.kordamp.ikonli.material2.Material2MZ.SEND);
-        HBox status = new HBox(asOf, network, waiting, file, message, syncBar.node());
+        // The dataset chooser says which data is on screen (its tooltip has the file); the file
+        // label stays for a file opened with --cache, which is no dataset of this laptop.
+        // While a sync runs, its progress needs the room more than the file name does.
+        file.visibleProperty().bind(sync.runningProperty().not().and(datasets.currentProperty().isNull()));
+        file.managedProperty().bind(file.visibleProperty());
+        HBox status = new HBox(asOf, network, waiting, file, chooser.node(), message, syncBar.node());
         // The buttons give up their words before the age of the figures or the status give up theirs.
         IconOnlyWhenNarrow.install(status, syncBar.buttons(), () -> 0);
         status.setAlignment(Pos.CENTER_LEFT);
@@ -277,6 +336,8 @@ public final class MainWindow {
             stage.setTitle(messages.get("app.title"));
             statusBar.relabel();
             syncBar.relabel();
+            chooser.relabel();
+            datasets.relabel();
             for (var tg : sections.getToggles()) {
                 ToggleButton b = (ToggleButton) tg;
                 Section section = (Section) b.getUserData();
@@ -321,6 +382,7 @@ public final class MainWindow {
             load();
         });
         Path[] shownFile = {null};
+        shell.cacheFileProperty().addListener((o, a, f) -> datasets.shown(f));
         shell.drillDownProperty().addListener((o, a, dd) -> {
             demoBadge.setVisible(dd.catalog().isDemo());
             Path opened = shell.cacheFileProperty().get() == null ? null : shell.cacheFileProperty().get().toAbsolutePath().normalize();
@@ -346,6 +408,7 @@ public final class MainWindow {
                 case START -> nav.go(start); // relabels and loads through the listener
             }
             notes.refreshWaiting(); // a sync has sent them, or other data is open
+            datasets.refresh(); // a first sync or the demo data just made: a dataset more to list
         });
         screen.loadingProperty().addListener((o, a, loading) -> {
             if (loading == null) return;
@@ -380,6 +443,24 @@ public final class MainWindow {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), syncBar::syncNow);
         scene.getAccelerators().putAll(sectionKeys);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN), searchView::show);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), this::openPack);
+        // A .r57pack dropped onto the window is opened as if chosen with Ctrl+O.
+        scene.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles() && e.getDragboard().getFiles().size() == 1 && PackDialogs.isPack(e.getDragboard().getFiles().get(0))) {
+                e.acceptTransferModes(javafx.scene.input.TransferMode.COPY);
+            }
+            e.consume();
+        });
+        scene.setOnDragDropped(e -> {
+            boolean ok = e.getDragboard().hasFiles() && e.getDragboard().getFiles().size() == 1
+                    && PackDialogs.isPack(e.getDragboard().getFiles().get(0));
+            if (ok) openPack(e.getDragboard().getFiles().get(0).toPath());
+            e.setDropCompleted(ok);
+            e.consume();
+        });
+        expiryTimer = new javafx.animation.Timeline(new javafx.animation.KeyFrame(javafx.util.Duration.hours(1), e -> datasets.enforceExpiry()));
+        expiryTimer.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        expiryTimer.play();
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.LEFT, KeyCombination.ALT_DOWN), nav::back);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.RIGHT, KeyCombination.ALT_DOWN), nav::forward);
         scene.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> {
@@ -407,6 +488,28 @@ public final class MainWindow {
         shell.open(cache, demo);
     }
 
+    /** "Mở gói dữ liệu…" (Ctrl+O): the file chooser, then the import. */
+    public void openPack() {
+        Path f = packDialogs.chooseFile();
+        if (f != null) openPack(f);
+    }
+
+    /** Imports the pack at {@code file} (asking for its passphrase when it needs one) and opens it. */
+    public void openPack(Path file) {
+        if (datasets.importingProperty().get()) return;
+        datasets.importPack(file, null);
+    }
+
+    /** "Xoá dữ liệu trên máy này…": asks first, saying what goes and how it comes back. */
+    public void wipeData() {
+        packDialogs.confirmWipe(datasets::wipeAll);
+    }
+
+    /** The datasets on this laptop (for the chooser's tests and the start-up expiry report). */
+    public DatasetsViewModel datasets() {
+        return datasets;
+    }
+
     public void open(Path cache, boolean generating, java.util.concurrent.CompletableFuture<ShellViewModel.Opened> early) {
         shell.open(cache, generating, early);
     }
@@ -422,8 +525,9 @@ public final class MainWindow {
 
     public Settings settings() {
         String section = Section.of(nav.current()).key;
+        String dataset = datasets.currentId().isEmpty() ? startSettings.dataset() : datasets.currentId();
         return new Settings(stage.getX(), stage.getY(), scene.getWidth(), scene.getHeight(), stage.isMaximized(), theme,
-                messages.english() ? "en" : "vi", section, server, syncBar.automaticProperty().get() ? autoMinutes : 0);
+                messages.english() ? "en" : "vi", section, server, dataset, syncBar.automaticProperty().get() ? autoMinutes : 0);
     }
 
     /** Set while a meeting is presented: automatic syncs wait until it ends. */
@@ -437,6 +541,7 @@ public final class MainWindow {
     }
 
     public void close() {
+        expiryTimer.stop();
         shell.close();
     }
 

@@ -3,9 +3,15 @@ package vn.r57desk.app.shell;
 import java.nio.file.Path;
 import java.util.List;
 
+import java.time.Clock;
+
 import javafx.application.Application;
 import javafx.scene.text.Font;
 import javafx.stage.Stage;
+
+import vn.r57desk.app.packs.DatasetsViewModel;
+import vn.r57desk.store.pack.DataHome;
+import vn.r57desk.store.pack.PackException;
 
 /**
  * The application: loads the bundled font and the remembered settings off the FX thread
@@ -13,8 +19,9 @@ import javafx.stage.Stage;
  * closes.
  *
  * <p>Arguments: {@code --cache FILE} opens that cache; {@code --demo} the embedded demo data
- * (created on first start in the user's data folder); neither, the synced cache once a sync has
- * made one, else the demo data.
+ * (created on first start in the user's data folder); neither, the dataset chosen last time (the
+ * synced data, an imported briefing pack, the demo data) when it is still there, else the synced
+ * cache once a sync has made one, else the demo data. Expired packs are wiped first.
  */
 public class R57DeskApp extends Application {
     /** Test and screenshot ids, kept here for callers that started with this class. */
@@ -31,6 +38,9 @@ public class R57DeskApp extends Application {
     private boolean demo;
     private boolean generating;
     private java.util.concurrent.CompletableFuture<ShellViewModel.Opened> early;
+    /** What the expiry check at start found (null: it could not run), and the chosen pack it wiped. */
+    private DataHome.ExpiryReport expiry;
+    private DataHome.Dataset expiredChoice;
 
     @Override
     public void init() {
@@ -44,6 +54,7 @@ public class R57DeskApp extends Application {
                 && java.nio.file.Files.exists(AppData.syncedCache());
         demo = !explicit && !synced;
         cacheFile = explicit ? Path.of(args.get(i + 1)) : synced ? AppData.syncedCache() : AppData.demoCache();
+        if (!explicit && !args.contains("--demo")) chooseDataset();
         generating = demo && !java.nio.file.Files.exists(cacheFile);
         early = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
             try {
@@ -80,12 +91,34 @@ public class R57DeskApp extends Application {
         }
     }
 
+    /**
+     * Expiry first, offline, before any data opens: a pack past its end is wiped and never shown.
+     * Then the dataset chosen last time (Settings.dataset) when it is still here.
+     */
+    private void chooseDataset() {
+        DataHome home = DataHome.forCache(AppData.syncedCache(), null);
+        try {
+            expiry = home.enforceExpiry(Clock.systemUTC(), DatasetsViewModel.WARN_DAYS);
+            String id = settings.dataset();
+            expiredChoice = expiry.wiped().stream().filter(d -> d.id().equals(id)).findFirst().orElse(null);
+            for (DataHome.Dataset d : home.datasets()) {
+                if (!d.id().equals(id)) continue;
+                cacheFile = d.file();
+                demo = d.kind() == DataHome.Kind.DEMO;
+            }
+        } catch (PackException e) {
+            System.getLogger(R57DeskApp.class.getName()).log(System.Logger.Level.WARNING,
+                    "could not check the briefing packs' expiry in " + home.packsDir() + ": " + e.getMessage());
+        }
+    }
+
     @Override
     public void start(Stage stage) {
         window = new MainWindow(stage, settings);
         started(window);
         stage.show();
         window.open(cacheFile, generating, early);
+        if (expiry != null) window.datasets().expiryEnforced(expiry, expiredChoice);
     }
 
     /** Hook for subclasses (the UI benchmark) to watch the window before it opens data. */

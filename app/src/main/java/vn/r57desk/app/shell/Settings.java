@@ -13,27 +13,32 @@ import vn.r57desk.app.theme.Theme;
 
 /**
  * What the app remembers between runs: window size and position, theme, language, the last
- * section and the sync server's address (its token is kept apart, see AppData.tokenFile). Kept as a small properties file in the user's data folder; a missing or unreadable file
+ * section, the sync server's address and the dataset on screen (its token is kept apart, see AppData.tokenFile). Kept as a small properties file in the user's data folder; a missing or unreadable file
  * gives the defaults (a broken settings file must never stop the app from starting).
  */
 public record Settings(double x, double y, double width, double height, boolean maximized, Theme theme, String language,
-                       String section, String server, int autoSyncMinutes) {
+                       String section, String server, String dataset, int autoSyncMinutes) {
     /** Minutes between automatic syncs when a server is set; 0 turns them off (the app's switch, or sync.autoMinutes in the file). */
     public static final int AUTO_SYNC_MINUTES = 15;
-    public static final Settings DEFAULT = new Settings(Double.NaN, Double.NaN, 1440, 900, false, Theme.LIGHT, "vi", "nav.overview", "",
+    public static final Settings DEFAULT = new Settings(Double.NaN, Double.NaN, 1440, 900, false, Theme.LIGHT, "vi", "nav.overview", "", "",
             AUTO_SYNC_MINUTES);
 
     public Settings(double x, double y, double width, double height, boolean maximized, Theme theme, String language, String section,
-                    String server) {
-        this(x, y, width, height, maximized, theme, language, section, server, AUTO_SYNC_MINUTES);
+                    String server, String dataset) {
+        this(x, y, width, height, maximized, theme, language, section, server, dataset, AUTO_SYNC_MINUTES);
     }
 
     public Settings(double x, double y, double width, double height, boolean maximized, Theme theme, String language, String section) {
-        this(x, y, width, height, maximized, theme, language, section, "");
+        this(x, y, width, height, maximized, theme, language, section, "", "");
     }
 
     public Settings withServer(String url) {
-        return new Settings(x, y, width, height, maximized, theme, language, section, url == null ? "" : url.strip(), autoSyncMinutes);
+        return new Settings(x, y, width, height, maximized, theme, language, section, url == null ? "" : url.strip(), dataset, autoSyncMinutes);
+    }
+
+    /** The dataset the user chose ("synced", "demo" or a pack's id; "" when never chosen): opened at the next start. */
+    public Settings withDataset(String id) {
+        return new Settings(x, y, width, height, maximized, theme, language, section, server, id == null ? "" : id.strip(), autoSyncMinutes);
     }
 
     public static Path file() {
@@ -51,6 +56,7 @@ public record Settings(double x, double y, double width, double height, boolean 
                     Theme.parse(p.getProperty("theme", "LIGHT")),
                     "en".equals(p.getProperty("language")) ? "en" : "vi",
                     p.getProperty("section", DEFAULT.section), p.getProperty("sync.server", "").strip(),
+                    p.getProperty("dataset", "").strip(),
                     (int) Math.max(0, Math.min(24 * 60, num(p, "sync.autoMinutes", AUTO_SYNC_MINUTES))));
         } catch (IOException | RuntimeException e) {
             return DEFAULT;
@@ -78,6 +84,7 @@ public record Settings(double x, double y, double width, double height, boolean 
         p.setProperty("section", section);
         p.setProperty("sync.server", server == null ? "" : server);
         p.setProperty("sync.autoMinutes", Integer.toString(autoSyncMinutes));
+        p.setProperty("dataset", dataset == null ? "" : dataset);
         Files.createDirectories(file.toAbsolutePath().getParent());
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {

@@ -19,6 +19,10 @@ class SettingsTest {
         Settings s = new Settings(10, 20, 1280, 800, true, Theme.PROJECTOR, "en", "nav.localities");
         s.save(f);
         assertThat(Settings.load(f)).isEqualTo(s);
+        Settings pack = s.withServer("https://r57.example").withDataset("0f1e2d3c4b5a69788796a5b4c3d2e1f0");
+        pack.save(f);
+        assertThat(Settings.load(f).dataset()).as("the dataset on screen is remembered").isEqualTo("0f1e2d3c4b5a69788796a5b4c3d2e1f0");
+        assertThat(Settings.load(f)).isEqualTo(pack);
         Files.writeString(f, "window.width=abc\ntheme=PURPLE\nlanguage=fr\n\\u00zz");
         Settings broken = Settings.load(f);
         assertThat(broken.theme()).isEqualTo(Theme.LIGHT);

@@ -95,6 +95,11 @@ final class SyncCommand implements Callable<Integer> {
             try {
                 r = client.sync(host, listener);
             } catch (SyncException e) {
+                if (e.problem() == SyncException.Problem.REVOKED) {
+                    int code = failed(err, e);
+                    wipePacks(err);
+                    return code;
+                }
                 return failed(err, e);
             }
             java.io.BufferedReader stdin = benchAgain ? new java.io.BufferedReader(new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8)) : null;
@@ -139,6 +144,19 @@ final class SyncCommand implements Callable<Integer> {
         String detail = e.detail();
         if (debug && detail != null) err.println("detail: " + detail);
         return exitCode(e.problem());
+    }
+
+    /**
+     * A revoked device keeps nothing the office gave it: the sync wiped the cache; the imported
+     * briefing packs and this device's key (which would open packs made for it) go too.
+     */
+    private void wipePacks(PrintWriter err) {
+        try {
+            vn.r57desk.store.pack.DataHome.forCache(cache, null).wipeAll(true);
+            err.println("note: the imported briefing packs and this device's key were wiped too");
+        } catch (vn.r57desk.store.pack.PackException e) {
+            err.println("error: " + e.getMessage());
+        }
     }
 
     /** Distinct exit codes so scripts can tell a network problem from a refused page or a revoked device. */
