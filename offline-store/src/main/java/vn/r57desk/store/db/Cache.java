@@ -3,7 +3,6 @@ package vn.r57desk.store.db;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -88,17 +87,19 @@ public final class Cache implements AutoCloseable {
     }
 
     static Connection connect(Path file, boolean readOnly) throws SQLException {
-        SQLiteConfig cfg = Sqlite.config();
+        SQLiteConfig cfg = Sqlite.config(file);
         cfg.enforceForeignKeys(true);
         cfg.setBusyTimeout(10_000);
         cfg.setJournalMode(SQLiteConfig.JournalMode.WAL);
         cfg.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         cfg.setTempStore(SQLiteConfig.TempStore.MEMORY);
-        Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), cfg.toProperties());
+        Connection c = Sqlite.connect(file, cfg);
         try (Statement st = c.createStatement()) {
             // Modest per-connection memory: the rollups keep each query's working set small.
             st.execute("PRAGMA cache_size = -8000");
-            st.execute("PRAGMA mmap_size = 67108864");
+            // Memory-mapped reads bypass SQLite3 Multiple Ciphers' decryption (3.40.1 / 1.5.5: the
+            // pages read as "malformed"), so an encrypted file is read through the page cache only.
+            if (!Sqlite.encrypted(file)) st.execute("PRAGMA mmap_size = 67108864");
             if (readOnly) st.execute("PRAGMA query_only = 1");
         }
         return c;

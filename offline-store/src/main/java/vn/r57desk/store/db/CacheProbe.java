@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -47,6 +46,7 @@ public final class CacheProbe {
             throw new CacheException(CacheException.Problem.IO, file, "Cannot read " + file + ": " + e.getMessage(), e);
         }
         if (size == 0) return new Result(Kind.EMPTY, 0);
+        if (Sqlite.encrypted(file)) return probeThroughSqlite(file, 0, 0); // the header is ciphertext
         if (read < MAGIC.length || !startsWithMagic(header)) {
             throw new CacheException(CacheException.Problem.NOT_A_DATABASE, file,
                     file + " is not an R57 Desk cache: it is not an SQLite database (its first bytes are not 'SQLite format 3')");
@@ -74,6 +74,10 @@ public final class CacheProbe {
 
         // The header of the main file can lag behind a WAL that was not checkpointed, so confirm the
         // identity through SQLite too, still read-only.
+        return probeThroughSqlite(file, applicationId, userVersion);
+    }
+
+    private static Result probeThroughSqlite(Path file, int applicationId, int userVersion) throws CacheException {
         try (Connection c = openReadOnly(file); Statement st = c.createStatement()) {
             applicationId = pragmaInt(st, "application_id");
             userVersion = pragmaInt(st, "user_version");
@@ -107,10 +111,10 @@ public final class CacheProbe {
     }
 
     static Connection openReadOnly(Path file) throws SQLException {
-        SQLiteConfig cfg = new SQLiteConfig();
+        SQLiteConfig cfg = Sqlite.config(file);
         cfg.setReadOnly(true);
         cfg.setOpenMode(SQLiteOpenMode.READONLY);
-        return DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), cfg.toProperties());
+        return Sqlite.connect(file, cfg);
     }
 
     static int pragmaInt(Statement st, String pragma) throws SQLException {
