@@ -96,7 +96,9 @@ public final class Cache implements AutoCloseable {
         Connection c = Sqlite.connect(file, cfg);
         try (Statement st = c.createStatement()) {
             // Modest per-connection memory: the rollups keep each query's working set small.
-            st.execute("PRAGMA cache_size = -8000");
+            // An encrypted file has no mmap (below), so its writer gets the 64 MB the mapping would
+            // have given as page cache: a delta sync rereads the same pages between its statements.
+            st.execute(Sqlite.encrypted(file) && !readOnly ? "PRAGMA cache_size = -65536" : "PRAGMA cache_size = -8000");
             // Memory-mapped reads bypass SQLite3 Multiple Ciphers' decryption (3.40.1 / 1.5.5: the
             // pages read as "malformed"), so an encrypted file is read through the page cache only.
             if (!Sqlite.encrypted(file)) st.execute("PRAGMA mmap_size = 67108864");
