@@ -3,7 +3,6 @@ package vn.r57desk.store.db;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -199,17 +198,21 @@ public final class Cache implements AutoCloseable {
             }
             return c;
         }
-        SQLiteConfig cfg = Sqlite.config();
+        SQLiteConfig cfg = Sqlite.config(file);
         cfg.enforceForeignKeys(true);
         cfg.setBusyTimeout(10_000);
         cfg.setJournalMode(SQLiteConfig.JournalMode.WAL);
         cfg.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         cfg.setTempStore(SQLiteConfig.TempStore.MEMORY);
-        Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), cfg.toProperties());
+        Connection c = Sqlite.connect(file, cfg);
         try (Statement st = c.createStatement()) {
             // Modest per-connection memory: the rollups keep each query's working set small.
-            st.execute("PRAGMA cache_size = -8000");
-            st.execute("PRAGMA mmap_size = 67108864");
+            // An encrypted file has no mmap (below), so its writer gets the 64 MB the mapping would
+            // have given as page cache: a delta sync rereads the same pages between its statements.
+            st.execute(Sqlite.encrypted(file) && !readOnly ? "PRAGMA cache_size = -65536" : "PRAGMA cache_size = -8000");
+            // Memory-mapped reads bypass SQLite3 Multiple Ciphers' decryption (3.40.1 / 1.5.5: the
+            // pages read as "malformed"), so an encrypted file is read through the page cache only.
+            if (!Sqlite.encrypted(file)) st.execute("PRAGMA mmap_size = 67108864");
             if (readOnly) st.execute("PRAGMA query_only = 1");
         }
         return c;

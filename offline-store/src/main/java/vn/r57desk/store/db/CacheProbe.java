@@ -43,6 +43,7 @@ public final class CacheProbe {
             throw new CacheException(CacheException.Problem.IO, file, "Cannot read " + file + ": " + e.getMessage(), e);
         }
         if (size == 0) return new Result(Kind.EMPTY, 0);
+        if (Sqlite.encrypted(file)) return probeThroughSqlite(file, 0, 0); // the header is ciphertext
         if (read < MAGIC.length || !startsWithMagic(header)) {
             throw new CacheException(CacheException.Problem.NOT_A_DATABASE, file,
                     file + " is not an R57 Desk cache: it is not an SQLite database (its first bytes are not 'SQLite format 3')");
@@ -70,6 +71,10 @@ public final class CacheProbe {
 
         // The header of the main file can lag behind a WAL that was not checkpointed, so confirm the
         // identity through SQLite too, still read-only.
+        return probeThroughSqlite(file, applicationId, userVersion);
+    }
+
+    private static Result probeThroughSqlite(Path file, int applicationId, int userVersion) throws CacheException {
         try (Connection c = openReadOnly(file); Statement st = c.createStatement()) {
             applicationId = pragmaInt(st, "application_id");
             userVersion = pragmaInt(st, "user_version");

@@ -5,29 +5,133 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HexFormat;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteOpenMode;
 
-/** Opening SQLite connections the one way this project does. */
+/**
+ * Opening SQLite connections the one way this project does, and the one place that decides whether
+ * a file is encrypted at rest: a file inside a folder given to {@link #encryptFolder} is opened with
+ * that folder's data key (SQLite3 Multiple Ciphers, ChaCha20-Poly1305 on every page of the file,
+ * its WAL and its journal; docs/security.md, "Data at rest"); any other file (the demo data, the
+ * reference server's, benchmarks') is plain SQLite.
+ */
 public final class Sqlite {
+    /**
+     * MEASUREMENT PROTOTYPE, not a key design (docs/security.md, "Data at rest: the two designs
+     * measured"): with {@code -Dr57.prototype.mcKey=64 hex digits} and the SQLite3 Multiple Ciphers
+     * driver ({@code -Psqlite-mc}), every connection is opened with that raw key, so the benchmarks
+     * can time an encrypted cache. Unset (always, outside benchmarks), nothing changes.
+     */
+    static final String PROTOTYPE_MC_KEY = System.getProperty("r57.prototype.mcKey");
+
+    /** Absolute, normalized data folder → its data key in hex. Empty while the app is locked. */
+    private static final Map<Path, String> FOLDER_KEYS = new ConcurrentHashMap<>();
+
     private Sqlite() {}
 
+    /** Whether the SQLite on the class path can encrypt (SQLite3 Multiple Ciphers, {@code -Psqlite-mc}). */
+    public static boolean canEncrypt() {
+        try {
+            Class.forName("org.sqlite.mc.SQLiteMCConfig", false, Sqlite.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+
     /**
-     * A plain connection to {@code file}. sqlite-jdbc by default prepares and runs
+     * From now on every database file inside {@code folder} (and its sub-folders: imported packs) is
+     * opened encrypted under {@code dataKey} (32 bytes; copied). Refused, loudly, when this build's
+     * SQLite cannot encrypt: a key silently ignored would write plaintext.
+     */
+    public static void encryptFolder(Path folder, byte[] dataKey) {
+        if (dataKey.length != 32) throw new IllegalArgumentException("a data key has 32 bytes");
+        if (!canEncrypt()) {
+            throw new IllegalStateException("This build's SQLite cannot encrypt (xerial's driver): build with SQLite3 Multiple Ciphers");
+        }
+        FOLDER_KEYS.put(folder.toAbsolutePath().normalize(), HexFormat.of().formatHex(dataKey));
+    }
+
+    /** Forgets every data key (the app locks); connections already open stay open until closed. */
+    public static void forgetKeys() {
+        FOLDER_KEYS.clear();
+    }
+
+    /** The data key (hex) {@code file} is encrypted under, or null for a plain file. */
+    static String keyFor(Path file) {
+        if (PROTOTYPE_MC_KEY != null) {
+            // -Dr57.prototype.mcKeyFor=a,b: only files whose name contains one of these (bench sync:
+            // the client's cache and its copies encrypted, the server's data and the raw baseline not).
+            String only = System.getProperty("r57.prototype.mcKeyFor");
+            if (only == null) return PROTOTYPE_MC_KEY;
+            String name = file.getFileName().toString();
+            for (String part : only.split(",")) if (!part.isBlank() && name.contains(part.strip())) return PROTOTYPE_MC_KEY;
+            return null;
+        }
+        if (FOLDER_KEYS.isEmpty()) return null;
+        Path p = file.toAbsolutePath().normalize();
+        for (Map.Entry<Path, String> e : FOLDER_KEYS.entrySet()) {
+            if (p.startsWith(e.getKey())) return e.getValue();
+        }
+        return null;
+    }
+
+    /** Whether {@code file} is opened encrypted (its header is then ciphertext, not "SQLite format 3"). */
+    public static boolean encrypted(Path file) {
+        return keyFor(file) != null;
+    }
+
+    /**
+     * A connection to {@code file}. sqlite-jdbc by default prepares and runs
      * "SELECT last_insert_rowid()" after every INSERT for getGeneratedKeys(), which nothing here
      * uses: off, it halves the cost of a row in bulk loads.
      */
     public static Connection open(Path file) throws SQLException {
-        return DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config().toProperties());
+        return connect(file, config(file));
     }
 
-    /** The base configuration; callers add their pragmas. */
-    public static SQLiteConfig config() {
-        SQLiteConfig cfg = new SQLiteConfig();
-        cfg.setGetGeneratedKeys(false);
+    /** Opens {@code file} with {@code cfg} (from {@link #config(Path)} plus the caller's pragmas). */
+    public static Connection connect(Path file, SQLiteConfig cfg) throws SQLException {
+        return checked(DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), cfg.toProperties()), keyFor(file) != null);
+    }
+
+    /** The base configuration of {@code file} (with its data key if it has one); callers add their pragmas. */
+    public static SQLiteConfig config(Path file) {
+        Properties p = new Properties();
+        String key = keyFor(file);
+        if (key != null) {
+            if (!key.matches("[0-9a-fA-F]{64}")) throw new IllegalArgumentException("a data key is 64 hex digits");
+            // What SQLiteMCChacha20Config.withRawUnsaltedKey(key) produces, as plain properties so
+            // this class compiles against either driver: the raw key is used as is (no KDF at each
+            // open: the passcode's PBKDF2 ran once, when the data key was unwrapped).
+            p.setProperty("config_class_name", "org.sqlite.mc.SQLiteMCConfig");
+            p.setProperty("cipher", "chacha20");
+            p.setProperty("legacy", "0");
+            p.setProperty("legacy_page_size", "4096");
+            p.setProperty("kdf_iter", "64007");
+            p.setProperty("key", "raw:" + key);
+            p.setProperty("password", "raw:" + key);
+            // Temporary files (sorts, indexes, VACUUM) would be written unencrypted, outside the
+            // data folder: keep them in memory.
+            p.setProperty("temp_store", "MEMORY");
+        }
+        SQLiteConfig cfg = new SQLiteConfig(p);
+        // setGetGeneratedKeys exists from xerial 3.43; the older driver (willena 3.40) never runs the
+        // extra query, so there is nothing to switch off there.
+        try {
+            SQLiteConfig.class.getMethod("setGetGeneratedKeys", boolean.class).invoke(cfg, false);
+        } catch (ReflectiveOperationException absentInOlderDrivers) {
+            // nothing to do
+        }
         return cfg;
     }
 
@@ -39,10 +143,10 @@ public final class Sqlite {
      * file is opened read-only the ordinary way, so that the WAL's pages are read too.
      */
     public static Connection openReadOnly(Path file) throws SQLException {
-        SQLiteConfig cfg = config();
+        SQLiteConfig cfg = config(file);
         cfg.setReadOnly(true);
         cfg.setOpenMode(SQLiteOpenMode.READONLY);
-        return DriverManager.getConnection(readOnlyUrl(file), cfg.toProperties());
+        return checked(DriverManager.getConnection(readOnlyUrl(file), cfg.toProperties()), keyFor(file) != null);
     }
 
     static String readOnlyUrl(Path file) {
@@ -115,5 +219,21 @@ public final class Sqlite {
         if (bytes < 1024 * 1024) return Math.max(1, (bytes + 1023) / 1024) + " KB";
         if (bytes < 1024L * 1024 * 1024) return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
         return String.format(Locale.ROOT, "%.1f GB", bytes / (1024.0 * 1024 * 1024));
+    }
+
+    /**
+     * A key the driver silently ignores would leave the file plaintext (willena's issues 14, 22), so
+     * a keyed connection must prove that the cipher is on before anything is written.
+     */
+    private static Connection checked(Connection c, boolean keyed) throws SQLException {
+        if (!keyed) return c;
+        // "PRAGMA cipher" answers chacha20 on a plain connection too; only an active codec has a salt.
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT sqlite3mc_codec_data('cipher_salt')")) {
+            if (!rs.next() || rs.getString(1) == null) throw new SQLException("no codec on this connection");
+        } catch (SQLException e) {
+            c.close();
+            throw new SQLException("a data key is set but this SQLite does not encrypt (" + e.getMessage() + ")", e);
+        }
+        return c;
     }
 }

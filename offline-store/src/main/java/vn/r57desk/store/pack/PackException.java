@@ -27,7 +27,11 @@ public final class PackException extends Exception {
         BAD_CONTENT(18),
         /** A key file, the trust list, or the disk. */
         KEYS(19),
-        IO(20);
+        IO(20),
+        /** Data at rest: the passcode does not unwrap the data key ({@link Passcode}). */
+        WRONG_PASSCODE(21),
+        /** Data at rest: too many wrong passcodes; the next try must wait. */
+        TRY_LATER(22);
 
         private final int exitCode;
 
