@@ -331,7 +331,8 @@ class SyncEndToEndTest {
             SyncClient.create(a.uri().toString(), ServerFixture.options()).sync(host, SyncClient.Listener.NONE);
             host.cache().writeAndWait(c -> { // a private note must survive the re-bootstrap
                 try (var st = c.createStatement()) {
-                    st.execute("INSERT INTO notes VALUES ('n1','system',1,'Ghi chú riêng','2026-11-24','2026-11-24')");
+                    st.execute("INSERT INTO notes (id, subject_kind, subject_code, body, created_at, updated_at)"
+                            + " VALUES ('n1','system','SYS1','Ghi chú riêng','2026-11-24','2026-11-24')"); // anchored on the code since schema 3
                 }
                 return null;
             });

@@ -112,6 +112,12 @@ public final class MainWindow {
     private final javafx.animation.Timeline expiryTimer;
     public static final String PACK_WARNING_ID = "pack-warning";
     public static final String DATA_NOTICE_ID = "data-notice";
+    /** Why the synced data was not opened at start (damaged and kept aside, newer, in use). */
+    public static final String CACHE_PROBLEM_ID = "cache-problem";
+    public static final String SYNC_AGAIN_ID = "sync-again";
+    private final Label cacheProblem = new Label();
+    private vn.r57desk.store.db.SyncedCacheCheck.Result cacheCheck;
+    private Runnable relabelProblem = () -> { };
     private final SyncBar syncBar;
     private Runnable relabel = () -> { };
     private BiConsumer<Loaded<?, ?>, Long> onShown = (p, t) -> { };
@@ -220,9 +226,35 @@ public final class MainWindow {
         dataNotice.textProperty().bind(datasets.noticeProperty());
         dataNotice.managedProperty().bind(datasets.noticeProperty().isNotEmpty());
         dataNotice.visibleProperty().bind(datasets.noticeProperty().isNotEmpty());
-        VBox notices = new VBox(4, packWarning, dataNotice);
+        cacheProblem.setId(CACHE_PROBLEM_ID);
+        cacheProblem.setWrapText(true);
+        cacheProblem.getStyleClass().add(Styles.ERROR);
+        Button syncAgain = new Button();
+        syncAgain.setId(SYNC_AGAIN_ID);
+        syncAgain.setOnAction(e -> syncBar.syncNow());
+        syncAgain.setMinWidth(Region.USE_PREF_SIZE);
+        HBox problemRow = new HBox(12, cacheProblem, syncAgain);
+        problemRow.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(cacheProblem, Priority.ALWAYS);
+        problemRow.managedProperty().bind(cacheProblem.textProperty().isNotEmpty());
+        problemRow.visibleProperty().bind(cacheProblem.textProperty().isNotEmpty());
+        relabelProblem = () -> {
+            cacheProblem.setText(cacheCheck == null ? "" : cacheCheck.message(messages.locale()));
+            syncAgain.setText(messages.get("sync.again"));
+            syncAgain.setVisible(cacheCheck != null && cacheCheck.outcome() == vn.r57desk.store.db.SyncedCacheCheck.Outcome.MOVED_ASIDE);
+            syncAgain.setManaged(syncAgain.isVisible());
+        };
+        messages.localeProperty().addListener((o, a, b) -> relabelProblem.run());
+        // a sync that worked brings the data back: the notice has done its job
+        sync.runningProperty().addListener((o, was, now) -> {
+            if (was && !now && sync.lastSucceeded() && cacheCheck != null) {
+                cacheCheck = null;
+                relabelProblem.run();
+            }
+        });
+        VBox notices = new VBox(4, problemRow, packWarning, dataNotice);
         notices.getStyleClass().add(Styles.BREADCRUMB);
-        notices.managedProperty().bind(packWarning.managedProperty().or(dataNotice.managedProperty()));
+        notices.managedProperty().bind(packWarning.managedProperty().or(dataNotice.managedProperty()).or(problemRow.managedProperty()));
         VBox top = new VBox(header, breadcrumb, notices);
         this.packDialogs = new PackDialogs(messages, () -> stage);
         datasets.onPassphraseNeeded((file, why) -> packDialogs.askPassphrase(file, why, pass -> datasets.importPack(file, pass)));
@@ -528,6 +560,12 @@ public final class MainWindow {
         String dataset = datasets.currentId().isEmpty() ? startSettings.dataset() : datasets.currentId();
         return new Settings(stage.getX(), stage.getY(), scene.getWidth(), scene.getHeight(), stage.isMaximized(), theme,
                 messages.english() ? "en" : "vi", section, server, dataset, syncBar.automaticProperty().get() ? autoMinutes : 0);
+    }
+
+    /** The synced data was not opened at start: say why, in the window's language, with Sync again when it was moved aside. */
+    public void syncedCacheRefused(vn.r57desk.store.db.SyncedCacheCheck.Result r) {
+        cacheCheck = r;
+        relabelProblem.run();
     }
 
     /** Set while a meeting is presented: automatic syncs wait until it ends. */

@@ -41,6 +41,8 @@ public class R57DeskApp extends Application {
     /** What the expiry check at start found (null: it could not run), and the chosen pack it wiped. */
     private DataHome.ExpiryReport expiry;
     private DataHome.Dataset expiredChoice;
+    /** The synced cache's check at start, when it found something to say (damaged, newer, in use). */
+    private vn.r57desk.store.db.SyncedCacheCheck.Result syncedCheck;
 
     @Override
     public void init() {
@@ -55,6 +57,7 @@ public class R57DeskApp extends Application {
         demo = !explicit && !synced;
         cacheFile = explicit ? Path.of(args.get(i + 1)) : synced ? AppData.syncedCache() : AppData.demoCache();
         if (!explicit && !args.contains("--demo")) chooseDataset();
+        if (!explicit && cacheFile.toAbsolutePath().normalize().equals(AppData.syncedCache().toAbsolutePath().normalize())) checkSyncedCache();
         generating = demo && !java.nio.file.Files.exists(cacheFile);
         early = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
             try {
@@ -112,6 +115,22 @@ public class R57DeskApp extends Application {
         }
     }
 
+    /**
+     * A damaged synced cache is not hidden behind the demo data: the header, size and schema are
+     * checked (milliseconds; every page would take over a second at national scale, and the CLI's
+     * verify does that); a damaged file is moved aside, never deleted, the demo data opens, and the
+     * window says what happened and offers to sync again.
+     */
+    private void checkSyncedCache() {
+        var r = vn.r57desk.store.db.SyncedCacheCheck.check(cacheFile, Clock.systemUTC(), false);
+        if (r.usable() || r.outcome() == vn.r57desk.store.db.SyncedCacheCheck.Outcome.MISSING) return;
+        System.getLogger(R57DeskApp.class.getName()).log(System.Logger.Level.WARNING,
+                "the synced cache " + cacheFile + " was not opened: " + r.outcome() + " (" + r.detail() + ")");
+        syncedCheck = r;
+        cacheFile = AppData.demoCache();
+        demo = true;
+    }
+
     @Override
     public void start(Stage stage) {
         window = new MainWindow(stage, settings);
@@ -119,6 +138,7 @@ public class R57DeskApp extends Application {
         stage.show();
         window.open(cacheFile, generating, early);
         if (expiry != null) window.datasets().expiryEnforced(expiry, expiredChoice);
+        if (syncedCheck != null) window.syncedCacheRefused(syncedCheck);
     }
 
     /** Hook for subclasses (the UI benchmark) to watch the window before it opens data. */
