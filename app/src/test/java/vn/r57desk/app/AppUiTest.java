@@ -880,7 +880,7 @@ class AppUiTest extends AppRobot {
         waitFor("#systems-table");
         @SuppressWarnings("unchecked")
         javafx.scene.chart.StackedBarChart<String, Number> chart = lookup(".chart").queryAs(javafx.scene.chart.StackedBarChart.class);
-        assertThat(((javafx.scene.chart.CategoryAxis) chart.getXAxis()).getCategories()).contains("Hạ tầng thông tin, dữ liệu")
+        assertThat(((javafx.scene.chart.CategoryAxis) chart.getXAxis()).getCategories()).contains("Hạ tầng,\ndữ liệu")
                 .noneMatch(c -> c.matches("Hệ thống \\d"));
         var red = chart.getData().get(3); // completed, green, amber, red
         var bar = red.getData().stream().filter(d -> d.getYValue().intValue() > 0).findFirst().orElseThrow();

@@ -225,8 +225,8 @@ public final class ChangesScreen implements Screen<Place.Changes, ChangesScreen.
         ComboBox<String> system = choice(ctx, FILTER_SYSTEM_ID, systems.stream().map(x -> ctx.name(x.name())).toList(),
                 indexOf(systems.stream().map(x -> x.id()).toList(), r.systemId()));
         var agencies = cat.agencies().values().stream()
-                .sorted(java.util.Comparator.comparing(a -> ctx.agency(a.id()), vn.r57desk.store.text.VietnameseText.collator())).toList();
-        ComboBox<String> agency = choice(ctx, FILTER_AGENCY_ID, agencies.stream().map(a -> ctx.agency(a.id())).toList(),
+                .sorted(java.util.Comparator.comparing(a -> ctx.name(a.name()), vn.r57desk.store.text.VietnameseText.collator())).toList();
+        ComboBox<String> agency = choice(ctx, FILTER_AGENCY_ID, agencies.stream().map(a -> ctx.name(a.name())).toList(),
                 indexOf(agencies.stream().map(a -> a.id()).toList(), r.agencyId()));
         var provinces = cat.provinces().values().stream()
                 .sorted(java.util.Comparator.comparing(p -> ctx.name(p.name()), vn.r57desk.store.text.VietnameseText.collator())).toList();
@@ -262,6 +262,9 @@ public final class ChangesScreen implements Screen<Place.Changes, ChangesScreen.
         c.getItems().addAll(choices);
         c.getSelectionModel().select(Math.max(0, selected));
         c.setVisibleRowCount(12);
+        // As wide as a short name: a long one ("Ban Chỉ đạo Trung ương về …") made the box as wide as the screen.
+        c.setPrefWidth(14 * 16);
+        c.setMaxWidth(14 * 16);
         return c;
     }
 

@@ -57,12 +57,25 @@ public record Ctx(Messages m, Navigator nav, Catalog catalog, TaskRunner runner,
     }
 
     /**
-     * An agency as a Vietnamese reader knows it: its Vietnamese name in a Vietnamese window (the
-     * codes are English acronyms, MPS for Bộ Công an), its code in an English one.
+     * An agency where a column has little room, as a Vietnamese reader knows it: the Vietnamese
+     * abbreviation of its name in a Vietnamese window ("BCA" for Bộ Công an, "BKH&CN" for Bộ Khoa
+     * học và Công nghệ; the codes are English acronyms, MPS and MOST), its code in an English one.
+     * Full names did not fit a table on a 1024-pixel projector.
      */
     public String agency(long agencyId) {
         var a = catalog.agencies().get(agencyId);
-        return a == null ? "" : m.english() ? a.code() : a.name().vi();
+        return a == null ? "" : m.english() ? a.code() : abbreviation(a.name().vi());
+    }
+
+    /** "Bộ Khoa học và Công nghệ" → "BKH&CN": each word's initial, "và" as "&", a part in brackets left out. */
+    public static String abbreviation(String vietnameseName) {
+        StringBuilder b = new StringBuilder();
+        for (String w : vietnameseName.replaceAll("\\(.*?\\)", " ").split("[\\s,]+")) {
+            if (w.isEmpty()) continue;
+            if (w.equals("và")) b.append('&');
+            else b.appendCodePoint(Character.toUpperCase(w.codePointAt(0)));
+        }
+        return b.toString();
     }
 
     /**

@@ -63,7 +63,10 @@ class ScreenDataTest {
         var count = dd.catalog().kpis().values().stream().filter(k -> k.code().equals("R57-11")).findFirst().orElseThrow();
         assertThat(ctx.kpiValue(count, 12.0)).isEqualTo("12");
         var mps = dd.catalog().agencies().values().stream().filter(a -> a.code().equals("MPS")).findFirst().orElseThrow();
-        assertThat(ctx.agency(mps.id())).isEqualTo("Bộ Công an");
+        assertThat(ctx.agency(mps.id())).as("a Vietnamese abbreviation, not MPS").isEqualTo("BCA");
+        assertThat(Ctx.abbreviation("Bộ Khoa học và Công nghệ")).isEqualTo("BKH&CN");
+        assertThat(Ctx.abbreviation("Cục Thống kê (Bộ Tài chính)")).isEqualTo("CTK");
+        assertThat(Ctx.abbreviation("Bộ Giáo dục và Đào tạo")).isEqualTo("BGD&ĐT");
         m.localeProperty().set(Messages.EN);
         assertThat(ctx.agency(mps.id())).isEqualTo("MPS");
         assertThat(ctx.kpiValue(economy, 46.634)).isEqualTo("46.6");

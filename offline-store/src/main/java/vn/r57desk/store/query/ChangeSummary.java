@@ -173,7 +173,11 @@ public record ChangeSummary(Span span, List<InitiativeMove> initiatives, TaskMov
     private static final String TASK_KIND = "CASE WHEN l.op = 'insert' THEN 'ADDED' WHEN l.op = 'delete' THEN 'WITHDRAWN'"
             + " WHEN l.old_value IS NULL AND l.new_value IS NOT NULL THEN 'COMPLETED' ELSE 'OTHER' END";
 
-    /** The tasks changed by the runs after {@code afterRun} up to {@code upToRun}, newest first. */
+    /**
+     * The tasks changed by the runs after {@code afterRun} up to {@code upToRun}: completed first,
+     * then added, otherwise updated, and withdrawn last (nothing is left to name them by), each
+     * kind newest first.
+     */
     static Page<TaskChange> taskChanges(Connection c, Catalog cat, long afterRun, long upToRun, Filter f, int offset, int limit) throws SQLException {
         StringBuilder sql = new StringBuilder(" FROM change_log l JOIN sync_runs r ON r.id = l.run_id"
                 + " LEFT JOIN tasks t ON t.id = CAST(l.entity_key AS INTEGER) LEFT JOIN initiatives i ON i.id = t.initiative_id"
@@ -208,7 +212,8 @@ public record ChangeSummary(Span span, List<InitiativeMove> initiatives, TaskMov
         List<TaskChange> rows = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT CAST(l.entity_key AS INTEGER), " + TASK_KIND + ", t.title_vi, t.title_en, t.initiative_id,"
                 + " t.agency_id, t.locality_id, t.deadline, t.completed_at, coalesce(a.name_vi, loc.name_vi), coalesce(a.name_en, loc.name_en)"
-                + sql + " ORDER BY l.run_id DESC, l.seq DESC LIMIT ? OFFSET ?")) {
+                + sql + " ORDER BY CASE " + TASK_KIND + " WHEN 'COMPLETED' THEN 0 WHEN 'ADDED' THEN 1 WHEN 'OTHER' THEN 2 ELSE 3 END,"
+                + " l.run_id DESC, l.seq DESC LIMIT ? OFFSET ?")) {
             List<Object> all = new ArrayList<>(args);
             all.add(limit);
             all.add(offset);

@@ -98,7 +98,7 @@ public final class DrillDown {
         });
     }
 
-    /** The tasks the runs finished since {@code since} changed, one per change, newest first: a page of {@code limit} from {@code offset}. */
+    /** The tasks the runs finished since {@code since} changed, one per change, completed first and withdrawn last, newest first within each: a page of {@code limit} from {@code offset}. */
     public ChangeSummary.Page<ChangeSummary.TaskChange> taskChangesSince(java.time.Instant since, ChangeSummary.Filter f, int offset, int limit)
             throws CacheException {
         Catalog cat = catalog;

@@ -183,7 +183,8 @@ class ChangeSummaryTest {
 
         var tasks = dd.taskChangesSince(since, all, 0, 50);
         assertThat(tasks.total()).as("as many rows as the counts say").isEqualTo(dd.changesSince(since, TODAY).tasks().total()).isEqualTo(2);
-        ChangeSummary.TaskChange done = tasks.rows().stream().filter(t -> t.taskId() == commune).findFirst().orElseThrow();
+        ChangeSummary.TaskChange done = tasks.rows().getFirst();
+        assertThat(done.taskId()).as("completed tasks come first").isEqualTo(commune);
         assertThat(done.kind()).isEqualTo(ChangeSummary.TaskKind.COMPLETED);
         assertThat(done.completedAt()).isEqualTo(LocalDate.of(2026, 11, 19));
         assertThat(done.initiative().systemId()).isEqualTo(system);
