@@ -56,6 +56,18 @@ public final class MinistriesScreen implements Screen<Place.Ministries, Ministri
         }
 
 
+    /** The width of the widest word of {@code text} in {@code font}. */
+    static double longestWord(String text, javafx.scene.text.Font font) {
+        javafx.scene.text.Text t = new javafx.scene.text.Text();
+        t.setFont(font);
+        double w = 0;
+        for (String word : text.split("\\s+")) {
+            t.setText(word);
+            w = Math.max(w, t.getLayoutBounds().getWidth());
+        }
+        return w;
+    }
+
     /** Ministries × systems: each cell coloured by the worst status among the initiatives the ministry leads or coordinates there. */
     static Node grid(Ctx ctx, List<GridCell> cells) {
         GridPane g = new GridPane();
@@ -66,6 +78,10 @@ public final class MinistriesScreen implements Screen<Place.Ministries, Ministri
         for (int c = 0; c < systems.size(); c++) {
             Label h = new Label(Tables.systemLabel(ctx, systems.get(c).code()));
             h.getStyleClass().add(Styles.GRID_HEADER);
+            // A header wraps between words, never inside one ("Insti/tutio/ns" on a projector):
+            // its column is at least as wide as its longest word in the font the theme gives it.
+            h.fontProperty().addListener((o, was, font) -> h.setMinWidth(Math.ceil(longestWord(h.getText(), font)
+                    + h.snappedLeftInset() + h.snappedRightInset() + 2)));
             h.setTooltip(new Tooltip(Tables.systemName(ctx, systems.get(c).code())));
             g.add(h, c + 1, 0);
         }
