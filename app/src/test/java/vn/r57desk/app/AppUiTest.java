@@ -169,7 +169,7 @@ class AppUiTest extends AppRobot {
         clickOn("#nav-changes");
         waitFor("#changes-summary");
         assertThat(breadcrumb()).containsExactly("Thay đổi");
-        assertThat(lookup("#changes-summary").queryAs(Label.class).getText()).startsWith("Dữ liệu minh hoạ không có lịch sử thay đổi");
+        assertThat(lookup("#changes-summary").queryAs(Label.class).getText()).startsWith("Dữ liệu minh họa không có lịch sử thay đổi");
         @SuppressWarnings("unchecked")
         var span = (javafx.scene.control.ComboBox<Integer>) lookup("#changes-span").queryAs(javafx.scene.control.ComboBox.class);
         assertThat(span.getValue()).isEqualTo(7);
@@ -255,7 +255,7 @@ class AppUiTest extends AppRobot {
                 .lookupAll(".label").stream().map(n -> ((Label) n).getText()).toList();
         assertThat(newest.get(0)).isEqualTo("Phản hồi số liệu");
         assertThat(newest.get(1)).isEqualTo("Đề nghị cơ quan chủ trì báo cáo tiến độ thí điểm trước phiên họp quý IV");
-        assertThat(newest.get(2)).startsWith("Viết lúc ").endsWith("chỉ lưu trên máy này (dữ liệu minh hoạ hoặc gói dữ liệu, không gửi đi)");
+        assertThat(newest.get(2)).startsWith("Viết lúc ").endsWith("chỉ lưu trên máy này (dữ liệu minh họa hoặc gói dữ liệu, không gửi đi)");
         assertThat(lookup("#" + vn.r57desk.app.shell.MainWindow.WAITING_ID).queryAs(Label.class).isVisible())
                 .as("demo data's notes are never sent: none counted as waiting").isFalse();
         assertThat(lookup(".r57-section-title").queryAllAs(Label.class)).extracting(Label::getText)
@@ -272,7 +272,7 @@ class AppUiTest extends AppRobot {
         type(KeyCode.SPACE);
         var confirm = lookup((javafx.scene.control.Button b) -> "Rút lại".equals(b.getText()) && b.isDefaultButton());
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> confirm.tryQuery().isPresent());
-        assertThat(lookup("Rút lại ý kiến chưa gửi này? Ý kiến sẽ bị xoá khỏi máy này.").tryQuery()).isPresent();
+        assertThat(lookup("Rút lại ý kiến chưa gửi này? Ý kiến sẽ bị xóa khỏi máy này.").tryQuery()).isPresent();
         clickOn(confirm.queryButton());
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup("#" + vn.r57desk.app.notes.FeedbackPanel.LIST_ID + " .r57-feedback-item").queryAll().size() == before);
         Label message = lookup("#" + vn.r57desk.app.shell.MainWindow.MESSAGE_ID).queryAs(Label.class);
@@ -297,7 +297,7 @@ class AppUiTest extends AppRobot {
         waitFor("#initiatives-table");
         TableView<?> byYear = lookup("#initiatives-table").queryAs(TableView.class);
         assertThat(byYear.getItems()).isNotEmpty().hasSizeLessThan(all);
-        for (int r = 0; r < byYear.getItems().size(); r++) assertThat(String.valueOf(byYear.getColumns().get(5).getCellData(r))).startsWith(year);
+        for (int r = 0; r < byYear.getItems().size(); r++) assertThat(String.valueOf(byYear.getColumns().get(5).getCellData(r))).as("dd/MM/yyyy").endsWith("/" + year);
         // and a lead agency on top of it: every row led by it, due that year
         interact(() -> deadline.getSelectionModel().select(0));
         String code = (String) lead.getItems().get(1);
@@ -332,11 +332,12 @@ class AppUiTest extends AppRobot {
         assertThat(lookup("#" + R57DeskApp.AS_OF_ID).queryAs(Label.class).getText())
                 .isEqualTo(age <= 0 ? "Số liệu tính đến 20/11/2026" : "Số liệu tính đến 20/11/2026 (" + age + " ngày trước)");
         assertThat(lookup("Chỉ tiêu chủ yếu (toàn quốc)").tryQuery()).isPresent();
-        assertThat(tileNumbers()).as("vi-VN decimals on the tiles").anyMatch(t -> t.matches("\\d+,\\d{2}")).noneMatch(t -> t.matches("\\d+\\.\\d{2}"));
+        // A share keeps one decimal, as on every screen (Ctx.decimals): "17,8".
+        assertThat(tileNumbers()).as("vi-VN decimals on the tiles").anyMatch(t -> t.matches("\\d+,\\d")).noneMatch(t -> t.matches("\\d+\\.\\d"));
 
         clickOn("#" + R57DeskApp.LANGUAGE_BUTTON_ID);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(tileNumbers()).as("English decimals on the tiles").anyMatch(t -> t.matches("\\d+\\.\\d{2}"));
+        assertThat(tileNumbers()).as("English decimals on the tiles").anyMatch(t -> t.matches("\\d+\\.\\d"));
         assertThat(badge.getText()).isEqualTo("DEMO DATA");
         assertThat(lookup("Headline KPIs (national)").tryQuery()).isPresent();
         assertThat(lookup("#" + R57DeskApp.LANGUAGE_BUTTON_ID).queryAs(Button.class).getText()).isEqualTo("Tiếng Việt");
@@ -817,5 +818,113 @@ class AppUiTest extends AppRobot {
         open("deadlines-agency", 0);
         waitFor("#initiatives-table");
         assertThat(breadcrumb().getFirst()).isEqualTo("Bộ, ngành");
+    }
+
+    /** The row of a table at {@code index}, as drawn. */
+    private Node row(String tableId, int index) {
+        return lookup("#" + tableId + " .table-row-cell").queryAll().stream()
+                .filter(n -> n instanceof javafx.scene.control.TableRow<?> r && r.getIndex() == index).findFirst().orElseThrow();
+    }
+
+    /**
+     * One click on a row opens it (a double click did, a click did nothing); the next screen's
+     * table then has the keyboard, so Down and Enter open its first row, where Enter once pressed
+     * the Back button that still had the focus. The second click of a double click opens nothing more.
+     */
+    @Test
+    void aClickOnARowOpensItAndTheKeyboardGoesOnInTheNextTable() throws Exception {
+        clickOn("#nav-systems");
+        waitFor("#systems-table");
+        clickOn("#" + vn.r57desk.app.shell.MainWindow.BACK_ID); // the Back button had the focus before
+        clickOn("#nav-systems");
+        waitFor("#systems-table");
+        clickOn(row("systems-table", 3));
+        waitFor("#initiatives-table");
+        assertThat(breadcrumb()).containsExactly("Hệ thống", "Hệ thống hạ tầng thông tin và dữ liệu");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup("#initiatives-table").query().isFocused());
+        type(KeyCode.DOWN);
+        TableView<?> initiatives = lookup("#initiatives-table").queryAs(TableView.class);
+        assertThat(initiatives.getSelectionModel().getSelectedIndex()).as("Down chose a row").isNotNegative();
+        type(KeyCode.ENTER);
+        waitFor("#task-table");
+        assertThat(breadcrumb()).hasSize(3);
+
+        // A press selects the row it is on (seen before the click opens it).
+        clickOn("#nav-systems");
+        waitFor("#systems-table");
+        TableView<?> systems = lookup("#systems-table").queryAs(TableView.class);
+        moveTo(row("systems-table", 2));
+        press(javafx.scene.input.MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(systems.getSelectionModel().getSelectedIndex()).isEqualTo(2);
+        assertThat(systems.isFocused()).isTrue();
+        release(javafx.scene.input.MouseButton.PRIMARY);
+        waitFor("#initiatives-table");
+        assertThat(breadcrumb()).containsExactly("Hệ thống", "Hệ thống an sinh và phúc lợi xã hội");
+        // A double click: the first click opens, the second lands on the next screen and opens nothing.
+        clickOn("#nav-systems");
+        waitFor("#systems-table");
+        doubleClickOn(row("systems-table", 0));
+        waitFor("#initiatives-table");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(breadcrumb()).hasSize(2);
+    }
+
+    /**
+     * The status bars name the systems (short on the axis, in full on hover) and a click on a
+     * status's part opens that system's initiatives in that status; a status cell is in its colour.
+     */
+    @Test
+    void aStatusBarOpensItsSystemsInitiativesInThatStatus() throws Exception {
+        clickOn("#nav-systems");
+        waitFor("#systems-table");
+        @SuppressWarnings("unchecked")
+        javafx.scene.chart.StackedBarChart<String, Number> chart = lookup(".chart").queryAs(javafx.scene.chart.StackedBarChart.class);
+        assertThat(((javafx.scene.chart.CategoryAxis) chart.getXAxis()).getCategories()).contains("Hạ tầng,\ndữ liệu")
+                .noneMatch(c -> c.matches("Hệ thống \\d"));
+        var red = chart.getData().get(3); // completed, green, amber, red
+        var bar = red.getData().stream().filter(d -> d.getYValue().intValue() > 0).findFirst().orElseThrow();
+        clickOn(bar.getNode());
+        waitFor("#initiatives-table");
+        var status = lookup("#" + vn.r57desk.app.systems.InitiativesScreen.FILTER_STATUS_ID).queryAs(javafx.scene.control.ComboBox.class);
+        assertThat(status.getValue()).isEqualTo(red.getName());
+        TableView<?> table = lookup("#initiatives-table").queryAs(TableView.class);
+        assertThat(table.getItems()).hasSize(bar.getYValue().intValue());
+        var statusTexts = row("initiatives-table", 0).lookupAll(".r57-row-text").stream()
+                .filter(n -> red.getName().equals(((javafx.scene.text.Text) n).getText())).toList();
+        assertThat(statusTexts).singleElement().satisfies(t -> assertThat(t.getStyleClass()).contains("r57-rag-red"));
+    }
+
+    /** A cell of the ministries × systems grid opens what that ministry leads or coordinates in that system. */
+    @Test
+    void aGridCellOpensTheMinistrysInitiativesInThatSystem() throws Exception {
+        clickOn("#nav-ministries");
+        waitFor("#ministries-table");
+        Label cell = lookup(n -> n.getId() != null && n.getId().startsWith("grid-MPS-") && n instanceof Label l && !l.getText().isEmpty())
+                .queryAs(Label.class);
+        int n = Integer.parseInt(cell.getText());
+        clickOn(cell);
+        waitFor("#initiatives-table");
+        assertThat(lookup("#" + vn.r57desk.app.systems.InitiativesScreen.AGENCY_ID).queryAs(Label.class).getText()).contains("Bộ Công an");
+        assertThat(lookup("#initiatives-table").queryAs(TableView.class).getItems()).hasSize(n);
+        assertThat(breadcrumb().getFirst()).isEqualTo("Hệ thống");
+    }
+
+    /** In the projector theme the row chosen with the keyboard is filled with the status blue, seen from the back of a room. */
+    @Test
+    void theProjectorShowsTheKeyboardsRowStrongly() throws Exception {
+        clickOn("#" + vn.r57desk.app.shell.MainWindow.THEME_BUTTON_ID);
+        clickOn("#theme-projector");
+        clickOn("#nav-systems");
+        waitFor("#systems-table");
+        TableView<?> systems = lookup("#systems-table").queryAs(TableView.class);
+        interact(() -> {
+            systems.requestFocus();
+            systems.getSelectionModel().select(1);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        var r = (javafx.scene.control.TableRow<?>) row("systems-table", 1);
+        var fill = r.getBackground().getFills().getLast().getFill();
+        assertThat(fill).isEqualTo(javafx.scene.paint.Color.web(vn.r57desk.app.theme.Theme.PROJECTOR.palette.done()));
     }
 }

@@ -44,7 +44,8 @@ class MessagesTest {
         Set<String> unused = new HashSet<>(vi.stringPropertyNames());
         unused.removeAll(used);
         unused.removeIf(k -> k.startsWith("rag.") || k.startsWith("error.") || k.startsWith("component.") || k.startsWith("search.kind.")
-                || k.startsWith("theme.") || k.startsWith("sync.error.") || k.startsWith("sync.phase.") || k.startsWith("sync.entity.") || k.startsWith("sync.retry.") || k.startsWith("sync.dialog.problem."));
+                || k.startsWith("theme.") || k.startsWith("sync.error.") || k.startsWith("sync.phase.") || k.startsWith("sync.entity.") || k.startsWith("sync.retry.") || k.startsWith("sync.dialog.problem.")
+                || k.startsWith("system.short.") || k.startsWith("changes.kind.") || k.startsWith("changes.op."));
         assertThat(unused).as("keys nobody uses").isEmpty();
         for (var r : vn.r57desk.store.metrics.Rag.values()) assertThat(vi).containsKey("rag." + r.name());
         for (var p : vn.r57desk.store.db.CacheException.Problem.values()) assertThat(vi).containsKey("error." + p.name());
@@ -59,8 +60,32 @@ class MessagesTest {
         for (var k : vn.r57desk.app.search.SearchViewModel.Kind.values()) {
             assertThat(vi).containsKey("search.kind." + k.name().toLowerCase(java.util.Locale.ROOT));
         }
+        for (var k : vn.r57desk.store.query.ChangeSummary.TaskKind.values()) assertThat(vi).containsKey("changes.kind." + k.name());
+        for (var op : List.of("insert", "update", "delete")) assertThat(vi).containsKey("changes.op." + op);
+        for (int i = 1; i <= 6; i++) assertThat(vi).as("a short name for each system").containsKey("system.short.SYS" + i);
         for (var c : vn.r57desk.store.metrics.RankingIndex.Component.values()) {
             assertThat(vi).containsKey("component." + c.name().toLowerCase(java.util.Locale.ROOT));
+        }
+    }
+
+    /**
+     * One way of writing Vietnamese throughout: the tone mark on the first vowel of a final "oa",
+     * "oe", "uy" ("hóa", "xóa", "hủy"), as the reference names are written ("văn hóa", "Khánh
+     * Hòa"); the window had "xoá" beside "minh họa". No user sees a file of the project
+     * ("docs/metrics.md") or an ASCII comparison (">=").
+     */
+    @Test
+    void oneToneMarkStyleAndNothingOnlyADeveloperReads() throws IOException {
+        Pattern newStyle = Pattern.compile("(?<![qQ])(o[áàảãạ]|o[éèẻẽẹ]|u[ýỳỷỹỵ])(?!\\p{L})", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        Properties vi = load("vi");
+        for (String k : vi.stringPropertyNames()) {
+            assertThat(newStyle.matcher(vi.getProperty(k)).find()).as("%s: %s", k, vi.getProperty(k)).isFalse();
+        }
+        for (String lang : List.of("vi", "en")) {
+            Properties p = load(lang);
+            for (String k : p.stringPropertyNames()) {
+                assertThat(p.getProperty(k)).as(lang + " " + k).doesNotContain("docs/").doesNotContain(".md").doesNotContain(">=").doesNotContain("<=");
+            }
         }
     }
 

@@ -62,6 +62,13 @@ class ScreenshotTour extends AppRobot {
             shot(dir, "projector-1024-overview-vi");
             clickOn("#nav-ministries");
             shot(dir, "projector-1024-ministries-vi");
+            // Every view at 1024 x 768, to look for what is cut (not in the README: -Dr57.screenshots.all1024=true).
+            if (Boolean.getBoolean("r57.screenshots.all1024")) {
+                views(dir, "projector-1024-", "vi");
+                clickOn("#" + R57DeskApp.LANGUAGE_BUTTON_ID);
+                views(dir, "projector-1024-", "en");
+                clickOn("#" + R57DeskApp.LANGUAGE_BUTTON_ID);
+            }
             interact(() -> {
                 stage.setWidth(w);
                 stage.setHeight(h);
@@ -118,6 +125,62 @@ class ScreenshotTour extends AppRobot {
             packs(dir, "projector-1024-", "en", pack);
             clickOn("#" + R57DeskApp.LANGUAGE_BUTTON_ID);
             packs(dir, "projector-1024-", "vi", pack);
+        } finally {
+            FxToolkit.cleanupApplication(app);
+        }
+    }
+
+    /**
+     * The Changes section after syncs under the reference server's live reporting: the changed
+     * tasks and KPI values listed under their counts. Runs only when asked
+     * ({@code -Dr57.screenshots=DIR -Dr57.screenshots.changes=true}): it starts a server and syncs twice.
+     */
+    @Test
+    void changes() throws Exception {
+        String out = System.getProperty("r57.screenshots");
+        assumeTrue(out != null && Boolean.getBoolean("r57.screenshots.changes"), "set -Dr57.screenshots.changes=true as well");
+        Path dir = Path.of(out);
+        Files.createDirectories(dir);
+        Path data = Files.createTempDirectory("r57-shots-changes");
+        System.setProperty("r57.dataDir", data.toString());
+        FxToolkit.registerPrimaryStage();
+        var app = FxToolkit.setupApplication(R57DeskApp.class);
+        try (vn.r57desk.server.ReferenceServer server = vn.r57desk.server.ReferenceServer.start(
+                new vn.r57desk.server.ReferenceServer.Config(data.resolve("server"), vn.r57desk.store.generate.Scale.DEMO, "127.0.0.1", 0,
+                        java.util.Map.of("shots", "laptop"), true, null, null, 0, 57), line -> { })) {
+            waitFor("#" + ScreenRegistry.CONTENT_ID);
+            type(javafx.scene.input.KeyCode.F5);
+            waitFor("#" + vn.r57desk.app.sync.SyncBar.DIALOG_SERVER_ID);
+            var url = lookup("#" + vn.r57desk.app.sync.SyncBar.DIALOG_SERVER_ID).queryAs(javafx.scene.control.TextField.class);
+            var token = lookup("#" + vn.r57desk.app.sync.SyncBar.DIALOG_TOKEN_ID).queryAs(javafx.scene.control.TextField.class);
+            interact(() -> {
+                url.setText(server.uri().toString());
+                token.setText("shots");
+            });
+            type(javafx.scene.input.KeyCode.ENTER);
+            var status = lookup("#" + vn.r57desk.app.sync.SyncBar.STATUS_ID).queryAs(javafx.scene.control.Label.class);
+            WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> status.getText().startsWith("Đã đồng bộ lúc"));
+            server.churn(1500);
+            clickOn("#nav-changes");
+            press(javafx.scene.input.KeyCode.F5).release(javafx.scene.input.KeyCode.F5);
+            // The second sync is a delta (the first, a reload, keeps no history): its tasks are listed.
+            WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> lookup("#" + vn.r57desk.app.widgets.DataTable.holderId("changes-task-table")).tryQuery().isPresent());
+            for (String theme : new String[]{"", "projector-"}) {
+                if (!theme.isEmpty()) {
+                    clickOn("#" + vn.r57desk.app.shell.MainWindow.THEME_BUTTON_ID);
+                    clickOn("#theme-projector");
+                }
+                for (String lang : new String[]{"vi", "en"}) {
+                    clickOn("#nav-changes");
+                    waitFor("#changes-summary");
+                    shot(dir, theme + "changes-" + lang);
+                    // the lists below the counts, scrolled to
+                    waitFor("#changes-task-table");
+                    interact(() -> lookup("#" + vn.r57desk.app.shell.MainWindow.CONTENT_SCROLL_ID).queryAs(javafx.scene.control.ScrollPane.class).setVvalue(0.45));
+                    shot(dir, theme + "changes-lists-" + lang);
+                    clickOn("#" + R57DeskApp.LANGUAGE_BUTTON_ID);
+                }
+            }
         } finally {
             FxToolkit.cleanupApplication(app);
         }

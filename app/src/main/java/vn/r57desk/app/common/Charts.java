@@ -1,7 +1,11 @@
 package vn.r57desk.app.common;
 
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+
+import javafx.scene.Node;
+import javafx.scene.control.Tooltip;
 
 import javafx.scene.Cursor;
 import javafx.scene.chart.CategoryAxis;
@@ -17,9 +21,12 @@ import vn.r57desk.store.query.Results.StatusCount;
 public final class Charts {
     private Charts() {}
 
-    /** Initiatives by status, one stacked bar per group; clicking a bar opens that group. */
+    /**
+     * Initiatives by status, one stacked bar per group; clicking a bar's part opens that group in
+     * that status. Each part says its group, status and count when the pointer rests on it.
+     */
     public static StackedBarChart<String, Number> statusBars(Ctx ctx, List<StatusCount> groups, java.util.function.Function<StatusCount, String> label,
-                                                      Consumer<StatusCount> open) {
+                                                      BiConsumer<StatusCount, Rag> open) {
         CategoryAxis x = new CategoryAxis();
         NumberAxis y = new NumberAxis();
         y.setMinorTickVisible(false);
@@ -34,18 +41,26 @@ public final class Charts {
             s.setName(ctx.rag(r));
             for (StatusCount g : groups) s.getData().add(new XYChart.Data<>(label.apply(g), g.counts().getOrDefault(r, 0)));
             chart.getData().add(s);
-        }
-        // Nodes exist once the chart has data: make every bar a link into its group.
-        for (XYChart.Series<String, Number> s : chart.getData()) {
-            for (XYChart.Data<String, Number> d : s.getData()) {
-                StatusCount g = groups.stream().filter(x2 -> label.apply(x2).equals(d.getXValue())).findFirst().orElseThrow();
-                d.nodeProperty().addListener((o, a, node) -> {
+            // The chart makes each bar's node as the series is added: link it now (a listener for
+            // a node to come, as before, never ran and the bars did nothing).
+            for (int i = 0; i < groups.size(); i++) {
+                StatusCount g = groups.get(i);
+                XYChart.Data<String, Number> d = s.getData().get(i);
+                Consumer<Node> link = node -> {
                     if (node == null) return;
                     node.setCursor(Cursor.HAND);
-                    node.setOnMouseClicked(e -> open.accept(g));
-                });
+                    node.setOnMouseClicked(e -> open.accept(g, r));
+                    Tooltip.install(node, new Tooltip(barTip(ctx, g, r)));
+                };
+                link.accept(d.getNode());
+                d.nodeProperty().addListener((o, a, node) -> link.accept(node));
             }
         }
         return chart;
+    }
+
+    /** "Hệ thống hạ tầng thông tin và dữ liệu — Đúng tiến độ: 7 sáng kiến". */
+    static String barTip(Ctx ctx, StatusCount g, Rag r) {
+        return ctx.t("chart.barTip", ctx.name(g.name()), ctx.rag(r), g.counts().getOrDefault(r, 0));
     }
 }

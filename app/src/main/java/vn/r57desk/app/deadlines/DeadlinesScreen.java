@@ -32,9 +32,9 @@ public final class DeadlinesScreen implements Screen<Place.Deadlines, DeadlinesS
     public Node render(Ctx ctx, Place.Deadlines place, Data data) {
         return new VBox(16,
                 deadlineTable(ctx, ctx.t("deadlines.byAgency"), data.byAgency(), "deadlines-agency")
-                        .onOpen(r -> ctx.nav().go(new Place.Ministry(r.id()))).build(ctx.m(), ctx.runner(), ctx.toast()),
+                        .onOpen(r -> ctx.nav().go(new Place.Ministry(r.id()))).build(ctx.tables()),
                 deadlineTable(ctx, ctx.t("deadlines.byProvince"), data.byProvince(), "deadlines-province")
-                        .onOpen(r -> ctx.nav().go(new Place.Province(r.id(), Place.Localities.defaultKpi(ctx.catalog())))).build(ctx.m(), ctx.runner(), ctx.toast()));
+                        .onOpen(r -> ctx.nav().go(new Place.Province(r.id(), Place.Localities.defaultKpi(ctx.catalog())))).build(ctx.tables()));
     }
 
     private static DataTable<DeadlineRow> deadlineTable(Ctx ctx, String title, List<DeadlineRow> rows, String id) {

@@ -52,8 +52,8 @@ public final class KpiScreen implements Screen<Place.KpiSeries, KpiScreen.Data> 
         KpiSeries s = data.series();
         var k = s.kpi();
         var st = s.status();
-        Label summary = new Label(ctx.t("kpi.summary", ctx.num(st.value()), ctx.name(k.unit()), ctx.period(st.period()),
-                ctx.num(st.expected()), k.target2030Text() == null ? "–" : k.target2030Text(), ctx.rag(st.rag())));
+        Label summary = new Label(ctx.t("kpi.summary", ctx.kpiValue(k, st.value()), ctx.name(k.unit()), ctx.period(st.period()),
+                ctx.kpiValue(k, st.expected()), ctx.target(k, k.target2030Text()), ctx.rag(st.rag())));
         summary.getStyleClass().addAll(Styles.KPI_SUMMARY, StatusStyle.styleClass(st.rag()));
         summary.setWrapText(true);
         Label name = new Label(ctx.name(k.name()));
@@ -89,6 +89,17 @@ public final class KpiScreen implements Screen<Place.KpiSeries, KpiScreen.Data> 
         actual.setName(ctx.t("kpi.actual"));
         for (Point p : s.points()) actual.getData().add(new XYChart.Data<>(x(p.period()), p.value()));
         chart.getData().add(actual);
+        // Each reported value, said when the pointer rests on its point: "10/2026: 46,6 % GDP".
+        for (int i = 0; i < s.points().size(); i++) {
+            Point p = s.points().get(i);
+            XYChart.Data<Number, Number> d = actual.getData().get(i);
+            String tip = pointTip(ctx, k, p.period(), p.value());
+            java.util.function.Consumer<Node> install = node -> {
+                if (node != null) javafx.scene.control.Tooltip.install(node, new javafx.scene.control.Tooltip(tip));
+            };
+            install.accept(d.getNode());
+            d.nodeProperty().addListener((o, a, node) -> install.accept(node));
+        }
         if (s.trajectoryStart() != null) {
             XYChart.Series<Number, Number> trajectory = new XYChart.Series<>();
             trajectory.setName(ctx.t("kpi.trajectory"));
@@ -102,6 +113,11 @@ public final class KpiScreen implements Screen<Place.KpiSeries, KpiScreen.Data> 
         Node notes = FeedbackPanel.build(ctx, FeedbackPanel.KPI, k.id(), k.code() + " · " + ctx.name(k.shortName()) + " — " + scopeName(ctx, here),
                 here.scopeId(), data.feedback());
         return new VBox(10, name, summary, chart, source, notes);
+    }
+
+    /** What a point of the chart says on hover: its month and value with the KPI's unit. */
+    static String pointTip(Ctx ctx, vn.r57desk.store.model.Kpi k, int period, Double value) {
+        return ctx.t("kpi.pointTip", ctx.period(period), ctx.kpiValue(k, value), ctx.name(k.unit()));
     }
 
     /** Whose values these are: the nation, a ministry, a province, or the commune the KPI was opened from. */

@@ -45,9 +45,9 @@ public final class CommuneScreen implements Screen<Place.Commune, CommuneScreen.
         summary.getStyleClass().add(Styles.KPI_SUMMARY);
         summary.setWrapText(true);
         return new VBox(12, summary,
-                Tables.kpiTable(ctx, ctx.t("locality.kpis"), c.kpis(), here).build(ctx.m(), ctx.runner(), ctx.toast()),
+                Tables.kpiTable(ctx, ctx.t("locality.kpis"), c.kpis(), here).build(ctx.tables()),
                 Tables.taskTable(ctx, Tables.tasksTitle(ctx, data.tasks().size()), data.tasks())
-                        .build(ctx.m(), ctx.runner(), ctx.toast()),
+                        .build(ctx.tables()),
                 FeedbackPanel.build(ctx, FeedbackPanel.LOCALITY, c.locality().id(), ctx.name(c.locality().name()), null, data.feedback()));
         }
 }

@@ -82,6 +82,6 @@ public final class LocalitiesScreen implements Screen<Place.Localities, Localiti
         VBox mapBox = new VBox(8, map, legend, note);
         HBox.setHgrow(chart, javafx.scene.layout.Priority.ALWAYS);
         HBox top = new HBox(16, mapBox, chart);
-        return new VBox(12, chooser, top, table.build(ctx.m(), ctx.runner(), ctx.toast()));
+        return new VBox(12, chooser, top, table.build(ctx.tables()));
         }
 }

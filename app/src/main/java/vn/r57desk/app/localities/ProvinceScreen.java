@@ -88,8 +88,8 @@ public final class ProvinceScreen implements Screen<Place.Province, ProvinceScre
         Label synthetic = new Label(ctx.t("communes.synthetic"));
         synthetic.getStyleClass().add(Styles.MUTED);
         return new VBox(12, summary,
-                Tables.kpiTable(ctx, ctx.t("locality.kpis"), p.kpis(), here).build(ctx.m(), ctx.runner(), ctx.toast()),
-                controls, chart, communes.build(ctx.m(), ctx.runner(), ctx.toast()), synthetic,
+                Tables.kpiTable(ctx, ctx.t("locality.kpis"), p.kpis(), here).build(ctx.tables()),
+                controls, chart, communes.build(ctx.tables()), synthetic,
                 FeedbackPanel.build(ctx, FeedbackPanel.LOCALITY, here.localityId(), ctx.name(ctx.catalog().provinces().get(here.localityId()).name()),
                         null, data.feedback()));
         }

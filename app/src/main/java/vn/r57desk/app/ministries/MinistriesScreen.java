@@ -52,9 +52,21 @@ public final class MinistriesScreen implements Screen<Place.Ministries, Ministri
                 .number(ctx.rag(Rag.GREEN), s -> s.counts().get(Rag.GREEN), ctx::num)
                 .number(ctx.rag(Rag.COMPLETED), s -> s.counts().get(Rag.COMPLETED), ctx::num)
                 .onOpen(s -> ctx.nav().go(new Place.Ministry(s.id())));
-        return new VBox(16, grid(ctx, data.grid()), table.build(ctx.m(), ctx.runner(), ctx.toast()));
+        return new VBox(16, grid(ctx, data.grid()), table.build(ctx.tables()));
         }
 
+
+    /** The width of the widest word of {@code text} in {@code font}. */
+    static double longestWord(String text, javafx.scene.text.Font font) {
+        javafx.scene.text.Text t = new javafx.scene.text.Text();
+        t.setFont(font);
+        double w = 0;
+        for (String word : text.split("\\s+")) {
+            t.setText(word);
+            w = Math.max(w, t.getLayoutBounds().getWidth());
+        }
+        return w;
+    }
 
     /** Ministries × systems: each cell coloured by the worst status among the initiatives the ministry leads or coordinates there. */
     static Node grid(Ctx ctx, List<GridCell> cells) {
@@ -66,7 +78,11 @@ public final class MinistriesScreen implements Screen<Place.Ministries, Ministri
         for (int c = 0; c < systems.size(); c++) {
             Label h = new Label(Tables.systemLabel(ctx, systems.get(c).code()));
             h.getStyleClass().add(Styles.GRID_HEADER);
-            h.setTooltip(new Tooltip(ctx.name(systems.get(c).name())));
+            // A header wraps between words, never inside one ("Insti/tutio/ns" on a projector):
+            // its column is at least as wide as its longest word in the font the theme gives it.
+            h.fontProperty().addListener((o, was, font) -> h.setMinWidth(Math.ceil(longestWord(h.getText(), font)
+                    + h.snappedLeftInset() + h.snappedRightInset() + 2)));
+            h.setTooltip(new Tooltip(Tables.systemName(ctx, systems.get(c).code())));
             g.add(h, c + 1, 0);
         }
         List<Agency> ministries = ctx.catalog().ministries();
@@ -83,9 +99,12 @@ public final class MinistriesScreen implements Screen<Place.Ministries, Ministri
                 box.getStyleClass().addAll(Styles.GRID_CELL, StatusStyle.styleClass(cell.worst()));
                 box.setMaxWidth(Double.MAX_VALUE);
                 if (n > 0) {
-                    box.setTooltip(new Tooltip(ctx.t("grid.cell", ctx.name(a.name()), n, ctx.rag(cell.worst()))));
+                    box.setTooltip(new Tooltip(ctx.t("grid.cell", ctx.name(a.name()), n, ctx.rag(cell.worst()),
+                            Tables.systemName(ctx, systems.get(c).code()))));
                     box.setCursor(Cursor.HAND);
-                    box.setOnMouseClicked(e -> ctx.nav().go(new Place.Ministry(a.id())));
+                    // The ministry's initiatives in that system (led or coordinated: what the cell counts).
+                    box.setOnMouseClicked(e -> ctx.nav().go(new Place.SystemInitiatives(sys, null, a.id())));
+                    box.setId("grid-" + a.code() + "-" + systems.get(c).code());
                 }
                 g.add(box, c + 1, r + 1);
             }

@@ -46,14 +46,14 @@ public final class MinistryScreen implements Screen<Place.Ministry, MinistryScre
         Label tasks = new Label(ctx.t("tasks.summary", t.total(), t.overdue(), t.dueIn30(), ctx.pct(t.onTimeRate())));
         tasks.getStyleClass().add(Styles.KPI_SUMMARY);
         VBox box = new VBox(14, tasks,
-                Tables.initiativeTable(ctx, ctx.t("ministry.leads", s.leads().size()), s.leads()).build(ctx.m(), ctx.runner(), ctx.toast()),
+                Tables.initiativeTable(ctx, ctx.t("ministry.leads", s.leads().size()), s.leads()).build(ctx.tables()),
                 Tables.initiativeTable(ctx, ctx.t("ministry.coordinates", s.coordinates().size()), s.coordinates())
-                        .build(ctx.m(), ctx.runner(), ctx.toast()));
+                        .build(ctx.tables()));
         if (!s.kpis().isEmpty()) {
-            box.getChildren().add(Tables.kpiTable(ctx, ctx.t("ministry.kpis"), s.kpis(), here).build(ctx.m(), ctx.runner(), ctx.toast()));
+            box.getChildren().add(Tables.kpiTable(ctx, ctx.t("ministry.kpis"), s.kpis(), here).build(ctx.tables()));
         }
         box.getChildren().add(Tables.taskTable(ctx, Tables.tasksTitle(ctx, data.tasks().size()), data.tasks())
-                .build(ctx.m(), ctx.runner(), ctx.toast()));
+                .build(ctx.tables()));
         var agency = ctx.catalog().agencies().get(here.agencyId());
         box.getChildren().add(FeedbackPanel.build(ctx, FeedbackPanel.AGENCY, agency.id(), ctx.name(agency.name()), null, data.feedback()));
         return box;

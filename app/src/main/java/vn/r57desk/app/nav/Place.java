@@ -29,7 +29,16 @@ public sealed interface Place {
         public String title(Messages m, Catalog c) { return m.get("nav.systems"); }
     }
 
-    record SystemInitiatives(long systemId) implements Place {
+    /**
+     * A system's initiatives; {@code status} (null: all) preselects the status filter (a click on a
+     * status's bar), {@code agencyId} (null: all) keeps those the agency leads or coordinates (a
+     * cell of the ministries × systems grid).
+     */
+    record SystemInitiatives(long systemId, vn.r57desk.store.metrics.Rag status, Long agencyId) implements Place {
+        public SystemInitiatives(long systemId) {
+            this(systemId, null, null);
+        }
+
         public Place parent() { return new Systems(); }
         public String title(Messages m, Catalog c) { return c.systems().get(systemId).name().in(m.locale()); }
     }
@@ -97,9 +106,26 @@ public sealed interface Place {
     }
 
     /** What the syncs changed over the last {@code days} (0: all remembered; {@link #SINCE_MEETING}: since the last meeting). */
-    record Changes(int days) implements Place {
+    record Changes(int days, Rows rows) implements Place {
         /** The span from the last meeting held before today: "what changed since last time". */
         public static final int SINCE_MEETING = -1;
+
+        /**
+         * Which changed tasks and KPI values are listed: the filters (null: any) and the first row
+         * of each list's page.
+         */
+        public record Rows(vn.r57desk.store.query.ChangeSummary.TaskKind kind, Long systemId, Long agencyId, Long provinceId,
+                           int taskOffset, int valueOffset) {
+            public static final Rows FIRST = new Rows(null, null, null, null, 0, 0);
+
+            public vn.r57desk.store.query.ChangeSummary.Filter filter() {
+                return new vn.r57desk.store.query.ChangeSummary.Filter(kind, systemId, agencyId, provinceId);
+            }
+        }
+
+        public Changes(int days) {
+            this(days, Rows.FIRST);
+        }
 
         public Place parent() { return null; }
         public String title(Messages m, Catalog c) { return m.get("nav.changes"); }

@@ -57,12 +57,12 @@ public final class OverviewScreen implements Screen<Place.Overview, Overview> {
         fitColumns(tiles, ctx.theme().tileWidth);
 
         var chart = Charts.statusBars(ctx, o.bySystem(), s -> Tables.systemLabel(ctx, s.code()),
-                s -> ctx.nav().go(new Place.SystemInitiatives(s.id())));
+                (s, status) -> ctx.nav().go(new Place.SystemInitiatives(s.id(), status, null)));
 
         VBox movers = new VBox(6);
         for (Mover m : o.movers()) {
             Label l = new Label("• " + ctx.name(m.status().kpi().name()) + ": " + ctx.t("mover.change",
-                    ctx.num(m.status().value()), (m.change() > 0 ? "+" : "") + ctx.num(m.change())));
+                    ctx.kpiValue(m.status().kpi(), m.status().value()), (m.change() > 0 ? "+" : "") + ctx.kpiValue(m.status().kpi(), m.change())));
             l.getStyleClass().add(Styles.MOVER);
             l.setWrapText(true);
             l.setCursor(Cursor.HAND);
@@ -103,11 +103,12 @@ public final class OverviewScreen implements Screen<Place.Overview, Overview> {
 
     private static Node kpiTile(Ctx ctx, KpiStatus s) {
         var k = s.kpi();
-        String target = k.target2030Text() != null ? k.target2030Text() : k.target2045Text() != null ? k.target2045Text() + " (2045)" : "–";
+        String target = k.target2030Text() != null ? ctx.target(k, k.target2030Text())
+                : k.target2045Text() != null ? ctx.target(k, k.target2045Text()) + " (2045)" : "–";
         boolean rank = k.unit().en().startsWith("rank");
         // The tile shows "%" alone; the full unit is on the KPI's own screen.
         String unit = rank ? ctx.t("unit.rank") : k.unit().en().startsWith("%") ? "%" : ctx.name(k.unit());
-        return Tiles.number(ctx.theme(), ctx.m().locale(), ctx.name(k.shortName()), s.value() == null ? 0 : s.value(), rank ? 0 : 2, unit, ctx.t("tile.target", target) + "\n" + ctx.t("tile.period", ctx.period(s.period())),
+        return Tiles.number(ctx.theme(), ctx.m().locale(), ctx.name(k.shortName()), s.value() == null ? 0 : s.value(), Ctx.decimals(k), unit, ctx.t("tile.target", target) + "\n" + ctx.t("tile.period", ctx.period(s.period())),
                 ctx.rag(s.rag()), s.rag());
     }
 

@@ -39,9 +39,9 @@ public final class RankingsScreen implements Screen<Place.Rankings, RankingsScre
         formula.getStyleClass().add(Styles.MUTED);
         return new VBox(16, formula,
                 rankTable(ctx, ctx.t("rankings.ministries"), data.ministries(), "rank-ministries")
-                        .onOpen(r -> ctx.nav().go(new Place.Ministry(r.id()))).build(ctx.m(), ctx.runner(), ctx.toast()),
+                        .onOpen(r -> ctx.nav().go(new Place.Ministry(r.id()))).build(ctx.tables()),
                 rankTable(ctx, ctx.t("rankings.provinces"), data.provinces(), "rank-provinces")
-                        .onOpen(r -> ctx.nav().go(new Place.Province(r.id(), Place.Localities.defaultKpi(ctx.catalog())))).build(ctx.m(), ctx.runner(), ctx.toast()));
+                        .onOpen(r -> ctx.nav().go(new Place.Province(r.id(), Place.Localities.defaultKpi(ctx.catalog())))).build(ctx.tables()));
     }
 
 

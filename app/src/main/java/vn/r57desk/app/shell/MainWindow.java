@@ -310,6 +310,12 @@ public final class MainWindow {
         asOf.setMinWidth(Region.USE_PREF_SIZE);
         network.setMinWidth(Region.USE_PREF_SIZE);
         message.setId(MESSAGE_ID);
+        message.textProperty().bind(statusBar.messageProperty());
+        statusBar.expireWith((after, run) -> {
+            javafx.animation.PauseTransition wait = new javafx.animation.PauseTransition(javafx.util.Duration.millis(after.toMillis()));
+            wait.setOnFinished(e -> run.run());
+            wait.play();
+        });
         // In the projector's type the bar may cut the message ("Đã lưu ý ki…"): the tooltip has it whole.
         Tooltip messageTip = new Tooltip();
         messageTip.textProperty().bind(message.textProperty());
@@ -405,10 +411,14 @@ public final class MainWindow {
         });
         notes.waitingProperty().addListener((o, a, b) -> relabel.run());
         messages.localeProperty().addListener((o, a, b) -> {
+            statusBar.languageChanged();
             relabel.run();
             redraw();
         });
         nav.currentProperty().addListener((o, a, b) -> {
+            // Before the table leaves the scene (and JavaFX hands its focus to the next control).
+            Node focused = this.stage.getScene() == null ? null : this.stage.getScene().getFocusOwner();
+            openedFromATable = focused instanceof javafx.scene.control.TableView<?> && isInside(focused, scroll);
             fallback = null; // the user went elsewhere: an error there is shown, not skipped
             relabel.run();
             load();
@@ -608,14 +618,22 @@ public final class MainWindow {
         var loaded = screen.loadedProperty().get();
         DrillDown dd = shell.drillDownProperty().get();
         if (loaded == null || dd == null || !loaded.place().equals(nav.current())) return;
-        Ctx ctx = new Ctx(messages, nav, dd.catalog(), runner, message::setText, theme, notes);
+        Ctx ctx = new Ctx(messages, nav, dd.catalog(), runner, statusBar::say, theme, notes, shell.today());
         Node content = loaded.render(ctx);
         VBox padded = new VBox(content);
         padded.getStyleClass().add(Styles.CONTENT);
+        // A row opened by a click or Enter leaves with its table: the keyboard goes on in the new
+        // screen's first table, not to whatever JavaFX picks next (once the Back button, which
+        // Enter then pressed).
         scroll.setContent(padded);
         scroll.setVvalue(0);
         scroll.setHvalue(0);
         center.getChildren().setAll(scroll);
+        if (openedFromATable) {
+            openedFromATable = false;
+            Node first = padded.lookup("." + Styles.DATA_TABLE_HOLDER);
+            (first != null ? first : scroll).requestFocus();
+        }
         // Report once the new content has been drawn: timers run at the start of a pulse, before
         // its layout and render, so the second call comes after the first frame with the content.
         javafx.animation.AnimationTimer[] timer = new javafx.animation.AnimationTimer[1];
@@ -630,6 +648,14 @@ public final class MainWindow {
             }
         };
         timer[0].start();
+    }
+
+    /** A row was opened from a table (click or Enter): the next screen's first table takes the focus. */
+    private boolean openedFromATable;
+
+    private static boolean isInside(Node n, Node ancestor) {
+        for (Node p = n; p != null; p = p.getParent()) if (p == ancestor) return true;
+        return false;
     }
 
     private void applyTheme(Theme t) {

@@ -48,6 +48,40 @@ public final class StatusBarViewModel {
         this.clock = clock;
     }
 
+    /** How long a screen's message (an export written) stays in the bar. */
+    public static final java.time.Duration MESSAGE_STAYS = java.time.Duration.ofSeconds(8);
+
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private java.util.function.BiConsumer<java.time.Duration, Runnable> later = (d, r) -> { };
+    /** Counts the messages said: a timer clears the bar only if no newer message came since. */
+    private long said;
+
+    /** Runs a task after a delay (on the FX thread in the app; by hand in tests). */
+    public void expireWith(java.util.function.BiConsumer<java.time.Duration, Runnable> later) {
+        this.later = later;
+    }
+
+    /** A screen's message, e.g. where an export was written: shown for {@link #MESSAGE_STAYS}, then gone. */
+    public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
+
+    public void say(String text) {
+        long mine = ++said;
+        message.set(text == null ? "" : text);
+        later.accept(MESSAGE_STAYS, () -> {
+            if (said == mine) message.set("");
+        });
+    }
+
+    /**
+     * The window's language changed: a message said in the other one goes (it stayed, in
+     * Vietnamese, in an English window); the rest is said again in the new language.
+     */
+    public void languageChanged() {
+        said++;
+        message.set("");
+        relabel();
+    }
+
     public ReadOnlyStringProperty asOfProperty() { return asOf.getReadOnlyProperty(); }
     public ReadOnlyStringProperty networkProperty() { return network.getReadOnlyProperty(); }
     public ReadOnlyStringProperty networkTipProperty() { return networkTip.getReadOnlyProperty(); }

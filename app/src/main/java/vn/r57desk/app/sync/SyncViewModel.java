@@ -164,7 +164,7 @@ public final class SyncViewModel {
                         @Override
                         public void retrying(SyncClient.Retry r) {
                             lastPhase = null; // whatever comes next shows at once, replacing this
-                            runner.onUi(() -> showRetry(r));
+                            runner.onUi(() -> onRetry(r));
                         }
                     });
                 } catch (SyncException e) {
@@ -270,6 +270,15 @@ public final class SyncViewModel {
         status(() -> messages.get("sync.waiting", w.server(), seconds));
     }
 
+    /**
+     * A request failed and is tried again: a server that cannot be reached or keeps failing is not
+     * "online" while the sync waits for it (the bar said "Trực tuyến" through every retry).
+     */
+    void onRetry(SyncClient.Retry r) {
+        if (r.problem() == SyncException.Problem.NETWORK || r.problem() == SyncException.Problem.SERVER) online.set(false);
+        showRetry(r);
+    }
+
     /** "The server could not be reached; trying again (3 of 6) in 2.4 s…", not a silent wait. */
     private void showRetry(SyncClient.Retry r) {
         if (!running.get()) return;
@@ -298,7 +307,7 @@ public final class SyncViewModel {
 
     /**
      * What a delta changed, a line per kind of data it touched ("Số liệu chỉ tiêu: 7.340 mới,
-     * 4.012 cập nhật, 1.520 xoá"), in the order the protocol lists the kinds; rows the cache
+     * 4.012 cập nhật, 1.520 xóa"), in the order the protocol lists the kinds; rows the cache
      * already had are not changes and are left out.
      */
     String changeLines(java.util.Map<String, long[]> changes) {

@@ -64,10 +64,10 @@ public final class InitiativeScreen implements Screen<Place.InitiativeDetail, In
 
         VBox box = new VBox(12, facts);
         if (!d.kpis().isEmpty()) {
-            box.getChildren().add(Tables.kpiTable(ctx, ctx.t("initiative.kpis"), d.kpis(), here).build(ctx.m(), ctx.runner(), ctx.toast()));
+            box.getChildren().add(Tables.kpiTable(ctx, ctx.t("initiative.kpis"), d.kpis(), here).build(ctx.tables()));
         }
         box.getChildren().add(Tables.taskTable(ctx, Tables.tasksTitle(ctx, data.tasks().size()), data.tasks())
-                .build(ctx.m(), ctx.runner(), ctx.toast()));
+                .build(ctx.tables()));
         box.getChildren().add(FeedbackPanel.build(ctx, FeedbackPanel.INITIATIVE, i.id(), i.code() + " · " + ctx.name(i.title()), null, data.feedback()));
         return box;
     }

@@ -34,8 +34,19 @@ public final class InitiativesScreen implements Screen<Place.SystemInitiatives, 
 
     @Override
     public Node render(Ctx ctx, Place.SystemInitiatives place, List<InitiativeRow> rows) {
-        return initiatives(ctx, rows);
+        if (place.agencyId() == null) return initiatives(ctx, rows, place.status());
+        // A cell of the ministries × systems grid: what the agency leads or coordinates here.
+        long a = place.agencyId();
+        List<InitiativeRow> its = rows.stream()
+                .filter(r -> r.initiative().leadAgencyId() == a || r.initiative().coordinatingAgencyIds().contains(a)).toList();
+        Label who = new Label(ctx.t("initiatives.ofAgency", ctx.name(ctx.catalog().agencies().get(a).name())));
+        who.setId(AGENCY_ID);
+        who.setWrapText(true);
+        return new VBox(12, who, initiatives(ctx, its, place.status()));
     }
+
+    /** Id of the line that says whose initiatives a grid cell opened. */
+    public static final String AGENCY_ID = "initiatives-agency";
 
     /** Ids of the initiative list's filters. */
     public static final String FILTER_STATUS_ID = "filter-status";
@@ -46,11 +57,11 @@ public final class InitiativesScreen implements Screen<Place.SystemInitiatives, 
      * A system's initiatives, filterable by status, lead agency and the year of the deadline; every
      * column sorts. Each filter's first choice is "all".
      */
-    static Node initiatives(Ctx ctx, List<InitiativeRow> rows) {
+    static Node initiatives(Ctx ctx, List<InitiativeRow> rows, Rag preselected) {
         List<Rag> statuses = List.of(Rag.COMPLETED, Rag.GREEN, Rag.AMBER, Rag.RED);
         ComboBox<String> status = filter(ctx, FILTER_STATUS_ID, statuses.stream().map(ctx::rag).toList());
-        List<String> leads = rows.stream().map(r -> ctx.catalog().agencies().get(r.initiative().leadAgencyId()).code())
-                .distinct().sorted().toList();
+        List<String> leads = rows.stream().map(r -> ctx.agency(r.initiative().leadAgencyId()))
+                .distinct().sorted(vn.r57desk.store.text.VietnameseText.collator()).toList();
         ComboBox<String> agency = filter(ctx, FILTER_LEAD_ID, leads);
         List<Integer> years = rows.stream().map(r -> r.initiative().deadline().getYear()).distinct().sorted().toList();
         ComboBox<String> deadline = filter(ctx, FILTER_DEADLINE_ID, years.stream().map(y -> ctx.t("filter.deadlineYear", String.valueOf(y))).toList());
@@ -62,12 +73,13 @@ public final class InitiativesScreen implements Screen<Place.SystemInitiatives, 
             int yi = deadline.getSelectionModel().getSelectedIndex();
             List<InitiativeRow> shown = rows.stream()
                     .filter(r -> si <= 0 || r.rag() == statuses.get(si - 1))
-                    .filter(r -> ai <= 0 || ctx.catalog().agencies().get(r.initiative().leadAgencyId()).code().equals(leads.get(ai - 1)))
+                    .filter(r -> ai <= 0 || ctx.agency(r.initiative().leadAgencyId()).equals(leads.get(ai - 1)))
                     .filter(r -> yi <= 0 || r.initiative().deadline().getYear() == years.get(yi - 1))
                     .toList();
             holder.getChildren().setAll(Tables.initiativeTable(ctx, ctx.t("initiatives.table", shown.size()), shown)
-                    .build(ctx.m(), ctx.runner(), ctx.toast()));
+                    .build(ctx.tables()));
         };
+        if (preselected != null && statuses.contains(preselected)) status.getSelectionModel().select(statuses.indexOf(preselected) + 1);
         for (ComboBox<String> c : List.of(status, agency, deadline)) c.setOnAction(e -> apply.run());
         apply.run();
         HBox filters = new HBox(12, new Label(ctx.t("filter.status")), status, new Label(ctx.t("filter.lead")), agency,

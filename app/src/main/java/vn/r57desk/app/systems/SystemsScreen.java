@@ -34,16 +34,15 @@ public final class SystemsScreen implements Screen<Place.Systems, SystemsScreen.
     @Override
     public Node render(Ctx ctx, Place.Systems place, Data data) {
         var chart = Charts.statusBars(ctx, data.bySystem(), s -> Tables.systemLabel(ctx, s.code()),
-                s -> ctx.nav().go(new Place.SystemInitiatives(s.id())));
+                (s, status) -> ctx.nav().go(new Place.SystemInitiatives(s.id(), status, null)));
         var table = DataTable.of(ctx.t("systems.table"), data.bySystem()).id("systems-table")
-                .text(ctx.t("col.code"), s -> Tables.systemLabel(ctx, s.code()))
                 .text(ctx.t("col.name"), s -> ctx.name(s.name()))
                 .number(ctx.rag(Rag.COMPLETED), s -> s.counts().get(Rag.COMPLETED), ctx::num)
                 .number(ctx.rag(Rag.GREEN), s -> s.counts().get(Rag.GREEN), ctx::num)
                 .number(ctx.rag(Rag.AMBER), s -> s.counts().get(Rag.AMBER), ctx::num)
                 .number(ctx.rag(Rag.RED), s -> s.counts().get(Rag.RED), ctx::num)
                 .onOpen(s -> ctx.nav().go(new Place.SystemInitiatives(s.id())));
-        return new VBox(12, chart, table.build(ctx.m(), ctx.runner(), ctx.toast()));
+        return new VBox(12, chart, table.build(ctx.tables()));
     }
 
 }

@@ -109,6 +109,9 @@ public final class BarList extends Region {
     /** Shades a row (the one under the mouse, or the one chosen with the keyboard); -1: none. */
     private void mark(int row) {
         highlight.setVisible(row >= 0);
+        // The keyboard's row gets a frame as well as the shade: the shade alone was lost on a projector.
+        highlight.setStroke(isFocused() && row == selected ? Color.gray(0.1) : null);
+        highlight.setStrokeWidth(3);
         if (row >= 0) highlight.setY(rowHeight() * 0.5 + row * rowHeight());
     }
 

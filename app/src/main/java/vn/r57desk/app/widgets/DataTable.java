@@ -17,7 +17,9 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -31,21 +33,37 @@ import vn.r57desk.app.core.TaskRunner;
 import vn.r57desk.store.text.VietnameseText;
 
 /**
- * A sortable table with a title, an "Export CSV" button and an optional open action (double-click
- * or Enter: the keyboard path of every drill-down). Text sorts in Vietnamese order, numbers as
+ * A sortable table with a title, an "Export CSV" button and an optional open action (a click, or
+ * Enter on the selected row: the keyboard path of every drill-down). Text sorts in Vietnamese order, numbers as
  * numbers; cells show the formatted text that the CSV also gets.
  */
 public final class DataTable<T> {
     public static final String STYLE_CLASS = Styles.DATA_TABLE;
     public static final String EXPORT_STYLE_CLASS = Styles.EXPORT;
 
-    /** One column: its header, the value it sorts by, and how it is shown. */
-    public record Column<T>(String header, Function<T, Object> value, Function<Object, String> format, boolean numeric) {
+    /**
+     * One column: its header, the value it sorts by, how it is shown, and the style class a cell's
+     * text takes (a status's colour; null for none).
+     */
+    public record Column<T>(String header, Function<T, Object> value, Function<Object, String> format, boolean numeric,
+                            Function<T, String> style, Function<T, String> rowText) {
+        public Column(String header, Function<T, Object> value, Function<Object, String> format, boolean numeric) {
+            this(header, value, format, numeric, null, null);
+        }
+
         /** The text a row shows for {@code item}: the same in the table, its measuring and the CSV. */
         public String shown(T item) {
-            return format.apply(value.apply(item));
+            return rowText != null ? rowText.apply(item) : format.apply(value.apply(item));
+        }
+
+        /** The style class of {@code item}'s text in this column, or null. */
+        public String styleOf(T item) {
+            return style == null ? null : style.apply(item);
         }
     }
+
+    /** What a table needs beyond its rows: text, where its export runs, where it says so, and the date its figures are as of (null: not known). */
+    public record Env(Messages m, TaskRunner runner, Consumer<String> toast, java.time.LocalDate asOf) {}
 
     private final String title;
     private final List<T> items;
@@ -72,6 +90,19 @@ public final class DataTable<T> {
         return this;
     }
 
+    /** A text column whose cells take a style class of their own (a status's colour). */
+    public DataTable<T> styled(String header, Function<T, String> value, Function<T, String> style) {
+        columns.add(new Column<>(header, value::apply, v -> v == null ? "" : v.toString(), false, style, null));
+        return this;
+    }
+
+    /** A number column whose text depends on its row (a KPI's value, with that KPI's decimals); it sorts by the number. */
+    public DataTable<T> number(String header, Function<T, Number> value, java.util.function.BiFunction<T, Number, String> format) {
+        columns.add(new Column<>(header, value::apply, v -> v == null ? "–" : v.toString(), true, null,
+                item -> format.apply(item, value.apply(item))));
+        return this;
+    }
+
     public DataTable<T> onOpen(Consumer<T> open) {
         this.onOpen = open;
         return this;
@@ -83,6 +114,14 @@ public final class DataTable<T> {
     }
 
     public VBox build(Messages m, TaskRunner runner, Consumer<String> notify) {
+        return build(new Env(m, runner, notify, null));
+    }
+
+    public VBox build(Env env) {
+        Messages m = env.m();
+        TaskRunner runner = env.runner();
+        Consumer<String> notify = env.toast();
+        asOf = env.asOf();
         TableView<T> table = new TableView<>(FXCollections.observableArrayList(items));
         if (id != null) table.setId(id);
         table.getStyleClass().add(STYLE_CLASS);
@@ -110,17 +149,33 @@ public final class DataTable<T> {
         }
         table.setRowFactory(tv -> {
             var row = new TextRow<>(columns);
+            // Rows draw themselves (TextRow) without TableRowSkin's behaviour, which is what
+            // selects a row on a press: without this a click neither selected nor focused the
+            // table, so Enter went to whatever had the focus (the Back button).
+            row.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
+                if (e.getButton() != MouseButton.PRIMARY || row.isEmpty()) return;
+                table.requestFocus();
+                table.getSelectionModel().clearAndSelect(row.getIndex());
+                table.getFocusModel().focus(row.getIndex());
+            });
             if (onOpen != null) {
+                // One click opens (README: "Drill down by clicking … a table row"). The second click of a
+                // double-click lands on the next screen with a count of 2 and opens nothing there.
                 row.setOnMouseClicked(e -> {
-                    if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && !row.isEmpty()) onOpen.accept(row.getItem());
+                    if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 1 && e.isStillSincePress() && !row.isEmpty()) {
+                        onOpen.accept(row.getItem());
+                    }
                 });
             }
             return row;
         });
         if (onOpen != null) {
-            table.setOnKeyPressed(e -> {
+            table.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
                 T sel = table.getSelectionModel().getSelectedItem();
-                if (e.getCode() == KeyCode.ENTER && sel != null) onOpen.accept(sel);
+                if (e.getCode() == KeyCode.ENTER && sel != null) {
+                    e.consume();
+                    onOpen.accept(sel);
+                }
             });
         }
         table.setPrefHeight(34 + 30 * shownRows()); // until fitColumns knows the theme's row height
@@ -131,7 +186,10 @@ public final class DataTable<T> {
         export.getStyleClass().add(EXPORT_STYLE_CLASS);
         export.setOnAction(e -> {
             FileChooser fc = new FileChooser();
-            fc.setInitialFileName(VietnameseText.searchKey(title).replaceAll("[^a-z0-9]+", "-") + ".csv");
+            // The user's documents, not the folder the program was started from.
+            Path docs = documentsFolder();
+            if (docs != null) fc.setInitialDirectory(docs.toFile());
+            fc.setInitialFileName(fileName(title, asOf));
             fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
             var file = fc.showSaveDialog(export.getScene().getWindow()); // the table may not be built yet
             if (file != null) export(file.toPath(), runner, notify, m);
@@ -404,13 +462,53 @@ public final class DataTable<T> {
         table.setPrefHeight(Math.ceil(headerH + shownRows() * cell + table.snappedTopInset() + table.snappedBottomInset() + 1));
     }
 
-    /** Writes the table as shown (every row, formatted) to {@code target}, off the FX thread. */
+    private java.time.LocalDate asOf;
+
+    /** "tien-do-sang-kien-2026-11-20.csv": what the table is and the date of its figures. */
+    static String fileName(String title, java.time.LocalDate asOf) {
+        String name = VietnameseText.searchKey(title).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+        return (asOf == null ? name : name + "-" + asOf) + ".csv";
+    }
+
+    /** The user's documents folder (XDG's, Windows' and macOS's "Documents"), or their home; null if neither exists. */
+    static Path documentsFolder() {
+        String home = System.getProperty("user.home");
+        if (home == null) return null;
+        Path h = Path.of(home);
+        String xdg = System.getenv("XDG_DOCUMENTS_DIR");
+        for (Path p : new Path[] {xdg == null ? null : Path.of(xdg.replace("$HOME", home)), h.resolve("Documents"), h.resolve("Tài liệu"), h}) {
+            if (p != null && java.nio.file.Files.isDirectory(p)) return p;
+        }
+        return null;
+    }
+
+    /**
+     * Writes the table (every row) to {@code target}, off the FX thread: a first line saying what it
+     * is and as of when, the column titles, then the rows. Numbers are written as numbers a
+     * spreadsheet reads in any language (a dot before the decimals, no grouping, no "%": a
+     * percentage column says "(%)" in its title); text as shown.
+     */
     public void export(Path target, TaskRunner runner, Consumer<String> notify, Messages m) {
-        List<String> header = columns.stream().map(Column::header).toList();
+        List<String> header = new ArrayList<>();
         List<List<String>> rows = new ArrayList<>();
         for (T item : items) rows.add(columns.stream().map(c -> c.shown(item)).toList());
+        for (int i = 0; i < columns.size(); i++) {
+            Column<T> c = columns.get(i);
+            boolean percent = false;
+            if (c.numeric()) {
+                for (List<String> r : rows) percent |= r.get(i).endsWith("%");
+            }
+            header.add(percent ? c.header() + " (%)" : c.header());
+        }
+        List<List<Object>> cells = new ArrayList<>();
+        for (List<String> r : rows) {
+            List<Object> out = new ArrayList<>();
+            for (int i = 0; i < columns.size(); i++) out.add(columns.get(i).numeric() ? Csv.number(r.get(i), m.locale()) : r.get(i));
+            cells.add(out);
+        }
+        String first = asOf == null ? title : m.get("table.csvTitle", title, asOf.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")));
         runner.run(() -> {
-            Csv.write(target, header, rows);
+            Csv.write(target, first, header, cells);
             return target;
         }, p -> notify.accept(m.get("table.exported", rows.size(), p)), e -> notify.accept(m.get("table.exportFailed", e.getMessage())));
     }

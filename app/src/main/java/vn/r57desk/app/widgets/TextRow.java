@@ -67,6 +67,7 @@ final class TextRow<T> extends TableRow<T> {
         private final List<DataTable.Column<T>> columns;
         private final Text[] texts;
         private final String[] full;
+        private final String[] styles;
         private final Text measure = new Text();
 
         TextRowSkin(TextRow<T> row, List<DataTable.Column<T>> columns) {
@@ -74,6 +75,7 @@ final class TextRow<T> extends TableRow<T> {
             this.columns = columns;
             texts = new Text[columns.size()];
             full = new String[columns.size()];
+            styles = new String[columns.size()];
             for (int i = 0; i < texts.length; i++) {
                 Text t = new Text();
                 t.getStyleClass().add(TEXT_STYLE_CLASS);
@@ -101,6 +103,13 @@ final class TextRow<T> extends TableRow<T> {
             for (int i = 0; i < texts.length; i++) {
                 full[i] = item == null ? "" : columns.get(i).shown(item);
                 spoken.add(full[i]);
+                // A status cell in its status's colour (the theme's Palette, through the style sheet).
+                String style = item == null ? null : columns.get(i).styleOf(item);
+                if (!java.util.Objects.equals(style, styles[i])) {
+                    if (styles[i] != null) texts[i].getStyleClass().remove(styles[i]);
+                    if (style != null) texts[i].getStyleClass().add(style);
+                    styles[i] = style;
+                }
             }
             // Screen readers get the whole row, as they got it from its cells.
             row.setAccessibleText(item == null ? null : spoken.toString());

@@ -53,6 +53,25 @@ class ChangesDataTest {
             assertThat(day.tasks().total()).isGreaterThanOrEqualTo(s.tasks().total());
             assertThat(day.span().reloaded()).isTrue();
             assertThat(day.span().runs()).isGreaterThanOrEqualTo(2);
+
+            // The tasks behind the counts, a page at a time; the KPI values behind theirs.
+            ChangesScreen.Data since = new ChangesScreen().load(dd, new Place.Changes(1), today);
+            assertThat(since.tasks().total()).isEqualTo(since.summary().tasks().total());
+            assertThat(since.tasks().rows()).hasSize((int) Math.min(ChangesScreen.PAGE, since.tasks().total()));
+            assertThat(since.values().total()).isEqualTo(since.summary().kpis().stream().mapToLong(ChangeSummary.KpiMove::total).sum());
+            var completed = new ChangesScreen().load(dd, new Place.Changes(1, new Place.Changes.Rows(ChangeSummary.TaskKind.COMPLETED,
+                    null, null, null, 0, 0)), today).tasks();
+            assertThat(completed.total()).isEqualTo(since.summary().tasks().completed());
+            assertThat(completed.rows()).allSatisfy(t -> {
+                assertThat(t.kind()).isEqualTo(ChangeSummary.TaskKind.COMPLETED);
+                assertThat(t.initiative()).as("a completed task opens its initiative").isNotNull();
+            });
+            long system = completed.rows().getFirst().initiative().systemId();
+            var ofSystem = new ChangesScreen().load(dd, new Place.Changes(1, new Place.Changes.Rows(null, system, null, null, 0, 0)), today).tasks();
+            assertThat(ofSystem.total()).isPositive().isLessThan(since.tasks().total());
+            var page2 = new ChangesScreen().load(dd, new Place.Changes(1, new Place.Changes.Rows(null, null, null, null, ChangesScreen.PAGE, 0)), today).tasks();
+            assertThat(page2.offset()).isEqualTo(ChangesScreen.PAGE);
+            if (since.tasks().total() > ChangesScreen.PAGE) assertThat(page2.rows()).isNotEmpty();
         }
     }
 }

@@ -49,7 +49,7 @@ class FeedbackPanelTest {
     private static Ctx ctx(String lang, boolean sends) {
         Messages m = new Messages();
         m.localeProperty().set(lang.equals("en") ? Messages.EN : Messages.VI);
-        return new Ctx(m, null, null, null, t -> { }, null, sink(sends));
+        return new Ctx(m, null, null, null, t -> { }, null, sink(sends), null);
     }
 
     private static Outbox.Item item(int attempts, String lastError, String sentAt, String status) {
@@ -63,7 +63,7 @@ class FeedbackPanelTest {
         String written = "Viết lúc " + local.format(java.time.Instant.parse("2026-12-05T01:00:00Z").atZone(java.time.ZoneId.systemDefault())) + " · ";
         String sent = local.format(java.time.Instant.parse("2026-12-05T01:30:00Z").atZone(java.time.ZoneId.systemDefault()));
         assertThat(FeedbackPanel.state(vi, item(0, null, null, null))).isEqualTo(written + "chờ gửi ở lần đồng bộ tới");
-        assertThat(FeedbackPanel.state(ctx("vi", false), item(0, null, null, null))).isEqualTo(written + "chỉ lưu trên máy này (dữ liệu minh hoạ hoặc gói dữ liệu, không gửi đi)");
+        assertThat(FeedbackPanel.state(ctx("vi", false), item(0, null, null, null))).isEqualTo(written + "chỉ lưu trên máy này (dữ liệu minh họa hoặc gói dữ liệu, không gửi đi)");
         // a failed push's error is the sync client's English: not in the Vietnamese line
         assertThat(FeedbackPanel.state(vi, item(2, "Sending notes and feedback failed 6 times", null, null)))
                 .isEqualTo(written + "chưa gửi được sau 2 lần thử; sẽ thử lại ở lần đồng bộ tới");

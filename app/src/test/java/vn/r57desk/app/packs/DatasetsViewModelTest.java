@@ -116,7 +116,7 @@ class DatasetsViewModelTest {
         vm.importPack(pack("sap-het-han.r57pack", NOW.plus(Duration.ofDays(3)).plusSeconds(60), 1, false), null);
         DataHome.Dataset p = vm.currentProperty().get();
         vm.enforceExpiry();
-        assertThat(vm.warningProperty().get()).matches("Gói “Hệ thống: .+” sẽ hết hạn sau 3 ngày \\(\\d\\d/12/2026\\); sau đó dữ liệu của gói bị xoá khỏi máy\\.");
+        assertThat(vm.warningProperty().get()).matches("Gói “Hệ thống: .+” sẽ hết hạn sau 3 ngày \\(\\d\\d/12/2026\\); sau đó dữ liệu của gói bị xóa khỏi máy\\.");
         assertThat(host.released).isEmpty();
         clock.now = NOW.plus(Duration.ofDays(3)).plusSeconds(61);
         vm.enforceExpiry();
@@ -124,7 +124,7 @@ class DatasetsViewModelTest {
         assertThat(p.file()).doesNotExist();
         assertThat(host.opened).last().isEqualTo(dir.resolve("cache.db"));
         assertThat(vm.currentId()).isEqualTo("synced");
-        assertThat(vm.noticeProperty().get()).startsWith("Gói “Hệ thống: ").contains("đã hết hạn ngày").contains("đã được xoá khỏi máy");
+        assertThat(vm.noticeProperty().get()).startsWith("Gói “Hệ thống: ").contains("đã hết hạn ngày").contains("đã được xóa khỏi máy");
         assertThat(vm.warningProperty().get()).isEmpty();
         assertThat(vm.datasets()).noneMatch(d -> d.kind() == DataHome.Kind.PACK);
     }
@@ -142,7 +142,7 @@ class DatasetsViewModelTest {
         assertThat(host.opened).last().isEqualTo(dir.resolve("demo-cache.db"));
         assertThat(host.demo).isTrue();
         assertThat(vm.currentId()).isEqualTo("demo");
-        assertThat(vm.noticeProperty().get()).startsWith("Đã xoá dữ liệu trên máy này");
+        assertThat(vm.noticeProperty().get()).startsWith("Đã xóa dữ liệu trên máy này");
     }
 
     @Test

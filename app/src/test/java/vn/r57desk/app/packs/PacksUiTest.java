@@ -170,7 +170,7 @@ class PacksUiTest extends AppRobot {
         assertThat(d.file()).as("wiped before anything opened it").doesNotExist();
         assertThat(chooserText()).isEqualTo("Dữ liệu minh họa");
         until(() -> notice().contains("đã hết hạn"));
-        assertThat(notice()).startsWith("Gói “Hệ thống: ").contains("đã được xoá khỏi máy");
+        assertThat(notice()).startsWith("Gói “Hệ thống: ").contains("đã được xóa khỏi máy");
     }
 
     @Test
@@ -188,7 +188,7 @@ class PacksUiTest extends AppRobot {
         until(() -> chooserText().equals("Dữ liệu minh họa"));
         assertThat(p.file()).doesNotExist();
         assertThat(home.keys().deviceKeyFile()).doesNotExist();
-        assertThat(notice()).startsWith("Đã xoá dữ liệu trên máy này");
+        assertThat(notice()).startsWith("Đã xóa dữ liệu trên máy này");
         waitFor("#" + ScreenRegistry.CONTENT_ID);
         Stage stage = (Stage) lookup("#" + DatasetChooser.ID).query().getScene().getWindow();
         assertThat(stage.isShowing()).isTrue();

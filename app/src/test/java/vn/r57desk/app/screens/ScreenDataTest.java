@@ -46,6 +46,33 @@ class ScreenDataTest {
         shell.close();
     }
 
+    /**
+     * One vi-VN format: dates dd/MM/yyyy, a target with "≥" and its unit, one number of decimals
+     * per KPI, agencies by their Vietnamese names in a Vietnamese window (codes in English).
+     */
+    @Test
+    void formatsAreOneVietnameseFormat() {
+        Messages m = new Messages();
+        Ctx ctx = new Ctx(m, null, dd.catalog(), TaskRunner.SAME_THREAD, t -> { }, null, null, shell.today());
+        assertThat(ctx.date(LocalDate.of(2026, 3, 5))).isEqualTo("05/03/2026");
+        var economy = dd.catalog().kpis().values().stream().filter(k -> k.code().equals("R57-01")).findFirst().orElseThrow();
+        assertThat(economy.target2030Text()).isEqualTo(">=30");
+        assertThat(ctx.target(economy, economy.target2030Text())).isEqualTo("≥ 30 " + economy.unit().vi());
+        assertThat(ctx.kpiValue(economy, 46.634)).as("a share: one decimal, the Vietnamese comma").isEqualTo("46,6");
+        assertThat(ctx.kpiValue(economy, 46.0)).as("the same decimals for every value of the KPI").isEqualTo("46,0");
+        var count = dd.catalog().kpis().values().stream().filter(k -> k.code().equals("R57-11")).findFirst().orElseThrow();
+        assertThat(ctx.kpiValue(count, 12.0)).isEqualTo("12");
+        var mps = dd.catalog().agencies().values().stream().filter(a -> a.code().equals("MPS")).findFirst().orElseThrow();
+        assertThat(ctx.agency(mps.id())).as("a Vietnamese abbreviation, not MPS").isEqualTo("BCA");
+        assertThat(Ctx.abbreviation("Bộ Khoa học và Công nghệ")).isEqualTo("BKH&CN");
+        assertThat(Ctx.abbreviation("Cục Thống kê (Bộ Tài chính)")).isEqualTo("CTK");
+        assertThat(Ctx.abbreviation("Bộ Giáo dục và Đào tạo")).isEqualTo("BGD&ĐT");
+        m.localeProperty().set(Messages.EN);
+        assertThat(ctx.agency(mps.id())).isEqualTo("MPS");
+        assertThat(ctx.kpiValue(economy, 46.634)).isEqualTo("46.6");
+        assertThat(ctx.target(economy, "<=3")).startsWith("≤ 3 ");
+    }
+
     @Test
     void reloadingAPlaceWithUnchangedDataStillDeliversIt() {
         // After a sync that changed nothing on this screen the placeholder must still give way to the data.

@@ -44,6 +44,29 @@ class StatusBarViewModelTest {
             bar.relabel();
             assertThat(bar.networkProperty().get()).isEqualTo(m.get("sync.online", "me.example.vn"));
             assertThat(bar.asOfText(LocalDate.of(2026, 11, 20), LocalDate.of(2026, 11, 20))).isEqualTo(m.get("status.asOf", "20/11/2026"));
+
+            // A screen's message (an export written) goes after a while, and at once when the
+            // language changes (it stayed, in the other language); a newer message is not cut
+            // short by the older one's timer.
+            java.util.List<Runnable> timers = new java.util.ArrayList<>();
+            bar.expireWith((after, run) -> {
+                assertThat(after).isEqualTo(StatusBarViewModel.MESSAGE_STAYS);
+                timers.add(run);
+            });
+            bar.say("Exported 30 rows");
+            assertThat(bar.messageProperty().get()).isEqualTo("Exported 30 rows");
+            timers.getFirst().run();
+            assertThat(bar.messageProperty().get()).isEmpty();
+            bar.say("first");
+            bar.say("second");
+            timers.get(1).run();
+            assertThat(bar.messageProperty().get()).as("the first's timer leaves the second").isEqualTo("second");
+            timers.get(2).run();
+            assertThat(bar.messageProperty().get()).isEmpty();
+            bar.say("Đã xuất 30 dòng");
+            m.localeProperty().set(Messages.VI);
+            bar.languageChanged();
+            assertThat(bar.messageProperty().get()).isEmpty();
         } finally {
             shell.close();
         }

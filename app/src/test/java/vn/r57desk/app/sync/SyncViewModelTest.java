@@ -60,6 +60,24 @@ class SyncViewModelTest {
         }
     }
 
+    /** While it retries a server that cannot be reached or keeps failing, the app is not "online". */
+    @Test
+    void aServerBeingRetriedIsNotOnline() throws Exception {
+        try (ReferenceServer server = server()) {
+            SyncViewModel vm = new SyncViewModel(TaskRunner.SAME_THREAD, new Messages(), dir.resolve("cache.db"), NONE, f -> { }, () -> { });
+            vm.syncNow(server.uri().toString(), "t-1");
+            assertThat(vm.onlineProperty().get()).isTrue();
+            vm.onRetry(new vn.r57desk.store.sync.SyncClient.Retry(vn.r57desk.store.sync.SyncException.Problem.NETWORK, 2, 6,
+                    java.time.Duration.ofSeconds(1)));
+            assertThat(vm.onlineProperty().get()).isFalse();
+            vm.syncNow(server.uri().toString(), "t-1");
+            assertThat(vm.onlineProperty().get()).as("reached again").isTrue();
+            vm.onRetry(new vn.r57desk.store.sync.SyncClient.Retry(vn.r57desk.store.sync.SyncException.Problem.SERVER, 2, 6,
+                    java.time.Duration.ofSeconds(1)));
+            assertThat(vm.onlineProperty().get()).as("answering 503").isFalse();
+        }
+    }
+
     @Test
     void failuresAreSaidInTheUsersLanguageWithTheReasonBehind() throws Exception {
         try (ReferenceServer server = server()) {
@@ -133,8 +151,8 @@ class SyncViewModelTest {
             assertThat(vm.statusProperty().get()).startsWith("Đã đồng bộ lúc");
             // what the delta changed, by kind of data, in the user's language
             assertThat(vm.detailProperty().get().lines().toList())
-                    .anyMatch(l -> l.matches("Số liệu chỉ tiêu: \\d+ mới, \\d+ cập nhật, \\d+ xoá"))
-                    .anyMatch(l -> l.matches("Nhiệm vụ: \\d+ mới, \\d+ cập nhật, \\d+ xoá"))
+                    .anyMatch(l -> l.matches("Số liệu chỉ tiêu: \\d+ mới, \\d+ cập nhật, \\d+ xóa"))
+                    .anyMatch(l -> l.matches("Nhiệm vụ: \\d+ mới, \\d+ cập nhật, \\d+ xóa"))
                     .noneMatch(l -> l.startsWith("Hệ thống:")); // untouched kinds are not listed
             vn.r57desk.store.db.Cache first = shell.cacheFor(file);
             assertThat(first).isNotNull();
@@ -146,7 +164,7 @@ class SyncViewModelTest {
             vn.r57desk.store.sync.Outbox.add(shell.cacheFor(file), "note", "{\"text\":\"Ghi chú chưa gửi\"}");
             server.revoke("t-1");
             vm.syncNow(server.uri().toString(), "t-1");
-            assertThat(vm.statusProperty().get()).isEqualTo("Thiết bị này đã bị thu hồi: dữ liệu đồng bộ và 1 ghi chú chưa gửi đã bị xoá khỏi máy.");
+            assertThat(vm.statusProperty().get()).isEqualTo("Thiết bị này đã bị thu hồi: dữ liệu đồng bộ và 1 ghi chú chưa gửi đã bị xóa khỏi máy.");
             assertThat(vm.detailProperty().get()).contains("Máy chủ đã thu hồi thiết bị này", "kể cả 1 ghi chú hoặc góp ý chưa gửi");
             assertThat(wiped).containsExactly("wiped");
             assertThat(Files.exists(file)).isFalse();

@@ -10,6 +10,13 @@ class DataTableTest {
     private static final double[] FULL = {300, 60, 140, 100};
     private static final double[] COMPACT = {300, 50, 100, 75};
 
+    /** An exported file's name says what it is and the date of its figures. */
+    @Test
+    void anExportsFileNameSaysWhatAndAsOfWhen() {
+        assertThat(DataTable.fileName("Sáng kiến (30)", java.time.LocalDate.of(2026, 11, 20))).isEqualTo("sang-kien-30-2026-11-20.csv");
+        assertThat(DataTable.fileName("Sáng kiến", null)).isEqualTo("sang-kien.csv");
+    }
+
     @Test
     void nothingWrapsWhenTheColumnsFit() {
         assertThat(DataTable.wrappedTitles(FULL, COMPACT, 0, 0)).containsExactly(false, false, false, false);

@@ -15,6 +15,7 @@ import java.util.Map;
 
 import vn.r57desk.store.metrics.InitiativeStatusRule;
 import vn.r57desk.store.metrics.Rag;
+import vn.r57desk.store.model.Bilingual;
 import vn.r57desk.store.model.Initiative;
 import vn.r57desk.store.model.Kpi;
 
@@ -138,6 +139,162 @@ public record ChangeSummary(Span span, List<InitiativeMove> initiatives, TaskMov
         }
         kpis.sort(Comparator.comparingLong((KpiMove m) -> -m.total()).thenComparing(m -> m.kpi().code()));
         return new ChangeSummary(span, List.copyOf(moves), tasks, List.copyOf(kpis));
+    }
+
+    // ---- the rows behind the counts: tasks and KPI values, a page at a time ------------------------
+
+    /** How a task changed, as {@link TaskMoves} counts it. */
+    public enum TaskKind { COMPLETED, ADDED, WITHDRAWN, OTHER }
+
+    /**
+     * Which changed rows to list: each null is "any". {@code provinceId}: assigned to the province or
+     * one of its communes (a task), reported for it or one of its communes (a KPI value).
+     * {@code agencyId}: assigned to the agency (a task), reported by it (a KPI value).
+     * {@code systemId}: of an initiative of the system (a task), a KPI of the system (a value).
+     */
+    public record Filter(TaskKind kind, Long systemId, Long agencyId, Long provinceId) {
+        public static final Filter ALL = new Filter(null, null, null, null);
+    }
+
+    /**
+     * One change of a task in the span, one per change_log row (so the rows add up to the counts).
+     * A withdrawn task is gone from the cache: {@code title} and {@code initiative} are then null
+     * and no filter but the kind keeps it.
+     */
+    public record TaskChange(long taskId, TaskKind kind, Bilingual title, Initiative initiative, Long agencyId, Long localityId,
+                             Bilingual assignee, LocalDate deadline, LocalDate completedAt) {}
+
+    /** One change of a KPI value: {@code op} insert (reported), update (revised) or delete (withdrawn); values null when absent. */
+    public record ValueChange(Kpi kpi, long scopeId, int period, String op, Double oldValue, Double newValue) {}
+
+    /** A page of rows and how many there are in all. */
+    public record Page<T>(List<T> rows, int offset, long total) {}
+
+    private static final String TASK_KIND = "CASE WHEN l.op = 'insert' THEN 'ADDED' WHEN l.op = 'delete' THEN 'WITHDRAWN'"
+            + " WHEN l.old_value IS NULL AND l.new_value IS NOT NULL THEN 'COMPLETED' ELSE 'OTHER' END";
+
+    /**
+     * The tasks changed by the runs after {@code afterRun} up to {@code upToRun}: completed first,
+     * then added, otherwise updated, and withdrawn last (nothing is left to name them by), each
+     * kind newest first.
+     */
+    static Page<TaskChange> taskChanges(Connection c, Catalog cat, long afterRun, long upToRun, Filter f, int offset, int limit) throws SQLException {
+        StringBuilder sql = new StringBuilder(" FROM change_log l JOIN sync_runs r ON r.id = l.run_id"
+                + " LEFT JOIN tasks t ON t.id = CAST(l.entity_key AS INTEGER) LEFT JOIN initiatives i ON i.id = t.initiative_id"
+                + " LEFT JOIN localities loc ON loc.id = t.locality_id LEFT JOIN agencies a ON a.id = t.agency_id"
+                + " WHERE r.status = 'succeeded' AND l.run_id > ? AND l.run_id <= ? AND l.entity = 'task'");
+        List<Object> args = new ArrayList<>(List.of(afterRun, upToRun));
+        if (f.kind() != null) {
+            sql.append(" AND ").append(TASK_KIND).append(" = ?");
+            args.add(f.kind().name());
+        }
+        if (f.systemId() != null) {
+            sql.append(" AND i.system_id = ?");
+            args.add(f.systemId());
+        }
+        if (f.agencyId() != null) {
+            sql.append(" AND t.agency_id = ?");
+            args.add(f.agencyId());
+        }
+        if (f.provinceId() != null) {
+            sql.append(" AND (t.locality_id = ? OR loc.parent_id = ?)");
+            args.add(f.provinceId());
+            args.add(f.provinceId());
+        }
+        long total;
+        try (PreparedStatement ps = c.prepareStatement("SELECT count(*)" + sql)) {
+            bind(ps, args);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                total = rs.getLong(1);
+            }
+        }
+        List<TaskChange> rows = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT CAST(l.entity_key AS INTEGER), " + TASK_KIND + ", t.title_vi, t.title_en, t.initiative_id,"
+                + " t.agency_id, t.locality_id, t.deadline, t.completed_at, coalesce(a.name_vi, loc.name_vi), coalesce(a.name_en, loc.name_en)"
+                + sql + " ORDER BY CASE " + TASK_KIND + " WHEN 'COMPLETED' THEN 0 WHEN 'ADDED' THEN 1 WHEN 'OTHER' THEN 2 ELSE 3 END,"
+                + " l.run_id DESC, l.seq DESC LIMIT ? OFFSET ?")) {
+            List<Object> all = new ArrayList<>(args);
+            all.add(limit);
+            all.add(offset);
+            bind(ps, all);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    boolean there = rs.getString(3) != null;
+                    rows.add(new TaskChange(rs.getLong(1), TaskKind.valueOf(rs.getString(2)),
+                            there ? new Bilingual(rs.getString(3), rs.getString(4)) : null,
+                            there ? cat.initiatives().get(rs.getLong(5)) : null,
+                            rs.getObject(6) == null ? null : rs.getLong(6), rs.getObject(7) == null ? null : rs.getLong(7),
+                            rs.getString(10) == null ? null : new Bilingual(rs.getString(10), rs.getString(11)),
+                            there ? LocalDate.parse(rs.getString(8)) : null,
+                            rs.getString(9) == null ? null : LocalDate.parse(rs.getString(9))));
+                }
+            }
+        }
+        return new Page<>(List.copyOf(rows), offset, total);
+    }
+
+    /** The KPI values changed by the runs after {@code afterRun} up to {@code upToRun}, newest first; {@code f.kind()} is not used. */
+    static Page<ValueChange> valueChanges(Connection c, Catalog cat, long afterRun, long upToRun, Filter f, int offset, int limit) throws SQLException {
+        // The key is kpi/scope/period.
+        String kpi = "CAST(substr(l.entity_key, 1, instr(l.entity_key, '/') - 1) AS INTEGER)";
+        String rest = "substr(l.entity_key, instr(l.entity_key, '/') + 1)";
+        String scope = "CAST(substr(" + rest + ", 1, instr(" + rest + ", '/') - 1) AS INTEGER)";
+        String period = "CAST(substr(" + rest + ", instr(" + rest + ", '/') + 1) AS INTEGER)";
+        String sql = " FROM change_log l JOIN sync_runs r ON r.id = l.run_id JOIN kpis k ON k.id = " + kpi
+                + " LEFT JOIN scopes sc ON sc.id = " + scope + " LEFT JOIN localities loc ON loc.id = sc.locality_id"
+                + " WHERE r.status = 'succeeded' AND l.run_id > ? AND l.run_id <= ? AND l.entity = 'observation'";
+        List<Object> args = new ArrayList<>(List.of(afterRun, upToRun));
+        if (f.systemId() != null) {
+            sql += " AND k.system_id = ?";
+            args.add(f.systemId());
+        }
+        if (f.agencyId() != null) {
+            sql += " AND sc.agency_id = ?";
+            args.add(f.agencyId());
+        }
+        if (f.provinceId() != null) {
+            sql += " AND (sc.locality_id = ? OR loc.parent_id = ?)";
+            args.add(f.provinceId());
+            args.add(f.provinceId());
+        }
+        long total;
+        try (PreparedStatement ps = c.prepareStatement("SELECT count(*)" + sql)) {
+            bind(ps, args);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                total = rs.getLong(1);
+            }
+        }
+        List<ValueChange> rows = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + kpi + ", " + scope + ", " + period + ", l.op, l.old_value, l.new_value" + sql
+                + " ORDER BY l.run_id DESC, l.seq DESC LIMIT ? OFFSET ?")) {
+            List<Object> all = new ArrayList<>(args);
+            all.add(limit);
+            all.add(offset);
+            bind(ps, all);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Kpi k = cat.kpis().get(rs.getLong(1));
+                    if (k == null) continue;
+                    rows.add(new ValueChange(k, rs.getLong(2), rs.getInt(3), rs.getString(4), number(rs.getString(5)), number(rs.getString(6))));
+                }
+            }
+        }
+        return new Page<>(List.copyOf(rows), offset, total);
+    }
+
+    private static Double number(String s) {
+        if (s == null) return null;
+        try {
+            return Double.parseDouble(s);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static void bind(PreparedStatement ps, List<Object> args) throws SQLException {
+        for (int i = 0; i < args.size(); i++) ps.setObject(i + 1, args.get(i));
     }
 
     /** The last run that finished before {@code t} (0 when none): changes "since t" are those after it. */

@@ -98,6 +98,20 @@ public final class DrillDown {
         });
     }
 
+    /** The tasks the runs finished since {@code since} changed, one per change, completed first and withdrawn last, newest first within each: a page of {@code limit} from {@code offset}. */
+    public ChangeSummary.Page<ChangeSummary.TaskChange> taskChangesSince(java.time.Instant since, ChangeSummary.Filter f, int offset, int limit)
+            throws CacheException {
+        Catalog cat = catalog;
+        return cache.read(c -> ChangeSummary.taskChanges(c, cat, ChangeSummary.runBefore(c, since), ChangeSummary.lastRun(c), f, offset, limit));
+    }
+
+    /** The KPI values the runs finished since {@code since} reported, revised or withdrew, newest first; a page as above. */
+    public ChangeSummary.Page<ChangeSummary.ValueChange> valueChangesSince(java.time.Instant since, ChangeSummary.Filter f, int offset, int limit)
+            throws CacheException {
+        Catalog cat = catalog;
+        return cache.read(c -> ChangeSummary.valueChanges(c, cat, ChangeSummary.runBefore(c, since), ChangeSummary.lastRun(c), f, offset, limit));
+    }
+
     /** What the runs finished since {@code since} changed. */
     public ChangeSummary changesSince(java.time.Instant since, LocalDate today) throws CacheException {
         Catalog cat = catalog;

@@ -147,6 +147,89 @@ class ChangeSummaryTest {
     }
 
 
+    /**
+     * The rows behind the counts: each changed task (one per change, as counted) with its
+     * initiative, and each changed KPI value with its scope and period; filtered by kind, system,
+     * agency and province, a page at a time.
+     */
+    @Test
+    void theChangedTasksAndValuesAreListedFilteredAndPaged() throws Exception {
+        DrillDown dd = new DrillDown(cache);
+        long commune = single("SELECT min(t.id) FROM tasks t JOIN localities l ON l.id = t.locality_id WHERE l.level = 'commune' AND t.completed_at IS NULL");
+        long province = single("SELECT l.parent_id FROM tasks t JOIN localities l ON l.id = t.locality_id WHERE t.id = " + commune);
+        long agencyTask = single("SELECT min(id) FROM tasks WHERE agency_id IS NOT NULL AND completed_at IS NULL");
+        long agency = single("SELECT agency_id FROM tasks WHERE id = " + agencyTask);
+        long system = single("SELECT i.system_id FROM tasks t JOIN initiatives i ON i.id = t.initiative_id WHERE t.id = " + commune);
+        long otherSystem = single("SELECT min(id) FROM systems WHERE id <> " + system
+                + " AND id <> (SELECT i.system_id FROM tasks t JOIN initiatives i ON i.id = t.initiative_id WHERE t.id = " + agencyTask + ")");
+        long kpi = single("SELECT kpi_id FROM kpi_scope_stats ORDER BY kpi_id, scope_id LIMIT 1");
+        long scope = single("SELECT scope_id FROM kpi_scope_stats ORDER BY kpi_id, scope_id LIMIT 1");
+        long last = single("SELECT last_period FROM kpi_scope_stats ORDER BY kpi_id, scope_id LIMIT 1");
+        String where = "kpi_id = " + kpi + " AND scope_id = " + scope + " AND period = " + last;
+        String body = page(4,
+                batch("task", row("task", "id = " + commune, "completed_at", "2026-11-19", "version", 50),
+                        row("task", "id = " + agencyTask, "deadline", "2027-06-30", "version", 50)),
+                batch("observation", row("observation", where, "value", 12.34, "version", 50),
+                        row("observation", where, "period", vn.r57desk.store.model.Period.next((int) last), "value", 13.5, "version", 51)));
+        long run = PageRunner.apply(cache, body, true).run();
+        cache.writeAndWait(c -> {
+            try (Statement st = c.createStatement()) {
+                st.execute("UPDATE sync_runs SET status = 'succeeded', finished_at = '2026-11-25T00:00:05Z' WHERE id = " + run);
+            }
+            return null;
+        });
+        Instant since = Instant.parse("2026-11-25T00:00:00Z");
+        ChangeSummary.Filter all = ChangeSummary.Filter.ALL;
+
+        var tasks = dd.taskChangesSince(since, all, 0, 50);
+        assertThat(tasks.total()).as("as many rows as the counts say").isEqualTo(dd.changesSince(since, TODAY).tasks().total()).isEqualTo(2);
+        ChangeSummary.TaskChange done = tasks.rows().getFirst();
+        assertThat(done.taskId()).as("completed tasks come first").isEqualTo(commune);
+        assertThat(done.kind()).isEqualTo(ChangeSummary.TaskKind.COMPLETED);
+        assertThat(done.completedAt()).isEqualTo(LocalDate.of(2026, 11, 19));
+        assertThat(done.initiative().systemId()).isEqualTo(system);
+        assertThat(done.title()).isNotNull();
+        assertThat(done.assignee()).as("the commune's name").isNotNull();
+        assertThat(tasks.rows().stream().filter(t -> t.taskId() == agencyTask).findFirst().orElseThrow().kind())
+                .as("a new deadline is another update").isEqualTo(ChangeSummary.TaskKind.OTHER);
+
+        assertThat(dd.taskChangesSince(since, new ChangeSummary.Filter(ChangeSummary.TaskKind.COMPLETED, null, null, null), 0, 50).rows())
+                .extracting(ChangeSummary.TaskChange::taskId).containsExactly(commune);
+        assertThat(dd.taskChangesSince(since, new ChangeSummary.Filter(ChangeSummary.TaskKind.ADDED, null, null, null), 0, 50).total()).isZero();
+        assertThat(dd.taskChangesSince(since, new ChangeSummary.Filter(null, null, null, province), 0, 50).rows())
+                .as("a commune's task is its province's").extracting(ChangeSummary.TaskChange::taskId).containsExactly(commune);
+        assertThat(dd.taskChangesSince(since, new ChangeSummary.Filter(null, null, agency, null), 0, 50).rows())
+                .extracting(ChangeSummary.TaskChange::taskId).containsExactly(agencyTask);
+        assertThat(dd.taskChangesSince(since, new ChangeSummary.Filter(null, system, null, null), 0, 50).rows())
+                .extracting(ChangeSummary.TaskChange::taskId).contains(commune);
+        assertThat(dd.taskChangesSince(since, new ChangeSummary.Filter(null, otherSystem, null, null), 0, 50).total()).isZero();
+        var second = dd.taskChangesSince(since, all, 1, 1);
+        assertThat(second.total()).isEqualTo(2);
+        assertThat(second.rows()).as("the second page of one").hasSize(1).doesNotContain(dd.taskChangesSince(since, all, 0, 1).rows().getFirst());
+
+        var values = dd.valueChangesSince(since, all, 0, 50);
+        assertThat(values.total()).isEqualTo(2);
+        assertThat(values.rows()).allSatisfy(v -> {
+            assertThat(v.kpi().id()).isEqualTo(kpi);
+            assertThat(v.scopeId()).isEqualTo(scope);
+        });
+        assertThat(values.rows()).anySatisfy(v -> {
+            assertThat(v.op()).isEqualTo("update");
+            assertThat(v.period()).isEqualTo((int) last);
+            assertThat(v.newValue()).isEqualTo(12.34);
+            assertThat(v.oldValue()).isNotNull();
+        });
+        assertThat(values.rows()).anySatisfy(v -> {
+            assertThat(v.op()).isEqualTo("insert");
+            assertThat(v.oldValue()).isNull();
+            assertThat(v.newValue()).isEqualTo(13.5);
+        });
+        long kpiSystem = dd.catalog().kpis().get(kpi).systemId();
+        assertThat(dd.valueChangesSince(since, new ChangeSummary.Filter(null, kpiSystem, null, null), 0, 50).total()).isEqualTo(2);
+        assertThat(dd.valueChangesSince(since, new ChangeSummary.Filter(null, kpiSystem == 1 ? 2L : 1L, null, null), 0, 50).total()).isZero();
+        assertThat(dd.taskChangesSince(Instant.parse("2026-11-25T00:00:06Z"), all, 0, 50).total()).as("nothing after the run").isZero();
+    }
+
     /** A span runs from its earliest start to its latest finish as times: "…:05Z" is before "…:05.5Z", though after it as text. */
     @Test
     void aSpanRunsFromTheEarliestStartToTheLatestFinishAsTimes() throws Exception {
