@@ -228,7 +228,11 @@ public final class MainWindow {
         dataNotice.visibleProperty().bind(datasets.noticeProperty().isNotEmpty());
         cacheProblem.setId(CACHE_PROBLEM_ID);
         cacheProblem.setWrapText(true);
-        cacheProblem.getStyleClass().add(Styles.ERROR);
+        // coloured as an error only while it says something: an empty one is no error on screen
+        cacheProblem.textProperty().addListener((o, was, now) -> {
+            if (now == null || now.isEmpty()) cacheProblem.getStyleClass().remove(Styles.ERROR);
+            else if (!cacheProblem.getStyleClass().contains(Styles.ERROR)) cacheProblem.getStyleClass().add(Styles.ERROR);
+        });
         Button syncAgain = new Button();
         syncAgain.setId(SYNC_AGAIN_ID);
         syncAgain.setOnAction(e -> syncBar.syncNow());

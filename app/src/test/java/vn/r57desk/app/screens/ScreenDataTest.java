@@ -106,10 +106,10 @@ class ScreenDataTest {
             assertThat(vm.loadedProperty().get().place()).isEqualTo(p);
             assertThat(vm.loadingProperty().get()).isNull();
         }
-        // the demo data keeps no history of changes: none to show, and nothing counted as a sync
+        // the demo data's history is its two generated progress reports (between its meetings), each counted as a run
         var changes = new ChangesScreen().load(dd, new Place.Changes(0), shell.today()).summary();
-        assertThat(changes.isEmpty()).isTrue();
-        assertThat(changes.span().runs()).isZero();
+        assertThat(changes.isEmpty()).isFalse();
+        assertThat(changes.span().runs()).isEqualTo(2);
         Results.Overview o = new OverviewScreen().load(dd, new Place.Overview(), shell.today());
         assertThat(o.demo()).isTrue();
         var province = new ProvinceScreen().load(dd, new Place.Province(hanoi, kpi), shell.today());
