@@ -44,7 +44,8 @@ class MessagesTest {
         Set<String> unused = new HashSet<>(vi.stringPropertyNames());
         unused.removeAll(used);
         unused.removeIf(k -> k.startsWith("rag.") || k.startsWith("error.") || k.startsWith("component.") || k.startsWith("search.kind.")
-                || k.startsWith("theme.") || k.startsWith("sync.error.") || k.startsWith("sync.phase.") || k.startsWith("sync.entity.") || k.startsWith("sync.retry.") || k.startsWith("sync.dialog.problem."));
+                || k.startsWith("theme.") || k.startsWith("sync.error.") || k.startsWith("sync.phase.") || k.startsWith("sync.entity.") || k.startsWith("sync.retry.") || k.startsWith("sync.dialog.problem.")
+                || k.startsWith("subject.kind.") || k.startsWith("decision.kind.") || k.startsWith("privatenote.state."));
         assertThat(unused).as("keys nobody uses").isEmpty();
         for (var r : vn.r57desk.store.metrics.Rag.values()) assertThat(vi).containsKey("rag." + r.name());
         for (var p : vn.r57desk.store.db.CacheException.Problem.values()) assertThat(vi).containsKey("error." + p.name());
@@ -59,6 +60,9 @@ class MessagesTest {
         for (var k : vn.r57desk.app.search.SearchViewModel.Kind.values()) {
             assertThat(vi).containsKey("search.kind." + k.name().toLowerCase(java.util.Locale.ROOT));
         }
+        for (var k : vn.r57desk.store.meeting.Subject.Kind.values()) assertThat(vi).containsKey("subject.kind." + k.db());
+        for (var k : vn.r57desk.store.meeting.MeetingAction.Kind.values()) assertThat(vi).containsKey("decision.kind." + k.name());
+        for (var s : vn.r57desk.store.meeting.Note.State.values()) assertThat(vi).containsKey("privatenote.state." + s.name());
         for (var c : vn.r57desk.store.metrics.RankingIndex.Component.values()) {
             assertThat(vi).containsKey("component." + c.name().toLowerCase(java.util.Locale.ROOT));
         }

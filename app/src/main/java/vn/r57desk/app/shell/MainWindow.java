@@ -76,6 +76,8 @@ public final class MainWindow {
     private final TaskRunner runner = new FxTaskRunner();
     private final ShellViewModel shell = new ShellViewModel(runner, messages);
     private final ScreenViewModel screen = new ScreenViewModel(runner, AllScreens.REGISTRY);
+    /** Whether a meeting is being presented: syncs wait meanwhile. */
+    private final vn.r57desk.app.screens.Presenting presenting = new vn.r57desk.app.screens.Presenting();
     /** The status bar's note from a screen, e.g. where an export was written. */
     private final Label message = new Label();
     /** How many notes wait for the next sync, in the status bar; empty (and gone) when none. */
@@ -110,6 +112,7 @@ public final class MainWindow {
             server = s;
             relabel.run();
         }, () -> stage);
+        sync.holdWhile(presenting.presentingProperty());
         this.notes = new NotesViewModel(runner, shell, AppData.syncedCache(), sync.runningProperty(), () -> messages.get("feedback.noCache"));
         this.statusBar = new StatusBarViewModel(messages, shell, notes, () -> server, () -> sync.onlineProperty().get(), LocalDate::now);
         messages.localeProperty().set("en".equals(settings.language()) ? Messages.EN : Messages.VI);
@@ -437,11 +440,22 @@ public final class MainWindow {
         return sp;
     }
 
+    /** What the screens draw with, for the open data (null before data opens). */
+    public Ctx context() {
+        DrillDown dd = shell.drillDownProperty().get();
+        return dd == null ? null : new Ctx(messages, nav, dd.catalog(), runner, message::setText, theme, notes, notes, presenting);
+    }
+
+    /** Whether a meeting is being presented. */
+    public vn.r57desk.app.screens.Presenting presenting() {
+        return presenting;
+    }
+
     private void redraw() {
         var loaded = screen.loadedProperty().get();
         DrillDown dd = shell.drillDownProperty().get();
         if (loaded == null || dd == null || !loaded.place().equals(nav.current())) return;
-        Ctx ctx = new Ctx(messages, nav, dd.catalog(), runner, message::setText, theme, notes);
+        Ctx ctx = context();
         Node content = loaded.render(ctx);
         VBox padded = new VBox(content);
         padded.getStyleClass().add(Styles.CONTENT);
