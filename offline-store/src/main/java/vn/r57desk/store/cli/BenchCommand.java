@@ -25,7 +25,7 @@ import vn.r57desk.store.model.PeriodRange;
 import vn.r57desk.store.model.SystemInfo;
 import vn.r57desk.store.query.DrillDown;
 
-@Command(name = "bench", description = "Benchmarks; each prints one JSON object per line.", subcommands = BenchCommand.Queries.class)
+@Command(name = "bench", description = "Benchmarks; each prints one JSON object per line.", subcommands = {BenchCommand.Queries.class, BenchCommand.Handout.class})
 final class BenchCommand implements Runnable {
     @Spec CommandSpec spec;
 
@@ -141,6 +141,58 @@ final class BenchCommand implements Runnable {
         private static double round(double v, int digits) {
             double f = Math.pow(10, digits);
             return Math.round(v * f) / f;
+        }
+    }
+
+    @Command(name = "handout", description = {"Time the handout PDF of the demo's six-item meeting (id 1) on a generated cache.",
+            "Prints handout.s (the first, in a fresh JVM: what the CLI user waits), handout.warm_s (median of the rest) and handout.mb."})
+    static final class Handout implements Callable<Integer> {
+        @Spec CommandSpec spec;
+
+        @Option(names = "--scale", defaultValue = "national", description = "demo, national or x10 (default: ${DEFAULT-VALUE})")
+        String scale;
+
+        @Option(names = "--dir", defaultValue = "target/bench", description = "where caches are kept (default: ${DEFAULT-VALUE})")
+        Path dir;
+
+        @Option(names = "--reuse", description = "reuse an existing cache instead of generating it again")
+        boolean reuse;
+
+        @Option(names = "--rounds", defaultValue = "5", description = "handouts written (default: ${DEFAULT-VALUE})")
+        int rounds;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            Scale s = Scale.parse(scale);
+            Files.createDirectories(dir);
+            Path cacheFile = dir.resolve("cache-" + s.id() + ".db");
+            if (!reuse || !Files.exists(cacheFile)) {
+                DatasetGenerator.generate(s, DatasetGenerator.DEFAULT_SEED, cacheFile, true, DatasetGenerator.Progress.NONE);
+            }
+            Path pdf = dir.resolve("handout-" + s.id() + ".pdf");
+            double[] secs = new double[Math.max(1, rounds)];
+            int pages = 0;
+            for (int i = 0; i < secs.length; i++) {
+                long t0 = System.nanoTime();
+                // from opening the cache to the PDF on disk, as `handout` does
+                try (Cache c = Cache.openExisting(cacheFile)) {
+                    pages = vn.r57desk.store.handout.HandoutPdf.write(c, 1, pdf, new vn.r57desk.store.handout.HandoutPdf.Options(
+                            Locale.forLanguageTag("vi-VN"), "Benchmark", java.time.Clock.systemUTC(), DatasetGenerator.AS_OF)).pages();
+                }
+                secs[i] = (System.nanoTime() - t0) / 1e9;
+            }
+            emit(out, "handout.s", Queries.round(secs[0], 3), "s");
+            double[] rest = secs.length > 1 ? Arrays.copyOfRange(secs, 1, secs.length) : secs;
+            Arrays.sort(rest);
+            emit(out, "handout.warm_s", Queries.round(rest[rest.length / 2], 3), "s");
+            emit(out, "handout.mb", Queries.round(Files.size(pdf) / 1048576.0, 3), "MB");
+            emit(out, "handout.pages", pages, "pages");
+            return 0;
+        }
+
+        private static void emit(PrintWriter out, String name, Object value, String unit) {
+            out.println("{\"bench\":\"handout\",\"name\":\"" + name + "\",\"value\":" + value + ",\"unit\":\"" + unit + "\"}");
         }
     }
 }

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "r57", mixinStandardHelpOptions = true, version = "R57 Desk offline store 0.1",
         description = "R57 Desk offline store: build demo caches, query them, sync them, measure them.",
         subcommands = {GenerateCommand.class, QueryCommand.class, BenchCommand.class, VerifyCommand.class, SyncCommand.class,
-                OutboxCommand.class, PackCommand.class})
+                OutboxCommand.class, PackCommand.class, MeetingsCommand.class, HandoutCommand.class})
 public final class R57Cli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -73,7 +73,7 @@ public final class Meetings {
         return all.stream().filter(m -> m.meeting().id() == id).findFirst().orElseThrow(() -> new IllegalArgumentException(
                 "no meeting has the id " + id + " in this cache; " + (all.isEmpty() ? "it holds no meetings"
                         : "its meetings are " + String.join(", ", all.stream().map(m -> m.meeting().id() + " (" + m.meeting().startsAt().toLocalDate()
-                        + " " + m.meeting().title().en() + ")").toList())) + ". List them with: r57 cli query meetings --cache FILE"));
+                        + " " + m.meeting().title().en() + ")").toList())) + ". list them with: ./r57 cli meetings --cache FILE"));
     }
 
     /**

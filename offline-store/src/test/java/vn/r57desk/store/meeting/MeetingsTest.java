@@ -56,7 +56,7 @@ class MeetingsTest {
             Meetings m = new Meetings(cache, new DrillDown(cache));
             assertThatThrownBy(() -> m.require(77)).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("no meeting has the id 77").hasMessageContaining("1 (2026-12-05")
-                    .hasMessageContaining("query meetings");
+                    .hasMessageContaining("./r57 cli meetings --cache FILE");
         }
     }
 

@@ -110,7 +110,7 @@ class RecordsTest {
             assertThat(Outbox.withdraw(cache, outboxId)).isTrue();
             assertThat(n.find(hanoi.id()).orElseThrow().state()).as("taken back from the outbox: private again").isEqualTo(Note.State.PRIVATE);
             assertThat(n.update(item.id(), "Đã hỏi")).isTrue();
-            assertThat(n.all().getFirst().body()).isEqualTo("Đã hỏi");
+            assertThat(n.find(item.id()).orElseThrow().body()).isEqualTo("Đã hỏi");
         }
     }
 

@@ -28,7 +28,9 @@ class MeetingBeforeTest {
             assertThat(briefing.startsAt()).isEqualTo(LocalDateTime.of(2026, 11, 28, 14, 0));
             assertThat(dd.meetingBefore(LocalDate.of(2026, 12, 6)).orElseThrow().title().vi())
                     .isEqualTo("Phiên họp Ban Chỉ đạo Trung ương quý IV/2026");
-            assertThat(dd.meetingBefore(LocalDate.of(2026, 11, 28))).as("none before the first").isEmpty();
+            // the demo's held meetings: 27/08/2026 and 22/10/2026
+            assertThat(dd.meetingBefore(LocalDate.of(2026, 11, 28)).orElseThrow().startsAt()).isEqualTo(LocalDateTime.of(2026, 10, 22, 14, 0));
+            assertThat(dd.meetingBefore(LocalDate.of(2026, 8, 27))).as("none before the first").isEmpty();
         }
     }
 
