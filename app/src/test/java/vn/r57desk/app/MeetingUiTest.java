@@ -166,6 +166,15 @@ class MeetingUiTest extends AppRobot {
         waitUntil(() -> lookup("#decisions").lookup(".check-box").tryQueryAs(CheckBox.class).map(CheckBox::isSelected).orElse(false)
                 && lookup("#decisions").lookup(".check-box").queryAs(CheckBox.class) != done);
 
+        // the handout PDF of the meeting, written off the FX thread where the user chose (the file
+        // chooser itself cannot be driven headless), the status bar saying where
+        Path pdf = dataDir.resolve("handout.pdf");
+        var ctx = ((R57DeskApp) app).window().context();
+        interact(() -> ctx.store().run(dd -> new vn.r57desk.store.meeting.Meetings(dd.cache(), dd).all().getFirst(),
+                m -> MeetingScreen.writeHandout(ctx, m, java.time.LocalDate.of(2026, 11, 20), pdf), e -> { throw new AssertionError(e); }));
+        waitUntil(() -> lookup("#" + vn.r57desk.app.shell.MainWindow.MESSAGE_ID).queryAs(Label.class).getText().startsWith("Đã ghi tài liệu PDF: "));
+        assertThat(java.nio.file.Files.readAllBytes(pdf)).startsWith("%PDF".getBytes());
+
         // F11: presenter mode, in its own window, item 1 of n
         interact(() -> lookup("#" + MeetingScreen.PRESENT_ID).query().requestFocus());
         type(KeyCode.F11);

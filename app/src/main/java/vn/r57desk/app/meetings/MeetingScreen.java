@@ -60,14 +60,34 @@ public final class MeetingScreen implements Screen<Place.Meeting, MeetingScreen.
         Button present = presentButton(ctx, m, 0);
         Button handout = Icons.on(new Button(ctx.t("meeting.handout")), Material2MZ.PICTURE_AS_PDF);
         handout.setId(HANDOUT_ID);
-        // HOOK (issue 23 item 6): the handout PDF is being built in offline-store (branch
-        // meeting-data, CLI `handout`); until it is merged the button says so instead of acting.
-        handout.setDisable(true);
-        Tooltip.install(handout, new Tooltip(ctx.t("meeting.handoutSoon")));
+        handout.setTooltip(new Tooltip(ctx.t("meeting.handoutTip")));
+        handout.setOnAction(e -> handout(ctx, m, data.dataDay(), handout));
         FlowPane actions = new FlowPane(12, 8, present, handout);
         VBox box = new VBox(12, when, asOf, actions, StocktakeView.section(ctx.t("meeting.agenda", m.items().size())),
                 MeetingsScreen.agenda(ctx, m), DecisionsPanel.build(ctx, m, null, data.decisions()));
         return box;
+    }
+
+    /**
+     * "Tài liệu PDF / Handout PDF": the whole meeting as one PDF (offline-store's HandoutPdf: cover,
+     * contents, a section per item, the as-of date on every page, a watermark naming this laptop's
+     * user), written off the FX thread where the user chooses, in the window's language.
+     */
+    static void handout(Ctx ctx, MeetingAgenda m, LocalDate dataDay, Node owner) {
+        javafx.stage.FileChooser fc = new javafx.stage.FileChooser();
+        fc.setInitialFileName((ctx.m().english() ? "meeting-" : "phien-hop-") + m.meeting().id() + "-" + m.meeting().startsAt().toLocalDate() + ".pdf");
+        fc.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("PDF", "*.pdf"));
+        var file = fc.showSaveDialog(owner.getScene().getWindow());
+        if (file != null) writeHandout(ctx, m, dataDay, file.toPath());
+    }
+
+    /** Writes the meeting's handout to {@code file} off the FX thread; the status bar says where, or why not. */
+    public static void writeHandout(Ctx ctx, MeetingAgenda m, LocalDate dataDay, java.nio.file.Path file) {
+        var options = new vn.r57desk.store.handout.HandoutPdf.Options(ctx.m().locale(), System.getProperty("user.name", "?"), Clock.systemUTC(), dataDay);
+        ctx.toast().accept(ctx.t("meeting.handoutWriting"));
+        ctx.store().run(dd -> vn.r57desk.store.handout.HandoutPdf.write(dd.cache(), m.meeting().id(), file, options),
+                r -> ctx.toast().accept(ctx.t("meeting.handoutSaved", r.file().toString(), r.pages())),
+                err -> ctx.toast().accept(ctx.t("meeting.handoutError", err.getMessage() == null ? err.toString() : err.getMessage())));
     }
 
     /**
