@@ -38,8 +38,8 @@ class ScreenshotTour extends AppRobot {
                 if (lang.equals("en")) {
                     clickOn("#" + R57DeskApp.LANGUAGE_BUTTON_ID);
                 }
+                presenter(dir, lang); // first: the meeting's shots are written early in this long tour
                 views(dir, "", lang);
-                presenter(dir, lang);
             }
             // The projector theme, for the meeting-room screen: every view in both languages.
             clickOn("#" + vn.r57desk.app.shell.MainWindow.THEME_BUTTON_ID);
@@ -82,6 +82,11 @@ class ScreenshotTour extends AppRobot {
 
     /** Every main view, each shot as {@code prefix + view + "-" + lang}. */
     private void views(Path dir, String prefix, String lang) throws Exception {
+        clickOn("#nav-meetings");
+        waitFor("#meetings-past");
+        shot(dir, prefix + "meetings-" + lang);
+        stocktake();
+        shot(dir, prefix + "stocktake-" + lang);
         clickOn("#nav-overview");
         shot(dir, prefix + "overview-" + lang);
         clickOn("#nav-systems");
@@ -107,11 +112,6 @@ class ScreenshotTour extends AppRobot {
         shot(dir, prefix + "deadlines-" + lang);
         clickOn("#nav-rankings");
         shot(dir, prefix + "rankings-" + lang);
-        clickOn("#nav-meetings");
-        waitFor("#meetings-past");
-        shot(dir, prefix + "meetings-" + lang);
-        stocktake();
-        shot(dir, prefix + "stocktake-" + lang);
     }
 
     /** The stocktake of the first item with a subject on the latest meeting held: Enter on its agenda line. */
