@@ -142,7 +142,7 @@ class ScreenshotTour extends AppRobot {
         presenterShot(stage, dir, "presenter-" + lang);
         type(javafx.scene.input.KeyCode.S);
         presenterShot(stage, dir, "presenter-spotlight-" + lang);
-        type(javafx.scene.input.KeyCode.S, javafx.scene.input.KeyCode.S, javafx.scene.input.KeyCode.S);
+        type(javafx.scene.input.KeyCode.S, javafx.scene.input.KeyCode.S); // past the last chart: no spotlight
         interact(() -> {
             stage.setFullScreen(false);
             stage.setWidth(1024);

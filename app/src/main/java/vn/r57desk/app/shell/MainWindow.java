@@ -172,6 +172,8 @@ public final class MainWindow {
             b.setToggleGroup(sections);
             b.setMaxWidth(Double.MAX_VALUE);
             b.getStyleClass().add(Styles.NAV_BUTTON);
+            // In the projector's type "Ghi chú của tôi" is wider than the sidebar: it wraps, never "Ghi chú củ…".
+            b.setWrapText(true);
             Icons.on(b, section.icon);
             Runnable open = () -> {
                 DrillDown dd = shell.drillDownProperty().get();
