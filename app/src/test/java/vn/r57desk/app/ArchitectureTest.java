@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
     private static final String APP = "vn.r57desk.app";
     /** One package per screen feature; none knows another (shared parts live in common and notes). */
-    static final List<String> FEATURES = List.of("overview", "systems", "kpis", "ministries", "localities", "deadlines", "rankings", "changes");
+    static final List<String> FEATURES = List.of("overview", "systems", "kpis", "ministries", "localities", "deadlines", "rankings", "changes", "meetings");
 
     private final JavaClasses app = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -46,7 +46,7 @@ class ArchitectureTest {
     void viewModelsKnowNoViews() {
         noClasses().that().haveSimpleNameEndingWith("ViewModel")
                 .should().dependOnClassesThat().resideInAnyPackage(pkgs("widgets", "common", "notes", "overview", "systems", "kpis",
-                        "ministries", "localities", "deadlines", "rankings", "changes"))
+                        "ministries", "localities", "deadlines", "rankings", "changes", "meetings"))
                 .orShould().dependOnClassesThat().haveSimpleNameEndingWith("View")
                 .orShould().dependOnClassesThat().haveSimpleNameEndingWith("Window")
                 .orShould().dependOnClassesThat().haveSimpleNameEndingWith("Bar")

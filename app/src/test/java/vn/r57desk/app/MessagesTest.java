@@ -45,7 +45,8 @@ class MessagesTest {
         unused.removeAll(used);
         unused.removeIf(k -> k.startsWith("rag.") || k.startsWith("error.") || k.startsWith("component.") || k.startsWith("search.kind.")
                 || k.startsWith("theme.") || k.startsWith("sync.error.") || k.startsWith("sync.phase.") || k.startsWith("sync.entity.") || k.startsWith("sync.retry.") || k.startsWith("sync.dialog.problem.")
-                || k.startsWith("system.short.") || k.startsWith("changes.kind.") || k.startsWith("changes.op."));
+                || k.startsWith("system.short.") || k.startsWith("changes.kind.") || k.startsWith("changes.op.")
+                || k.startsWith("subject.kind.") || k.startsWith("decision.kind.") || k.startsWith("privatenote.state."));
         assertThat(unused).as("keys nobody uses").isEmpty();
         for (var r : vn.r57desk.store.metrics.Rag.values()) assertThat(vi).containsKey("rag." + r.name());
         for (var p : vn.r57desk.store.db.CacheException.Problem.values()) assertThat(vi).containsKey("error." + p.name());
@@ -63,6 +64,9 @@ class MessagesTest {
         for (var k : vn.r57desk.store.query.ChangeSummary.TaskKind.values()) assertThat(vi).containsKey("changes.kind." + k.name());
         for (var op : List.of("insert", "update", "delete")) assertThat(vi).containsKey("changes.op." + op);
         for (int i = 1; i <= 6; i++) assertThat(vi).as("a short name for each system").containsKey("system.short.SYS" + i);
+        for (var k : vn.r57desk.store.meeting.Subject.Kind.values()) assertThat(vi).containsKey("subject.kind." + k.db());
+        for (var k : vn.r57desk.store.meeting.MeetingAction.Kind.values()) assertThat(vi).containsKey("decision.kind." + k.name());
+        for (var s : vn.r57desk.store.meeting.Note.State.values()) assertThat(vi).containsKey("privatenote.state." + s.name());
         for (var c : vn.r57desk.store.metrics.RankingIndex.Component.values()) {
             assertThat(vi).containsKey("component." + c.name().toLowerCase(java.util.Locale.ROOT));
         }

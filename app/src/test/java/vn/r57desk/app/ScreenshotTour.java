@@ -42,6 +42,7 @@ class ScreenshotTour extends AppRobot {
                 if (lang.equals("en")) {
                     clickOn("#" + R57DeskApp.LANGUAGE_BUTTON_ID);
                 }
+                presenter(dir, lang); // first: the meeting's shots are written early in this long tour
                 views(dir, "", lang);
             }
             // The projector theme, for the meeting-room screen: every view in both languages.
@@ -69,6 +70,9 @@ class ScreenshotTour extends AppRobot {
                 views(dir, "projector-1024-", "en");
                 clickOn("#" + R57DeskApp.LANGUAGE_BUTTON_ID);
             }
+            clickOn("#nav-meetings");
+            stocktake();
+            shot(dir, "projector-1024-stocktake-vi");
             interact(() -> {
                 stage.setWidth(w);
                 stage.setHeight(h);
@@ -188,6 +192,11 @@ class ScreenshotTour extends AppRobot {
 
     /** Every main view, each shot as {@code prefix + view + "-" + lang}. */
     private void views(Path dir, String prefix, String lang) throws Exception {
+        clickOn("#nav-meetings");
+        waitFor("#meetings-past");
+        shot(dir, prefix + "meetings-" + lang);
+        stocktake();
+        shot(dir, prefix + "stocktake-" + lang);
         clickOn("#nav-overview");
         shot(dir, prefix + "overview-" + lang);
         clickOn("#nav-systems");
@@ -213,6 +222,59 @@ class ScreenshotTour extends AppRobot {
         shot(dir, prefix + "deadlines-" + lang);
         clickOn("#nav-rankings");
         shot(dir, prefix + "rankings-" + lang);
+    }
+
+    /** The stocktake of the first item with a subject on the latest meeting held: Enter on its agenda line. */
+    private void stocktake() throws Exception {
+        waitFor("#meetings-past");
+        var past = lookup("#meetings-past").queryAs(javafx.scene.layout.VBox.class);
+        var item = past.lookupAll(".r57-agenda-item").stream().map(n -> (javafx.scene.control.Button) n)
+                .filter(b -> b.getText().contains(" — ")).findFirst().orElseThrow();
+        interact(item::requestFocus);
+        type(javafx.scene.input.KeyCode.ENTER);
+        waitFor("#stocktake-status");
+    }
+
+    /** Presenter mode from the latest meeting held, on the whole screen and on a 1024 x 768 projector; then the blank screen. */
+    private void presenter(Path dir, String lang) throws Exception {
+        clickOn("#nav-meetings");
+        waitFor("#meetings-past");
+        var title = lookup("#meetings-past").queryAs(javafx.scene.layout.VBox.class).lookup(".r57-meeting-title");
+        interact(title::requestFocus);
+        type(javafx.scene.input.KeyCode.ENTER);
+        waitFor("#" + vn.r57desk.app.meetings.MeetingScreen.PRESENT_ID);
+        shot(dir, "meeting-" + lang);
+        type(javafx.scene.input.KeyCode.F11);
+        waitFor("#" + vn.r57desk.app.meetings.PresenterWindow.POSITION_ID);
+        javafx.stage.Stage stage = (javafx.stage.Stage) lookup("#" + vn.r57desk.app.meetings.PresenterWindow.ROOT_ID).query().getScene().getWindow();
+        interact(stage::requestFocus);
+        type(javafx.scene.input.KeyCode.PAGE_DOWN);
+        presenterShot(stage, dir, "presenter-" + lang);
+        type(javafx.scene.input.KeyCode.S);
+        presenterShot(stage, dir, "presenter-spotlight-" + lang);
+        type(javafx.scene.input.KeyCode.S, javafx.scene.input.KeyCode.S); // past the last chart: no spotlight
+        interact(() -> {
+            stage.setFullScreen(false);
+            stage.setWidth(1024);
+            stage.setHeight(768);
+        });
+        presenterShot(stage, dir, "presenter-1024-" + lang);
+        interact(() -> {
+            stage.setWidth(1366);
+            stage.setHeight(768);
+        });
+        presenterShot(stage, dir, "presenter-1366-" + lang);
+        interact(stage::requestFocus);
+        type(javafx.scene.input.KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !stage.isShowing());
+    }
+
+    private void presenterShot(javafx.stage.Stage stage, Path dir, String name) throws Exception {
+        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS); // let charts lay out
+        WaitForAsyncUtils.waitForFxEvents();
+        WritableImage[] img = new WritableImage[1];
+        interact(() -> img[0] = stage.getScene().snapshot(null));
+        ImageIO.write(SwingFXUtils.fromFXImage(img[0], null), "png", dir.resolve(name + ".png").toFile());
     }
 
     /** A note written on the initiative: the dialog, then the initiative's notes (scrolled to its end). */

@@ -22,7 +22,8 @@ import vn.r57desk.store.query.DrillDown;
 /**
  * The UI benchmark: the real app on a cache (national scale in docs/performance.md), measuring
  * process start → first dashboard drawn with data, then a scripted drill-down tour repeated many
- * times (navigation → the next view drawn with its data), then the process's resident memory.
+ * times (navigation → the next view drawn with its data), then the process's resident memory, then
+ * presenter mode stepping through a meeting's agenda ({@code meeting.*}).
  * Prints one JSON object per line and exits. Run with {@code ./r57 bench-ui}.
  */
 public final class UiBench extends R57DeskApp {
@@ -159,7 +160,51 @@ public final class UiBench extends R57DeskApp {
         emit("tour.rss_anon_mb", round(rssMb("RssAnon")), "MB");
         emit("tour.rss_file_mb", round(rssMb("RssFile")), "MB");
         emit("tour.rss_shmem_mb", round(rssMb("RssShmem")), "MB");
-        Platform.exit();
+        meeting();
+    }
+
+    /**
+     * Presenter mode on the cache's meeting with the longest agenda: opening it (every item's
+     * stocktake read once, as presenting freezes the figures), then agenda steps as Page Down makes
+     * them, each timed from the step to the first frame drawn with the item's data
+     * ({@code meeting.next_item.p95_ms}); after the last item the next step goes back to the first.
+     */
+    private void meeting() {
+        var ctx = window.context();
+        ctx.store().run(dd -> new vn.r57desk.store.meeting.Meetings(dd.cache(), dd).all(), all -> {
+            var m = all.stream().max(java.util.Comparator.comparingInt((vn.r57desk.store.meeting.MeetingAgenda a) -> a.items().size())).orElse(null);
+            if (m == null || m.items().size() < 2) {
+                System.err.println("UiBench: the cache has no meeting with two agenda items or more; meeting.next_item not measured");
+                Platform.exit();
+                return;
+            }
+            emit("meeting.items", m.items().size(), "items");
+            long opening = System.nanoTime();
+            List<Double> steps = new ArrayList<>();
+            long[] stepStart = {0};
+            int[] step = {-1};
+            int total = m.items().size() * (rounds + WARM_UP);
+            vn.r57desk.app.meetings.PresenterWindow.open(ctx, m, 0, javafx.stage.Screen.getPrimary(), w -> w.onDrawn(t -> {
+                if (step[0] == -1) emit("meeting.present_open_ms", round((t - opening) / 1e6), "ms");
+                else if (step[0] >= m.items().size() * WARM_UP) steps.add((t - stepStart[0]) / 1e6);
+                step[0]++;
+                if (step[0] >= total) {
+                    emit("meeting.next_item.p50_ms", round(percentile(steps, 0.50)), "ms");
+                    emit("meeting.next_item.p95_ms", round(percentile(steps, 0.95)), "ms");
+                    emit("meeting.steps", steps.size(), "steps");
+                    w.close();
+                    Platform.exit();
+                    return;
+                }
+                Platform.runLater(() -> {
+                    stepStart[0] = System.nanoTime();
+                    if (!w.viewModel().next()) w.viewModel().go(0);
+                });
+            }));
+        }, e -> {
+            System.err.println("UiBench: " + e.getMessage());
+            Platform.exit();
+        });
     }
 
     /** The p-th percentile (nearest rank, rounding up above the median) of a non-empty sample. */

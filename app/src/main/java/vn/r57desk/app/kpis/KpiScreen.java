@@ -28,7 +28,7 @@ import vn.r57desk.store.query.Results.Point;
 
 /** One KPI at one scope: its reported values against the straight trajectory to its target. */
 public final class KpiScreen implements Screen<Place.KpiSeries, KpiScreen.Data> {
-    public record Data(KpiSeries series, List<Outbox.Item> feedback) {}
+    public record Data(KpiSeries series, List<Outbox.Item> feedback, List<vn.r57desk.store.meeting.Note> privateNotes) {}
 
     @Override
     public Class<Place.KpiSeries> placeType() {
@@ -38,7 +38,8 @@ public final class KpiScreen implements Screen<Place.KpiSeries, KpiScreen.Data> 
     @Override
     public Data load(DrillDown dd, Place.KpiSeries k, LocalDate today) throws CacheException {
         return new Data(dd.kpiSeries(k.kpiId(), k.scopeId(), PeriodRange.programmeTo(today)),
-                Outbox.about(dd.cache(), FeedbackPanel.KPI, k.kpiId(), k.scopeId()));
+                Outbox.about(dd.cache(), FeedbackPanel.KPI, k.kpiId(), k.scopeId()),
+                vn.r57desk.app.notes.PrivateNotesPanel.load(dd.cache(), "kpi", dd.catalog().kpis().get(k.kpiId()).code()));
     }
 
     /** Months since January 2025: a numeric axis keeps the trajectory a straight line. */
@@ -112,7 +113,8 @@ public final class KpiScreen implements Screen<Place.KpiSeries, KpiScreen.Data> 
         // A note here is about these values: the KPI at this scope ("the October figure is not verified").
         Node notes = FeedbackPanel.build(ctx, FeedbackPanel.KPI, k.id(), k.code() + " · " + ctx.name(k.shortName()) + " — " + scopeName(ctx, here),
                 here.scopeId(), data.feedback());
-        return new VBox(10, name, summary, chart, source, notes);
+        return new VBox(10, name, summary, chart, source, notes,
+                vn.r57desk.app.notes.PrivateNotesPanel.build(ctx, "kpi", k.code(), null, k.code() + " · " + ctx.name(k.shortName()), data.privateNotes()));
     }
 
     /** What a point of the chart says on hover: its month and value with the KPI's unit. */

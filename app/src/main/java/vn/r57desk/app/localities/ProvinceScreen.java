@@ -34,7 +34,7 @@ public final class ProvinceScreen implements Screen<Place.Province, ProvinceScre
     /** Communes per page. */
     public static final int COMMUNE_PAGE = 100;
 
-    public record Data(LocalityDetail province, CommunePage communes, List<Outbox.Item> feedback) {}
+    public record Data(LocalityDetail province, CommunePage communes, List<Outbox.Item> feedback, List<vn.r57desk.store.meeting.Note> privateNotes) {}
 
     @Override
     public Class<Place.Province> placeType() {
@@ -46,7 +46,8 @@ public final class ProvinceScreen implements Screen<Place.Province, ProvinceScre
         PeriodRange range = PeriodRange.programmeTo(today);
         return new Data(dd.locality(p.localityId(), today, range),
                 dd.communes(p.localityId(), p.kpiId(), today, range, p.worstFirst() ? worstFirst(dd, p.kpiId()) : DrillDown.CommuneOrder.CODE,
-                        p.offset(), COMMUNE_PAGE), Outbox.about(dd.cache(), FeedbackPanel.LOCALITY, p.localityId()));
+                        p.offset(), COMMUNE_PAGE), Outbox.about(dd.cache(), FeedbackPanel.LOCALITY, p.localityId()),
+                vn.r57desk.app.notes.PrivateNotesPanel.load(dd.cache(), "locality", dd.catalog().provinces().get(p.localityId()).code()));
     }
 
     /** Worst first: lowest values first when higher is better, highest first otherwise. */
@@ -91,7 +92,9 @@ public final class ProvinceScreen implements Screen<Place.Province, ProvinceScre
                 Tables.kpiTable(ctx, ctx.t("locality.kpis"), p.kpis(), here).build(ctx.tables()),
                 controls, chart, communes.build(ctx.tables()), synthetic,
                 FeedbackPanel.build(ctx, FeedbackPanel.LOCALITY, here.localityId(), ctx.name(ctx.catalog().provinces().get(here.localityId()).name()),
-                        null, data.feedback()));
+                        null, data.feedback()),
+                vn.r57desk.app.notes.PrivateNotesPanel.build(ctx, "locality", ctx.catalog().provinces().get(here.localityId()).code(), null,
+                        ctx.name(ctx.catalog().provinces().get(here.localityId()).name()), data.privateNotes()));
         }
 
     private static void open(Ctx ctx, Place.Province here, LocalityRow r) {

@@ -25,7 +25,7 @@ import vn.r57desk.store.query.Results.TaskRow;
 
 /** One ministry's portfolio: the initiatives it leads and coordinates, its KPIs, its tasks, notes on it. */
 public final class MinistryScreen implements Screen<Place.Ministry, MinistryScreen.Data> {
-    public record Data(MinistrySummary summary, List<TaskRow> tasks, List<Outbox.Item> feedback) {}
+    public record Data(MinistrySummary summary, List<TaskRow> tasks, List<Outbox.Item> feedback, List<vn.r57desk.store.meeting.Note> privateNotes) {}
 
     @Override
     public Class<Place.Ministry> placeType() {
@@ -36,7 +36,8 @@ public final class MinistryScreen implements Screen<Place.Ministry, MinistryScre
     public Data load(DrillDown dd, Place.Ministry m, LocalDate today) throws CacheException {
         return new Data(dd.ministry(m.agencyId(), today, PeriodRange.programmeTo(today)),
                 dd.tasks(DrillDown.TaskOwner.AGENCY, m.agencyId(), today, Tables.TASK_ROWS),
-                Outbox.about(dd.cache(), FeedbackPanel.AGENCY, m.agencyId()));
+                Outbox.about(dd.cache(), FeedbackPanel.AGENCY, m.agencyId()),
+                vn.r57desk.app.notes.PrivateNotesPanel.load(dd.cache(), "agency", dd.catalog().agencies().get(m.agencyId()).code()));
     }
 
     @Override
@@ -56,6 +57,8 @@ public final class MinistryScreen implements Screen<Place.Ministry, MinistryScre
                 .build(ctx.tables()));
         var agency = ctx.catalog().agencies().get(here.agencyId());
         box.getChildren().add(FeedbackPanel.build(ctx, FeedbackPanel.AGENCY, agency.id(), ctx.name(agency.name()), null, data.feedback()));
+        // Private: on this laptop only, anchored to the agency code (survives a new snapshot).
+        box.getChildren().add(vn.r57desk.app.notes.PrivateNotesPanel.build(ctx, "agency", agency.code(), null, ctx.name(agency.name()), data.privateNotes()));
         return box;
         }
 }

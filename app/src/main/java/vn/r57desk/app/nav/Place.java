@@ -131,6 +131,30 @@ public sealed interface Place {
         public String title(Messages m, Catalog c) { return m.get("nav.changes"); }
     }
 
+    /** The meetings, upcoming and past, with their agendas. */
+    record Meetings() implements Place {
+        public Place parent() { return null; }
+        public String title(Messages m, Catalog c) { return m.get("nav.meetings"); }
+    }
+
+    /** One meeting's agenda and its decisions; its title comes with the place (the catalogue has no meetings). */
+    record Meeting(long meetingId, String titleVi, String titleEn) implements Place {
+        public Place parent() { return new Meetings(); }
+        public String title(Messages m, Catalog c) { return m.english() ? titleEn : titleVi; }
+    }
+
+    /** The stocktake of one agenda item of a meeting. */
+    record Stocktake(Meeting meeting, long itemId, String titleVi, String titleEn) implements Place {
+        public Place parent() { return meeting; }
+        public String title(Messages m, Catalog c) { return m.english() ? titleEn : titleVi; }
+    }
+
+    /** Every private note on this laptop, private and sent. */
+    record MyNotes() implements Place {
+        public Place parent() { return null; }
+        public String title(Messages m, Catalog c) { return m.get("nav.mynotes"); }
+    }
+
     /** The breadcrumb from the section down to {@code p}. */
     static java.util.List<Place> path(Place p) {
         java.util.ArrayDeque<Place> out = new java.util.ArrayDeque<>();

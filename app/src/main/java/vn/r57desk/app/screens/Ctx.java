@@ -15,9 +15,13 @@ import vn.r57desk.store.model.Kpi;
 import vn.r57desk.store.model.Period;
 import vn.r57desk.store.query.Catalog;
 
-/** What every screen needs to draw itself: text, navigation, the catalogue, number and date formats, and where notes go. */
+/**
+ * What every screen needs to draw itself: text, navigation, the catalogue, number and date formats,
+ * where notes go, the laptop's own records (private notes, meeting decisions) and whether a meeting
+ * is being presented.
+ */
 public record Ctx(Messages m, Navigator nav, Catalog catalog, TaskRunner runner, Consumer<String> toast, Theme theme,
-                  NotesSink feedback, LocalDate asOf) {
+                  NotesSink feedback, LocalDate asOf, LocalStore store, Presenting presenting) {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MM/yyyy");
 

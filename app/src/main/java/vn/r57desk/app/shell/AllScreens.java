@@ -6,6 +6,10 @@ import vn.r57desk.app.changes.ChangesScreen;
 import vn.r57desk.app.deadlines.DeadlinesScreen;
 import vn.r57desk.app.kpis.KpiScreen;
 import vn.r57desk.app.localities.CommuneScreen;
+import vn.r57desk.app.meetings.MeetingScreen;
+import vn.r57desk.app.meetings.MeetingsScreen;
+import vn.r57desk.app.meetings.MyNotesScreen;
+import vn.r57desk.app.meetings.StocktakeScreen;
 import vn.r57desk.app.localities.LocalitiesScreen;
 import vn.r57desk.app.localities.ProvinceScreen;
 import vn.r57desk.app.ministries.MinistriesScreen;
@@ -27,5 +31,6 @@ public final class AllScreens {
             new MinistriesScreen(), new MinistryScreen(),
             new LocalitiesScreen(), new ProvinceScreen(), new CommuneScreen(),
             new DeadlinesScreen(), new RankingsScreen(),
-            new ChangesScreen()));
+            new ChangesScreen(),
+            new MeetingsScreen(), new MeetingScreen(), new StocktakeScreen(), new MyNotesScreen()));
 }

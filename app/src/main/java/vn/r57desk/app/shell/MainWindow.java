@@ -81,6 +81,8 @@ public final class MainWindow {
     private final TaskRunner runner = new FxTaskRunner();
     private final ShellViewModel shell = new ShellViewModel(runner, messages);
     private final ScreenViewModel screen = new ScreenViewModel(runner, AllScreens.REGISTRY);
+    /** Whether a meeting is being presented: syncs wait meanwhile. */
+    private final vn.r57desk.app.screens.Presenting presenting = new vn.r57desk.app.screens.Presenting();
     /** The status bar's note from a screen, e.g. where an export was written. */
     private final Label message = new Label();
     /** How many notes wait for the next sync, in the status bar; empty (and gone) when none. */
@@ -88,8 +90,7 @@ public final class MainWindow {
     /** The notes written on screens, and how many wait for the next sync. */
     private final NotesViewModel notes;
     private final StatusBarViewModel statusBar;
-    /** True while a meeting is presented: automatic syncs wait, so the figures do not change under the speaker. */
-    private final javafx.beans.property.BooleanProperty presenting = new javafx.beans.property.SimpleBooleanProperty(false);
+    /** Keeps the figures current without being asked; waits while a meeting is presented, so they do not change under the speaker. */
     private final vn.r57desk.app.sync.AutoSync autoSync;
     /** Minutes between automatic syncs when they are on. */
     private final int autoMinutes;
@@ -154,11 +155,12 @@ public final class MainWindow {
             server = s;
             relabel.run();
         }, () -> stage);
+        sync.holdWhile(presenting.presentingProperty());
         this.notes = new NotesViewModel(runner, shell, AppData.syncedCache(), sync.runningProperty(), () -> messages.get("feedback.noCache"));
         this.autoMinutes = settings.autoSyncMinutes() > 0 ? settings.autoSyncMinutes() : Settings.AUTO_SYNC_MINUTES;
         syncBar.setAutoMinutes(autoMinutes);
         syncBar.automaticProperty().set(settings.autoSyncMinutes() > 0);
-        this.autoSync = new vn.r57desk.app.sync.AutoSync(sync, new vn.r57desk.app.core.FxScheduler(), syncBar::credentials, presenting,
+        this.autoSync = new vn.r57desk.app.sync.AutoSync(sync, new vn.r57desk.app.core.FxScheduler(), syncBar::credentials, presenting.presentingProperty(),
                 java.time.Duration.ofMinutes(settings.autoSyncMinutes()));
         syncBar.automaticProperty().addListener((o, was, on) -> autoSync.setInterval(java.time.Duration.ofMinutes(on ? autoMinutes : 0)));
         // At start, once the saved token is read, and whenever the server or token change: a sync
@@ -276,6 +278,8 @@ public final class MainWindow {
             b.setToggleGroup(sections);
             b.setMaxWidth(Double.MAX_VALUE);
             b.getStyleClass().add(Styles.NAV_BUTTON);
+            // In the projector's type "Ghi chú của tôi" is wider than the sidebar: it wraps, never "Ghi chú củ…".
+            b.setWrapText(true);
             Icons.on(b, section.icon);
             Runnable open = () -> {
                 DrillDown dd = shell.drillDownProperty().get();
@@ -582,10 +586,6 @@ public final class MainWindow {
         relabelProblem.run();
     }
 
-    /** Set while a meeting is presented: automatic syncs wait until it ends. */
-    public javafx.beans.property.BooleanProperty presentingProperty() {
-        return presenting;
-    }
 
     /** The automatic sync (for tests and the status bar). */
     public vn.r57desk.app.sync.AutoSync autoSync() {
@@ -618,11 +618,22 @@ public final class MainWindow {
         return sp;
     }
 
+    /** What the screens draw with, for the open data (null before data opens). */
+    public Ctx context() {
+        DrillDown dd = shell.drillDownProperty().get();
+        return dd == null ? null : new Ctx(messages, nav, dd.catalog(), runner, statusBar::say, theme, notes, shell.today(), notes, presenting);
+    }
+
+    /** Whether a meeting is being presented. */
+    public vn.r57desk.app.screens.Presenting presenting() {
+        return presenting;
+    }
+
     private void redraw() {
         var loaded = screen.loadedProperty().get();
         DrillDown dd = shell.drillDownProperty().get();
         if (loaded == null || dd == null || !loaded.place().equals(nav.current())) return;
-        Ctx ctx = new Ctx(messages, nav, dd.catalog(), runner, statusBar::say, theme, notes, shell.today());
+        Ctx ctx = context();
         Node content = loaded.render(ctx);
         VBox padded = new VBox(content);
         padded.getStyleClass().add(Styles.CONTENT);

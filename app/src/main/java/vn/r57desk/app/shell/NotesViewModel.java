@@ -21,7 +21,7 @@ import vn.r57desk.store.sync.Outbox;
  * when the work runs: a sync that replaces the file closes it, and the work then fails with a
  * sentence saying so.
  */
-public final class NotesViewModel implements NotesSink {
+public final class NotesViewModel implements NotesSink, vn.r57desk.app.screens.LocalStore {
     private final TaskRunner runner;
     private final ShellViewModel shell;
     private final Path syncedCache;
@@ -95,6 +95,25 @@ public final class NotesViewModel implements NotesSink {
             return c == null ? 0 : Outbox.waiting(c);
         }, waiting::set, e -> System.getLogger(NotesViewModel.class.getName())
                 .log(System.Logger.Level.WARNING, "could not count the notes waiting to be sent", e));
+    }
+
+    /**
+     * The laptop's own records (private notes, meeting decisions) on the open data, off the FX
+     * thread; the outbox count is asked again after, as the work may have queued something to send.
+     */
+    @Override
+    public <T> void run(vn.r57desk.app.screens.LocalStore.Work<T> work, Consumer<T> onDone, Consumer<Throwable> onError) {
+        vn.r57desk.store.query.DrillDown dd = shell.drillDownProperty().get();
+        Path file = shell.cacheFileProperty().get();
+        String busy = noCache.get();
+        runner.run(() -> {
+            Cache c = file == null ? null : shell.cacheFor(file);
+            if (c == null || dd == null || dd.cache() != c) throw new IllegalStateException(busy);
+            return work.on(dd);
+        }, done -> {
+            onDone.accept(done);
+            refreshWaiting();
+        }, onError);
     }
 
     /** Work on the open cache. */

@@ -141,6 +141,11 @@ public class R57DeskApp extends Application {
         if (syncedCheck != null) window.syncedCacheRefused(syncedCheck);
     }
 
+    /** The window, once started (tests read its state, e.g. whether a meeting is being presented). */
+    public MainWindow window() {
+        return window;
+    }
+
     /** Hook for subclasses (the UI benchmark) to watch the window before it opens data. */
     protected void started(MainWindow window) {
     }

@@ -26,7 +26,9 @@ public enum Section {
     LOCALITIES("nav.localities", Material2MZ.MAP, Place.Localities.class, c -> new Place.Localities(Place.Localities.defaultKpi(c))),
     DEADLINES("nav.deadlines", Material2AL.EVENT, Place.Deadlines.class, c -> new Place.Deadlines()),
     RANKINGS("nav.rankings", Material2AL.LEADERBOARD, Place.Rankings.class, c -> new Place.Rankings()),
-    CHANGES("nav.changes", Material2AL.HISTORY, Place.Changes.class, c -> new Place.Changes(7));
+    CHANGES("nav.changes", Material2AL.HISTORY, Place.Changes.class, c -> new Place.Changes(7)),
+    MEETINGS("nav.meetings", Material2AL.EVENT_NOTE, Place.Meetings.class, c -> new Place.Meetings()),
+    MY_NOTES("nav.mynotes", Material2MZ.STICKY_NOTE_2, Place.MyNotes.class, c -> new Place.MyNotes());
 
     /** The name's message key; the settings file keeps it. */
     public final String key;

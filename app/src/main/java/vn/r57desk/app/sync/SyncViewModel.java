@@ -118,9 +118,39 @@ public final class SyncViewModel {
         return cacheFile;
     }
 
-    /** Starts a sync with this server and token; ignored while one runs. */
+    /** While it is true (a meeting is being presented), syncs wait: see {@link #syncNow}. */
+    private javafx.beans.value.ObservableBooleanValue hold = new javafx.beans.property.SimpleBooleanProperty(false);
+    /** The sync asked for while held, run when the hold ends: {server, token}, or null. */
+    private String[] held;
+    private final ReadOnlyBooleanWrapper waitingForHold = new ReadOnlyBooleanWrapper(false);
+
+    /**
+     * Syncs wait while {@code hold} is true: one asked for then (F5, the button) runs when it turns
+     * false. A meeting's presenter mode holds them, so the figures do not change under the speaker.
+     */
+    public void holdWhile(javafx.beans.value.ObservableBooleanValue hold) {
+        this.hold = hold;
+        hold.addListener((o, was, now) -> {
+            if (now || held == null) return;
+            String[] run = held;
+            held = null;
+            waitingForHold.set(false);
+            syncNow(run[0], run[1]);
+        });
+    }
+
+    /** True while a sync asked for waits for the hold (presenting) to end. */
+    public ReadOnlyBooleanProperty waitingForHoldProperty() { return waitingForHold.getReadOnlyProperty(); }
+
+    /** Starts a sync with this server and token; ignored while one runs; waits while held ({@link #holdWhile}). */
     public void syncNow(String serverUrl, String token) {
         if (running.get()) return;
+        if (hold.get()) {
+            held = new String[] {serverUrl, token};
+            waitingForHold.set(true);
+            status(() -> messages.get("sync.heldWhilePresenting"));
+            return;
+        }
         server = serverUrl == null ? "" : serverUrl.strip();
         String url = server;
         client = null;

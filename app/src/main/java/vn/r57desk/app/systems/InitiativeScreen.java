@@ -26,7 +26,7 @@ import vn.r57desk.store.sync.Outbox;
 
 /** One initiative: outputs, agencies, chief engineer, criteria, its KPIs, its tasks overdue first, and notes on it. */
 public final class InitiativeScreen implements Screen<Place.InitiativeDetail, InitiativeScreen.Data> {
-    public record Data(InitiativeDetail detail, List<TaskRow> tasks, List<Outbox.Item> feedback) {}
+    public record Data(InitiativeDetail detail, List<TaskRow> tasks, List<Outbox.Item> feedback, List<vn.r57desk.store.meeting.Note> privateNotes) {}
 
     @Override
     public Class<Place.InitiativeDetail> placeType() {
@@ -37,7 +37,8 @@ public final class InitiativeScreen implements Screen<Place.InitiativeDetail, In
     public Data load(DrillDown dd, Place.InitiativeDetail i, LocalDate today) throws CacheException {
         return new Data(dd.initiative(i.initiativeId(), today, PeriodRange.programmeTo(today)),
                 dd.tasks(DrillDown.TaskOwner.INITIATIVE, i.initiativeId(), today, Tables.TASK_ROWS),
-                Outbox.about(dd.cache(), FeedbackPanel.INITIATIVE, i.initiativeId()));
+                Outbox.about(dd.cache(), FeedbackPanel.INITIATIVE, i.initiativeId()),
+                vn.r57desk.app.notes.PrivateNotesPanel.load(dd.cache(), "initiative", dd.catalog().initiatives().get(i.initiativeId()).code()));
     }
 
     @Override
@@ -69,6 +70,7 @@ public final class InitiativeScreen implements Screen<Place.InitiativeDetail, In
         box.getChildren().add(Tables.taskTable(ctx, Tables.tasksTitle(ctx, data.tasks().size()), data.tasks())
                 .build(ctx.tables()));
         box.getChildren().add(FeedbackPanel.build(ctx, FeedbackPanel.INITIATIVE, i.id(), i.code() + " · " + ctx.name(i.title()), null, data.feedback()));
+        box.getChildren().add(vn.r57desk.app.notes.PrivateNotesPanel.build(ctx, "initiative", i.code(), null, i.code() + " · " + ctx.name(i.title()), data.privateNotes()));
         return box;
     }
 

@@ -10,6 +10,7 @@ import java.util.List;
 public final class Styles {
     private Styles() {}
 
+    public static final String AGENDA_ITEM = "r57-agenda-item";
     public static final String BACKGROUND = "r57-background";
     public static final String BAR_LIST = "r57-bar-list";
     public static final String BAR_TEXT = "r57-bar-text";
@@ -23,9 +24,9 @@ public final class Styles {
     public static final String DEMO_BADGE = "r57-demo-badge";
     public static final String ERROR = "r57-error";
     public static final String EXPORT = "r57-export";
+    public static final String FACTS = "r57-facts";
     public static final String FACT_LABEL = "r57-fact-label";
     public static final String FACT_VALUE = "r57-fact-value";
-    public static final String FACTS = "r57-facts";
     public static final String FEEDBACK = "r57-feedback";
     public static final String FEEDBACK_ITEM = "r57-feedback-item";
     public static final String FEEDBACK_KIND = "r57-feedback-kind";
@@ -41,10 +42,15 @@ public final class Styles {
     public static final String KPI_NAME = "r57-kpi-name";
     public static final String KPI_SUMMARY = "r57-kpi-summary";
     public static final String MAP_LABEL = "r57-map-label";
+    public static final String MEETING_CARD = "r57-meeting-card";
+    public static final String MEETING_TITLE = "r57-meeting-title";
     public static final String MOVER = "r57-mover";
     public static final String MUTED = "r57-muted";
     public static final String NAV_BUTTON = "r57-nav-button";
     public static final String PLACEHOLDER = "r57-placeholder";
+    public static final String PRESENTER_BAR = "r57-presenter-bar";
+    public static final String PRESENTER_MEETING = "r57-presenter-meeting";
+    public static final String PRIVATE_NOTE_SEND = "r57-private-note-send";
     public static final String PROVINCE_MAP = "r57-province-map";
     public static final String RAG_AMBER = "r57-rag-amber";
     public static final String RAG_RED = "r57-rag-red";
@@ -55,10 +61,15 @@ public final class Styles {
     public static final String SIDEBAR = "r57-sidebar";
     public static final String STATUS_BAR = "r57-status-bar";
     public static final String STATUS_GRID = "r57-status-grid";
+    public static final String STOCKTAKE = "r57-stocktake";
+    public static final String STOCKTAKE_CHART = "r57-stocktake-chart";
+    public static final String STOCKTAKE_STATUS = "r57-stocktake-status";
+    public static final String STOCKTAKE_TITLE = "r57-stocktake-title";
+    public static final String STOCKTAKE_TREND = "r57-stocktake-trend";
     public static final String SYNC_BAR = "r57-sync-bar";
     public static final String TITLE = "r57-title";
 
     /** Classes no style sheet styles: markers that tests and code find nodes by. */
     public static final List<String> HOOKS = List.of(BACKGROUND, BAR_LIST, DATA_TABLE_HOLDER, EXPORT, FACTS, FEEDBACK, FEEDBACK_WITHDRAW,
-            PROVINCE_MAP, STATUS_GRID, SYNC_BAR);
+            PRIVATE_NOTE_SEND, PROVINCE_MAP, STATUS_GRID, STOCKTAKE, SYNC_BAR);
 }

@@ -49,7 +49,7 @@ class FeedbackPanelTest {
     private static Ctx ctx(String lang, boolean sends) {
         Messages m = new Messages();
         m.localeProperty().set(lang.equals("en") ? Messages.EN : Messages.VI);
-        return new Ctx(m, null, null, null, t -> { }, null, sink(sends), null);
+        return new Ctx(m, null, null, null, t -> { }, null, sink(sends), null, null, null);
     }
 
     private static Outbox.Item item(int attempts, String lastError, String sentAt, String status) {

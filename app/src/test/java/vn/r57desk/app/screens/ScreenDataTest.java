@@ -53,7 +53,7 @@ class ScreenDataTest {
     @Test
     void formatsAreOneVietnameseFormat() {
         Messages m = new Messages();
-        Ctx ctx = new Ctx(m, null, dd.catalog(), TaskRunner.SAME_THREAD, t -> { }, null, null, shell.today());
+        Ctx ctx = new Ctx(m, null, dd.catalog(), TaskRunner.SAME_THREAD, t -> { }, null, null, shell.today(), null, null);
         assertThat(ctx.date(LocalDate.of(2026, 3, 5))).isEqualTo("05/03/2026");
         var economy = dd.catalog().kpis().values().stream().filter(k -> k.code().equals("R57-01")).findFirst().orElseThrow();
         assertThat(economy.target2030Text()).isEqualTo(">=30");

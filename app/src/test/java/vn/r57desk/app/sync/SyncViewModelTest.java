@@ -232,4 +232,24 @@ class SyncViewModelTest {
             portal.stop(0);
         }
     }
+
+    /** While a meeting is presented a sync asked for waits, says so, and runs once presenting ends. */
+    @Test
+    void aSyncAskedForWhilePresentingWaitsUntilPresentingEnds() throws Exception {
+        try (ReferenceServer server = server()) {
+            List<Path> shown = new ArrayList<>();
+            SyncViewModel vm = new SyncViewModel(TaskRunner.SAME_THREAD, new Messages(), dir.resolve("cache.db"), NONE, shown::add, () -> { });
+            javafx.beans.property.SimpleBooleanProperty presenting = new javafx.beans.property.SimpleBooleanProperty(true);
+            vm.holdWhile(presenting);
+            vm.syncNow(server.uri().toString(), "t-1");
+            assertThat(shown).as("nothing synced while presenting").isEmpty();
+            assertThat(Files.exists(dir.resolve("cache.db"))).isFalse();
+            assertThat(vm.waitingForHoldProperty().get()).isTrue();
+            assertThat(vm.statusProperty().get()).startsWith("Đang trình chiếu");
+            presenting.set(false);
+            assertThat(vm.waitingForHoldProperty().get()).isFalse();
+            assertThat(shown).containsExactly(dir.resolve("cache.db"));
+            assertThat(vm.statusProperty().get()).startsWith("Đã đồng bộ lúc");
+        }
+    }
 }
