@@ -32,7 +32,7 @@ public final class CommuneScreen implements Screen<Place.Commune, CommuneScreen.
     @Override
     public Data load(DrillDown dd, Place.Commune c, LocalDate today) throws CacheException {
         return new Data(dd.locality(c.localityId(), today, PeriodRange.programmeTo(today)),
-                dd.tasks(DrillDown.TaskOwner.LOCALITY, c.localityId(), today, Tables.TASK_ROWS),
+                dd.tasks(DrillDown.TaskOwner.LOCALITY, c.localityId(), today, PeriodRange.programmeTo(today), Tables.TASK_ROWS),
                 Outbox.about(dd.cache(), FeedbackPanel.LOCALITY, c.localityId()));
     }
 

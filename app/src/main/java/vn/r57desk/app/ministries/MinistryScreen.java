@@ -35,7 +35,7 @@ public final class MinistryScreen implements Screen<Place.Ministry, MinistryScre
     @Override
     public Data load(DrillDown dd, Place.Ministry m, LocalDate today) throws CacheException {
         return new Data(dd.ministry(m.agencyId(), today, PeriodRange.programmeTo(today)),
-                dd.tasks(DrillDown.TaskOwner.AGENCY, m.agencyId(), today, Tables.TASK_ROWS),
+                dd.tasks(DrillDown.TaskOwner.AGENCY, m.agencyId(), today, PeriodRange.programmeTo(today), Tables.TASK_ROWS),
                 Outbox.about(dd.cache(), FeedbackPanel.AGENCY, m.agencyId()),
                 vn.r57desk.app.notes.PrivateNotesPanel.load(dd.cache(), "agency", dd.catalog().agencies().get(m.agencyId()).code()));
     }

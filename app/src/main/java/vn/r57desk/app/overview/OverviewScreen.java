@@ -108,6 +108,8 @@ public final class OverviewScreen implements Screen<Place.Overview, Overview> {
         boolean rank = k.unit().en().startsWith("rank");
         // The tile shows "%" alone; the full unit is on the KPI's own screen.
         String unit = rank ? ctx.t("unit.rank") : k.unit().en().startsWith("%") ? "%" : ctx.name(k.unit());
+        // A headline KPI with no report yet stays on the overview, said as such (it used to vanish).
+        if (s.value() == null) return Tiles.noData(ctx.theme(), ctx.name(k.shortName()), ctx.t("overview.noData"), ctx.t("tile.target", target));
         return Tiles.number(ctx.theme(), ctx.m().locale(), ctx.name(k.shortName()), s.value() == null ? 0 : s.value(), Ctx.decimals(k), unit, ctx.t("tile.target", target) + "\n" + ctx.t("tile.period", ctx.period(s.period())),
                 ctx.rag(s.rag()), s.rag());
     }

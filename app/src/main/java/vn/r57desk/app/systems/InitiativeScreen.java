@@ -36,7 +36,7 @@ public final class InitiativeScreen implements Screen<Place.InitiativeDetail, In
     @Override
     public Data load(DrillDown dd, Place.InitiativeDetail i, LocalDate today) throws CacheException {
         return new Data(dd.initiative(i.initiativeId(), today, PeriodRange.programmeTo(today)),
-                dd.tasks(DrillDown.TaskOwner.INITIATIVE, i.initiativeId(), today, Tables.TASK_ROWS),
+                dd.tasks(DrillDown.TaskOwner.INITIATIVE, i.initiativeId(), today, PeriodRange.programmeTo(today), Tables.TASK_ROWS),
                 Outbox.about(dd.cache(), FeedbackPanel.INITIATIVE, i.initiativeId()),
                 vn.r57desk.app.notes.PrivateNotesPanel.load(dd.cache(), "initiative", dd.catalog().initiatives().get(i.initiativeId()).code()));
     }

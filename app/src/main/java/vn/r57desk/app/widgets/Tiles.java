@@ -61,4 +61,30 @@ public final class Tiles {
                 + (theme == Theme.PROJECTOR ? 2 : 1) + ";");
         return t;
     }
+
+    /**
+     * A headline KPI that has no report yet: its name, "no data yet" where the number would be, and
+     * its target, in the theme's muted colour. A tile with 0 would read as a value of zero.
+     */
+    public static Tile noData(Theme theme, String title, String message, String text) {
+        Color fg = Color.web(theme.palette.fg());
+        Color muted = Color.web(theme.palette.muted());
+        Tile t = TileBuilder.create()
+                .skinType(Tile.SkinType.TEXT)
+                .prefSize(theme.tileWidth, theme.tileHeight)
+                .title(title)
+                .description(message)
+                .descriptionAlignment(javafx.geometry.Pos.CENTER)
+                .text(text)
+                .textVisible(true)
+                .backgroundColor(Color.web(theme.palette.tileBackground()))
+                .titleColor(fg)
+                .descriptionColor(muted)
+                .textColor(muted)
+                .roundedCorners(true)
+                .build();
+        t.setStyle("-fx-border-color: " + theme.palette.border() + "; -fx-border-radius: 8; -fx-border-width: "
+                + (theme == Theme.PROJECTOR ? 2 : 1) + ";");
+        return t;
+    }
 }

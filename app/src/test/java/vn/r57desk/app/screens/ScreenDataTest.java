@@ -161,4 +161,17 @@ class ScreenDataTest {
         s.open(junk, false);
         assertThat(s.errorProperty().get()).startsWith("Cannot open the data").doesNotContain("Exception");
     }
+
+    /** The task table lists the tasks its summary counts: one total on the page (issue 22 item 7). */
+    @Test
+    void aPagesTaskTableListsTheTasksItsSummaryCounts() throws Exception {
+        for (var ini : dd.catalog().initiatives().values()) {
+            var data = new vn.r57desk.app.systems.InitiativeScreen().load(dd, new Place.InitiativeDetail(ini.id(), ini.systemId()), shell.today());
+            int total = data.detail().row().tasks().total();
+            assertThat(data.tasks()).as(ini.code()).hasSize(Math.min(total, vn.r57desk.app.common.Tables.TASK_ROWS));
+        }
+        var agency = dd.catalog().ministries().getFirst();
+        var ministry = new vn.r57desk.app.ministries.MinistryScreen().load(dd, new Place.Ministry(agency.id()), shell.today());
+        assertThat(ministry.tasks()).hasSize(Math.min(ministry.summary().tasks().total(), vn.r57desk.app.common.Tables.TASK_ROWS));
+    }
 }
