@@ -167,11 +167,11 @@ class ScreenDataTest {
     void aPagesTaskTableListsTheTasksItsSummaryCounts() throws Exception {
         for (var ini : dd.catalog().initiatives().values()) {
             var data = new vn.r57desk.app.systems.InitiativeScreen().load(dd, new Place.InitiativeDetail(ini.id(), ini.systemId()), shell.today());
-            int total = data.detail().row().tasks().total();
-            assertThat(data.tasks()).as(ini.code()).hasSize(Math.min(total, vn.r57desk.app.common.Tables.TASK_ROWS));
+            long total = data.detail().row().tasks().total();
+            assertThat(data.tasks()).as(ini.code()).hasSize((int) Math.min(total, vn.r57desk.app.common.Tables.TASK_ROWS));
         }
         var agency = dd.catalog().ministries().getFirst();
         var ministry = new vn.r57desk.app.ministries.MinistryScreen().load(dd, new Place.Ministry(agency.id()), shell.today());
-        assertThat(ministry.tasks()).hasSize(Math.min(ministry.summary().tasks().total(), vn.r57desk.app.common.Tables.TASK_ROWS));
+        assertThat(ministry.tasks()).hasSize((int) Math.min(ministry.summary().tasks().total(), vn.r57desk.app.common.Tables.TASK_ROWS));
     }
 }
