@@ -4,19 +4,19 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import vn.r57desk.store.cli.PackMakeOptions;
 import vn.r57desk.store.generate.Scale;
 import vn.r57desk.store.pack.DeviceKey;
 import vn.r57desk.store.pack.PackException;
 import vn.r57desk.store.pack.PackKeys;
-import vn.r57desk.store.pack.PackScope;
 import vn.r57desk.store.pack.PackWriter;
 
 /** The monitoring office's side of briefing packs: {@code ./r57 server pack create …}. */
@@ -41,20 +41,8 @@ final class PackServerCommand implements Runnable {
         Path data;
         @Option(names = "--keys", description = "the issuer's keys folder (default: issuer-keys/ in --data)")
         Path keys;
-        @Option(names = "--scope", defaultValue = "all", description = "all, system:CODE, ministry:CODE, province:CODE or meeting:ID (default: ${DEFAULT-VALUE})")
-        String scope;
-        @Option(names = "--expires", required = true, description = "2027-01-31 (end of that day, Vietnam time), 30d, or an instant")
-        String expires;
-        @Option(names = "--to", description = "a device's public key file (its device.pub); repeatable")
-        List<Path> to;
-        @Option(names = "--passphrase-file", description = "a file holding a passphrase that opens the pack")
-        Path passphraseFile;
-        @Option(names = "--revoke", description = "a device's public key file or key id that must wipe its data on seeing this pack; repeatable")
-        List<String> revoke;
-        @Option(names = "--out", required = true, description = "the .r57pack file to write")
-        Path out;
-        @Option(names = "--pbkdf2-iterations", hidden = true, defaultValue = "600000")
-        int iterations;
+        @Mixin
+        PackMakeOptions make;
 
         @Override
         public Integer call() throws Exception {
@@ -72,17 +60,10 @@ final class PackServerCommand implements Runnable {
                     live = d.live();
                 }
                 if (!Files.exists(live)) throw new IllegalStateException("no live data at " + live);
-                char[] pw = passphraseFile == null ? null : PackWriter.readPassphrase(passphraseFile);
                 Instant now = Instant.now();
                 long t0 = System.nanoTime();
-                PackWriter.Made m;
-                try {
-                    // The live data is current as of now: churn writes into it as it is reported.
-                    m = PackWriter.fromFile(live, PackScope.parse(scope), PackWriter.parseExpiry(expires, now), PackWriter.readKeys(to), pw, iterations,
-                            PackWriter.revokedIds(revoke), issuer, k.nextSequence(), out, now);
-                } finally {
-                    if (pw != null) java.util.Arrays.fill(pw, '\0');
-                }
+                // The live data is current as of now: churn writes into it as it is reported.
+                PackWriter.Made m = make.write(live, issuer, k.nextSequence(), now, now);
                 o.printf(Locale.ROOT, "Wrote %s: %,d rows, %.1f MB in %.1f s%n", m.file(), m.rows(), m.bytes() / 1048576.0, (System.nanoTime() - t0) / 1e9);
                 for (String line : m.header().describe(issuer.publicKeys().label())) o.println("  " + line);
                 o.println("  issuer public key: " + k.devicePublicFile().toAbsolutePath());

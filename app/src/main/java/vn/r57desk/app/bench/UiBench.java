@@ -45,10 +45,37 @@ public final class UiBench extends R57DeskApp {
     private int step = -1;
     private long stepStarted;
     private MainWindow window;
+    /** When the benchmark last moved on (a view drawn, an agenda step); the watchdog reads it. */
+    private static volatile long lastProgressNanos = System.nanoTime();
+
+    /**
+     * How long one step may take before the benchmark gives up. A view that never arrives (a cache
+     * the app refuses, e.g. one made by a newer version) would otherwise leave the run waiting for ever.
+     */
+    static final long STALL_SECONDS = 60;
 
     public static void main(String[] args) {
         emit("startup.main_ms", System.currentTimeMillis() - START_MS, "ms");
+        Thread watchdog = new Thread(UiBench::watch, "bench-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
         Application.launch(UiBench.class, args);
+    }
+
+    private static void watch() {
+        while (true) {
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                return;
+            }
+            long stalled = (System.nanoTime() - lastProgressNanos) / 1_000_000_000L;
+            if (stalled >= STALL_SECONDS) {
+                System.err.println("UiBench: nothing was drawn for " + stalled + " s (is the cache one this version can open? "
+                        + "the window shows why); stopping without figures");
+                System.exit(2);
+            }
+        }
     }
 
     @Override
@@ -66,6 +93,7 @@ public final class UiBench extends R57DeskApp {
         int i = args.indexOf("--tour");
         rounds = i >= 0 ? Integer.parseInt(args.get(i + 1)) : 20;
         w.onShown((loaded, nanos) -> {
+            lastProgressNanos = System.nanoTime();
             Place place = loaded.place();
             if (step == -1) {
                 if (!(place instanceof Place.Overview)) return;
@@ -185,6 +213,7 @@ public final class UiBench extends R57DeskApp {
             int[] step = {-1};
             int total = m.items().size() * (rounds + WARM_UP);
             vn.r57desk.app.meetings.PresenterWindow.open(ctx, m, 0, javafx.stage.Screen.getPrimary(), w -> w.onDrawn(t -> {
+                lastProgressNanos = System.nanoTime();
                 if (step[0] == -1) emit("meeting.present_open_ms", round((t - opening) / 1e6), "ms");
                 else if (step[0] >= m.items().size() * WARM_UP) steps.add((t - stepStart[0]) / 1e6);
                 step[0]++;

@@ -160,7 +160,7 @@ public final class MainWindow {
         this.autoMinutes = settings.autoSyncMinutes() > 0 ? settings.autoSyncMinutes() : Settings.AUTO_SYNC_MINUTES;
         syncBar.setAutoMinutes(autoMinutes);
         syncBar.automaticProperty().set(settings.autoSyncMinutes() > 0);
-        this.autoSync = new vn.r57desk.app.sync.AutoSync(sync, new vn.r57desk.app.core.FxScheduler(), syncBar::credentials, presenting.presentingProperty(),
+        this.autoSync = new vn.r57desk.app.sync.AutoSync(sync, new vn.r57desk.app.core.FxScheduler(), syncBar::credentials,
                 java.time.Duration.ofMinutes(settings.autoSyncMinutes()));
         syncBar.automaticProperty().addListener((o, was, on) -> autoSync.setInterval(java.time.Duration.ofMinutes(on ? autoMinutes : 0)));
         // At start, once the saved token is read, and whenever the server or token change: a sync

@@ -5,7 +5,6 @@ import java.util.function.Supplier;
 
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.value.ObservableBooleanValue;
 
 import vn.r57desk.app.core.Scheduler;
 
@@ -14,9 +13,10 @@ import vn.r57desk.app.core.Scheduler;
  * start and then every {@link #interval} (15 minutes by default; 0 turns it off), quietly, through
  * the same {@link SyncViewModel} as Sync now, so the user stays on the page they read. While the
  * server fails, the wait doubles (up to {@link #MAX_BACKOFF} intervals) so a laptop off the network
- * does not knock every few minutes; a success brings it back to the interval. While {@code hold}
- * is true (presenting in a meeting: the figures must not change under the speaker) nothing starts;
- * a sync that fell due meanwhile runs when the hold ends.
+ * does not knock every few minutes; a success brings it back to the interval. While the view-model
+ * holds syncs ({@link SyncViewModel#holdWhile}: presenting in a meeting, the figures must not change
+ * under the speaker) nothing starts; a sync that fell due meanwhile waits in the view-model, as one
+ * asked for by hand does, and runs when the hold ends. One place holds syncs, not two.
  */
 public final class AutoSync {
     /** The longest wait between attempts while the server fails, in intervals. */
@@ -37,26 +37,23 @@ public final class AutoSync {
     private final SyncViewModel vm;
     private final Scheduler scheduler;
     private final Supplier<Credentials> credentials;
-    private final ObservableBooleanValue hold;
     private final ReadOnlyObjectWrapper<Next> next = new ReadOnlyObjectWrapper<>(new Next(State.OFF, Duration.ZERO));
     private Duration interval;
     private int failures;
-    private boolean due;
     private boolean mine;
     private Scheduler.Pending pending;
 
-    public AutoSync(SyncViewModel vm, Scheduler scheduler, Supplier<Credentials> credentials, ObservableBooleanValue hold, Duration interval) {
+    public AutoSync(SyncViewModel vm, Scheduler scheduler, Supplier<Credentials> credentials, Duration interval) {
         this.vm = vm;
         this.scheduler = scheduler;
         this.credentials = credentials;
-        this.hold = hold;
         this.interval = interval;
         vm.runningProperty().addListener((o, was, now) -> {
             if (was && !now) finished();
         });
-        hold.addListener((o, was, now) -> {
-            if (was && !now && due) fire();
-            else if (now && due) next.set(new Next(State.HELD, Duration.ZERO));
+        // Ours waiting for the hold to end, then running.
+        vm.waitingForHoldProperty().addListener((o, was, now) -> {
+            if (mine) next.set(new Next(now ? State.HELD : State.RUNNING, Duration.ZERO));
         });
     }
 
@@ -90,7 +87,6 @@ public final class AutoSync {
     private void schedule(Duration delay) {
         if (pending != null) pending.cancel();
         pending = null;
-        due = false;
         if (interval.isZero() || interval.isNegative()) {
             next.set(new Next(State.OFF, Duration.ZERO));
             return;
@@ -110,19 +106,13 @@ public final class AutoSync {
             next.set(new Next(State.NO_SERVER, Duration.ZERO));
             return;
         }
-        if (hold.get()) {
-            due = true; // runs when presenting ends
-            next.set(new Next(State.HELD, Duration.ZERO));
+        if (vm.runningProperty().get() || vm.waitingForHoldProperty().get()) {
+            schedule(interval); // the user's own sync is under way or waiting: it counts
             return;
         }
-        if (vm.runningProperty().get()) {
-            schedule(interval); // the user's own sync is under way: it counts
-            return;
-        }
-        due = false;
         mine = true;
         next.set(new Next(State.RUNNING, Duration.ZERO));
-        vm.syncNow(c.server(), c.token());
+        vm.syncNow(c.server(), c.token()); // while held, it waits in the view-model (State.HELD)
     }
 
     /** Any sync ended (ours or the user's): the next one counts from now. */

@@ -68,8 +68,7 @@ class AutoSyncTest {
             if (b) started.add("sync");
         });
         ManualScheduler clock = new ManualScheduler();
-        var hold = new SimpleBooleanProperty(false);
-        AutoSync auto = new AutoSync(vm, clock, () -> new AutoSync.Credentials("http://192.0.2.1/", "t"), hold, Duration.ofMinutes(15));
+        AutoSync auto = new AutoSync(vm, clock, () -> new AutoSync.Credentials("http://192.0.2.1/", "t"), Duration.ofMinutes(15));
         auto.start();
         clock.advance(Duration.ZERO);
         assertThat(started).hasSize(1);
@@ -97,7 +96,8 @@ class AutoSyncTest {
         });
         ManualScheduler clock = new ManualScheduler();
         var presenting = new SimpleBooleanProperty(true);
-        AutoSync auto = new AutoSync(vm, clock, () -> new AutoSync.Credentials("http://192.0.2.1/", "t"), presenting, Duration.ofMinutes(15));
+        vm.holdWhile(presenting);
+        AutoSync auto = new AutoSync(vm, clock, () -> new AutoSync.Credentials("http://192.0.2.1/", "t"), Duration.ofMinutes(15));
         auto.start();
         clock.advance(Duration.ofHours(2));
         assertThat(started[0]).as("held while presenting").isZero();
@@ -111,7 +111,7 @@ class AutoSyncTest {
         SyncViewModel vm = vm();
         ManualScheduler clock = new ManualScheduler();
         String[] server = {""};
-        AutoSync auto = new AutoSync(vm, clock, () -> new AutoSync.Credentials(server[0], "t"), new SimpleBooleanProperty(false), Duration.ofMinutes(15));
+        AutoSync auto = new AutoSync(vm, clock, () -> new AutoSync.Credentials(server[0], "t"), Duration.ofMinutes(15));
         auto.start();
         assertThat(auto.nextProperty().get().state()).isEqualTo(AutoSync.State.NO_SERVER);
         assertThat(clock.jobs).isEmpty();

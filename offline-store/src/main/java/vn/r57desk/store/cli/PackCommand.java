@@ -7,11 +7,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -21,7 +21,6 @@ import vn.r57desk.store.pack.DeviceKey;
 import vn.r57desk.store.pack.PackException;
 import vn.r57desk.store.pack.PackKeys;
 import vn.r57desk.store.pack.PackReader;
-import vn.r57desk.store.pack.PackScope;
 import vn.r57desk.store.pack.PackWriter;
 import vn.r57desk.store.pack.PublicKeys;
 
@@ -111,20 +110,8 @@ final class PackCommand implements Runnable {
     static final class Create extends Base {
         @Option(names = "--from", description = "the cache to pack (default: --cache); an imported pack's .db works too")
         Path from;
-        @Option(names = "--scope", defaultValue = "all", description = "all, system:CODE, ministry:CODE, province:CODE or meeting:ID (default: ${DEFAULT-VALUE})")
-        String scope;
-        @Option(names = "--expires", required = true, description = "2027-01-31 (end of that day, Vietnam time), 30d, or an instant")
-        String expires;
-        @Option(names = "--to", description = "a device's public key file; repeatable")
-        List<Path> to;
-        @Option(names = "--passphrase-file", description = "a file holding a passphrase that also opens the pack")
-        Path passphraseFile;
-        @Option(names = "--revoke", description = "a device's public key file or key id to put on the pack's revoked list; repeatable")
-        List<String> revoke;
-        @Option(names = "--out", required = true, description = "the .r57pack file to write")
-        Path outFile;
-        @Option(names = "--pbkdf2-iterations", hidden = true, defaultValue = "600000")
-        int iterations;
+        @Mixin
+        PackMakeOptions make;
 
         @Override
         int run() throws Exception {
@@ -135,20 +122,8 @@ final class PackCommand implements Runnable {
             }
             Path src = from != null ? from : cache;
             if (!Files.exists(src)) throw new IllegalArgumentException("no cache at " + src);
-            PackWriter.Made made = make(src, PackScope.parse(scope), expires, to, passphraseFile, revoke, iterations, me, keys.nextSequence(), outFile, null);
-            report(out, made);
+            report(out, make.write(src, me, keys.nextSequence(), null, Instant.now()));
             return 0;
-        }
-    }
-
-    static PackWriter.Made make(Path src, PackScope scope, String expires, List<Path> to, Path passphraseFile, List<String> revoke,
-                                int iterations, DeviceKey issuer, long sequence, Path outFile, Instant asOf) throws Exception {
-        char[] pw = passphraseFile == null ? null : passphrase(passphraseFile);
-        try {
-            return PackWriter.fromFile(src, scope, PackWriter.parseExpiry(expires, Instant.now()), PackWriter.readKeys(to), pw, iterations,
-                    PackWriter.revokedIds(revoke), issuer, sequence, outFile, asOf);
-        } finally {
-            if (pw != null) java.util.Arrays.fill(pw, '\0');
         }
     }
 
