@@ -903,6 +903,12 @@ class AppUiTest extends AppRobot {
         Label cell = lookup(n -> n.getId() != null && n.getId().startsWith("grid-MPS-") && n instanceof Label l && !l.getText().isEmpty())
                 .queryAs(Label.class);
         int n = Integer.parseInt(cell.getText());
+        // its tooltip is made on the first hover (not with the screen) and names the ministry
+        assertThat(vn.r57desk.app.widgets.HoverTip.of(cell)).isNull();
+        moveTo(cell);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vn.r57desk.app.widgets.HoverTip.of(cell).getText()).contains("Bộ Công an");
+        assertThat(cell.getTooltip()).isSameAs(vn.r57desk.app.widgets.HoverTip.of(cell));
         clickOn(cell);
         waitFor("#initiatives-table");
         assertThat(lookup("#" + vn.r57desk.app.systems.InitiativesScreen.AGENCY_ID).queryAs(Label.class).getText()).contains("Bộ Công an");

@@ -213,6 +213,11 @@ class MeetingUiTest extends AppRobot {
             waitUntil(() -> charts.get(0).getOpacity() == 1.0 && (charts.size() == 1 || charts.get(1).getOpacity() < 0.5));
         }
 
+        // What would go to the laptop's status bar (a decision saved) shows on the projector too
+        PresenterWindow shownWindow = (PresenterWindow) stage.getScene().getRoot().getProperties().get(PresenterWindow.class);
+        interact(() -> shownWindow.context().toast().accept("Đã lưu quyết định"));
+        assertThat(lookup("#" + PresenterWindow.MESSAGE_ID).queryAs(Label.class).getText()).isEqualTo("Đã lưu quyết định");
+
         // Nothing cut on a 1024 x 768 projector: titles wrap
         interact(() -> {
             stage.setFullScreen(false);

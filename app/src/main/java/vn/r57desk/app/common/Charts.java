@@ -5,9 +5,9 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import javafx.scene.Node;
-import javafx.scene.control.Tooltip;
 
 import javafx.scene.Cursor;
+import vn.r57desk.app.widgets.HoverTip;
 import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.StackedBarChart;
@@ -50,7 +50,7 @@ public final class Charts {
                     if (node == null) return;
                     node.setCursor(Cursor.HAND);
                     node.setOnMouseClicked(e -> open.accept(g, r));
-                    Tooltip.install(node, new Tooltip(barTip(ctx, g, r)));
+                    HoverTip.on(node, () -> barTip(ctx, g, r));
                 };
                 link.accept(d.getNode());
                 d.nodeProperty().addListener((o, a, node) -> link.accept(node));

@@ -96,7 +96,7 @@ public final class KpiScreen implements Screen<Place.KpiSeries, KpiScreen.Data> 
             XYChart.Data<Number, Number> d = actual.getData().get(i);
             String tip = pointTip(ctx, k, p.period(), p.value());
             java.util.function.Consumer<Node> install = node -> {
-                if (node != null) javafx.scene.control.Tooltip.install(node, new javafx.scene.control.Tooltip(tip));
+                if (node != null) vn.r57desk.app.widgets.HoverTip.on(node, () -> tip);
             };
             install.accept(d.getNode());
             d.nodeProperty().addListener((o, a, node) -> install.accept(node));

@@ -48,6 +48,7 @@ public final class PresenterWindow {
     public static final String COUNTDOWN_ID = "presenter-countdown";
     public static final String AS_OF_ID = "presenter-as-of";
     public static final String ITEM_ID = "presenter-item";
+    public static final String MESSAGE_ID = "presenter-message";
 
     private final Ctx ctx;
     private final MeetingAgenda meeting;
@@ -57,14 +58,21 @@ public final class PresenterWindow {
     private final ScrollPane scroll = new ScrollPane();
     private final Label position = new Label();
     private final Label countdown = new Label();
+    /** What the laptop's status bar would say (a decision saved, an error), shown where the speaker looks. */
+    private final Label message = new Label();
+    private final javafx.animation.PauseTransition messageExpiry = new javafx.animation.PauseTransition(Duration.seconds(8));
     private final Timeline tick;
     private StocktakeView.View shown;
     private Consumer<Long> onDrawn = t -> { };
 
     private PresenterWindow(Ctx main, MeetingAgenda meeting, List<StocktakeView.Data> items, int start, javafx.stage.Screen screen) {
         // The projector's look on this window only; the laptop's window keeps its own.
-        this.ctx = new Ctx(main.m(), main.nav(), main.catalog(), main.runner(), main.toast(), Theme.PROJECTOR, main.feedback(), main.asOf(), main.store(),
-                main.presenting());
+        // Messages go to the laptop's status bar too (its log of what happened) and, for a while,
+        // to this window's bottom bar: the speaker at the projector never sees the laptop's.
+        this.ctx = new Ctx(main.m(), main.nav(), main.catalog(), main.runner(), text -> {
+            main.toast().accept(text);
+            say(text);
+        }, Theme.PROJECTOR, main.feedback(), main.asOf(), main.store(), main.presenting());
         this.meeting = meeting;
         this.items = items;
         this.vm = new PresenterViewModel(meeting.items().stream().map(i -> i.minutes()).toList(), start, System::currentTimeMillis);
@@ -90,7 +98,14 @@ public final class PresenterWindow {
         Label keys = new Label(ctx.t("presenter.keys"));
         keys.setWrapText(true);
         keys.getStyleClass().add(Styles.MUTED);
-        HBox bottom = new HBox(keys);
+        HBox.setHgrow(keys, Priority.ALWAYS);
+        keys.setMaxWidth(Double.MAX_VALUE);
+        message.setId(MESSAGE_ID);
+        message.setWrapText(true);
+        message.setStyle("-fx-font-weight: bold;");
+        messageExpiry.setOnFinished(e -> message.setText(""));
+        HBox bottom = new HBox(16, keys, message);
+        bottom.setAlignment(Pos.CENTER_LEFT);
         bottom.getStyleClass().add(Styles.PRESENTER_BAR);
 
         scroll.setFitToWidth(true);
@@ -102,6 +117,7 @@ public final class PresenterWindow {
         black.visibleProperty().bind(vm.blankProperty());
         StackPane root = new StackPane(page, black);
         root.setId(ROOT_ID);
+        root.getProperties().put(PresenterWindow.class, this); // how tests and tools find the window from its scene
         root.getStyleClass().add(Styles.BACKGROUND);
 
         Rectangle2D b = screen.getBounds();
@@ -239,6 +255,16 @@ public final class PresenterWindow {
             }
         };
         timer[0].start();
+    }
+
+    private void say(String text) {
+        message.setText(text == null ? "" : text);
+        messageExpiry.playFromStart();
+    }
+
+    /** This window's context: its messages show in its own bottom bar. */
+    public Ctx context() {
+        return ctx;
     }
 
     private void showCountdown() {

@@ -6,7 +6,6 @@ import java.util.List;
 import javafx.scene.Cursor;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 
@@ -18,6 +17,7 @@ import vn.r57desk.app.notes.FeedbackPanel;
 import vn.r57desk.app.screens.Ctx;
 import vn.r57desk.app.screens.Screen;
 import vn.r57desk.app.widgets.DataTable;
+import vn.r57desk.app.widgets.HoverTip;
 import vn.r57desk.store.db.CacheException;
 import vn.r57desk.store.metrics.Rag;
 import vn.r57desk.store.model.PeriodRange;
@@ -82,7 +82,8 @@ public final class MinistriesScreen implements Screen<Place.Ministries, Ministri
             // its column is at least as wide as its longest word in the font the theme gives it.
             h.fontProperty().addListener((o, was, font) -> h.setMinWidth(Math.ceil(longestWord(h.getText(), font)
                     + h.snappedLeftInset() + h.snappedRightInset() + 2)));
-            h.setTooltip(new Tooltip(Tables.systemName(ctx, systems.get(c).code())));
+            String full = Tables.systemName(ctx, systems.get(c).code());
+            HoverTip.on(h, () -> full);
             g.add(h, c + 1, 0);
         }
         List<Agency> ministries = ctx.catalog().ministries();
@@ -99,8 +100,8 @@ public final class MinistriesScreen implements Screen<Place.Ministries, Ministri
                 box.getStyleClass().addAll(Styles.GRID_CELL, StatusStyle.styleClass(cell.worst()));
                 box.setMaxWidth(Double.MAX_VALUE);
                 if (n > 0) {
-                    box.setTooltip(new Tooltip(ctx.t("grid.cell", ctx.name(a.name()), n, ctx.rag(cell.worst()),
-                            Tables.systemName(ctx, systems.get(c).code()))));
+                    String system = Tables.systemName(ctx, systems.get(c).code());
+                    HoverTip.on(box, () -> ctx.t("grid.cell", ctx.name(a.name()), n, ctx.rag(cell.worst()), system));
                     box.setCursor(Cursor.HAND);
                     // The ministry's initiatives in that system (led or coordinated: what the cell counts).
                     box.setOnMouseClicked(e -> ctx.nav().go(new Place.SystemInitiatives(sys, null, a.id())));

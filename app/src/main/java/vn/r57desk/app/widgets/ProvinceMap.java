@@ -8,7 +8,6 @@ import java.util.function.Function;
 import javafx.scene.Cursor;
 import javafx.scene.Group;
 import javafx.scene.Node;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Pane;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Circle;
@@ -79,7 +78,7 @@ public final class ProvinceMap {
                 province.getChildren().add(p);
             }
             province.setId("map-" + code);
-            Tooltip.install(province, new Tooltip(label.apply(code)));
+            HoverTip.on(province, () -> label.apply(code));
             province.setCursor(Cursor.HAND);
             province.setOnMouseClicked(ev -> open.accept(code));
             province.setOnMouseEntered(ev -> province.setOpacity(0.75));
@@ -108,7 +107,7 @@ public final class ProvinceMap {
             t.getStyleClass().add(Styles.MAP_LABEL);
             islands.getChildren().add(t);
             islands.setId("map-archipelago-" + a.provinceCode());
-            Tooltip.install(islands, new Tooltip(archipelagoLabel.apply(a) + " — " + a.administeredAs()));
+            HoverTip.on(islands, () -> archipelagoLabel.apply(a) + " — " + a.administeredAs());
             islands.setCursor(Cursor.HAND);
             // Islands a few pixels wide are hard to hit; the whole group with its label is the target.
             islands.setPickOnBounds(true);
