@@ -113,6 +113,35 @@ class FiguresUiTest extends AppRobot {
         type(KeyCode.ESCAPE);
     }
 
+    /** On a 1024 x 768 projector in the projector's type the About text scrolls and its Close button stays in the window. */
+    @Test
+    void aboutFitsA768PixelProjector() throws Exception {
+        Stage stage = (Stage) lookup("#" + R57DeskApp.LANGUAGE_BUTTON_ID).query().getScene().getWindow();
+        double w = stage.getWidth(), h = stage.getHeight();
+        try {
+            interact(() -> {
+                stage.setWidth(1024);
+                stage.setHeight(768);
+            });
+            clickOn("#" + MainWindow.THEME_BUTTON_ID);
+            clickOn("#theme-projector");
+            clickOn("#" + R57DeskApp.LANGUAGE_BUTTON_ID);
+            type(KeyCode.F1);
+            waitFor("#about-version");
+            WaitForAsyncUtils.waitForFxEvents();
+            Node close = lookup(".dialog-pane .button").query();
+            Bounds b = close.localToScreen(close.getLayoutBounds());
+            assertThat(b.getMaxY()).as("Close within the window").isLessThanOrEqualTo(stage.getY() + stage.getHeight());
+            assertThat(b.getMinY()).isGreaterThanOrEqualTo(stage.getY());
+            type(KeyCode.ESCAPE);
+        } finally {
+            interact(() -> {
+                stage.setWidth(w);
+                stage.setHeight(h);
+            });
+        }
+    }
+
     /** The grid within the content's width, nothing to scroll sideways, every header and name shown whole. */
     private void assertGridFits(String when) throws Exception {
         clickOn("#nav-systems");

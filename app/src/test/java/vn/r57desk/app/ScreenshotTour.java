@@ -239,6 +239,12 @@ class ScreenshotTour extends AppRobot {
         shot(dir, prefix + "deadlines-" + lang);
         clickOn("#nav-rankings");
         shot(dir, prefix + "rankings-" + lang);
+        // Giới thiệu / About (F1), over the window
+        type(javafx.scene.input.KeyCode.F1);
+        waitFor("#about-version");
+        withPopups(dir, prefix + "about-" + lang);
+        type(javafx.scene.input.KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup("#about-version").tryQuery().isEmpty());
     }
 
     /** The stocktake of the first item with a subject on the latest meeting held: Enter on its agenda line. */

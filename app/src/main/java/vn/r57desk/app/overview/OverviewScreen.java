@@ -101,6 +101,15 @@ public final class OverviewScreen implements Screen<Place.Overview, Overview> {
         return l;
     }
 
+    /**
+     * "Kỳ 10/2026", and for a status resting on an old value its age: "Kỳ 03/2026 · số liệu cũ 8
+     * tháng". On the tile's wrapping description rather than its one-line status, which would cut it.
+     */
+    static String periodLine(Ctx ctx, KpiStatus s) {
+        String period = ctx.t("tile.period", ctx.period(s.period()));
+        return s.old() ? period + " · " + ctx.old(s) : period;
+    }
+
     private static Node kpiTile(Ctx ctx, KpiStatus s) {
         var k = s.kpi();
         String target = k.target2030Text() != null ? ctx.target(k, k.target2030Text())
@@ -110,8 +119,8 @@ public final class OverviewScreen implements Screen<Place.Overview, Overview> {
         String unit = rank ? ctx.t("unit.rank") : k.unit().en().startsWith("%") ? "%" : ctx.name(k.unit());
         // A headline KPI with no report yet stays on the overview, said as such (it used to vanish).
         if (s.value() == null) return Tiles.noData(ctx.theme(), ctx.name(k.shortName()), ctx.t("overview.noData"), ctx.t("tile.target", target));
-        return Tiles.number(ctx.theme(), ctx.m().locale(), ctx.name(k.shortName()), s.value() == null ? 0 : s.value(), Ctx.decimals(k), unit, ctx.t("tile.target", target) + "\n" + ctx.t("tile.period", ctx.period(s.period())),
-                ctx.kpiStatus(s), s.rag());
+        return Tiles.number(ctx.theme(), ctx.m().locale(), ctx.name(k.shortName()), s.value() == null ? 0 : s.value(), Ctx.decimals(k), unit, ctx.t("tile.target", target) + "\n" + periodLine(ctx, s),
+                ctx.rag(s.rag()), s.rag());
     }
 
 }

@@ -7,6 +7,7 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
@@ -54,12 +55,24 @@ final class AboutDialog {
             box.getChildren().add(l);
         }
         box.setPadding(new Insets(8, 12, 8, 12));
-        box.setPrefWidth(560);
-        d.getDialogPane().setContent(box);
+        box.setPrefWidth(WIDTH);
+        // In the projector's type on a 768-pixel screen the text is taller than the window: it
+        // scrolls, the Close button stays in sight (it was below the screen's edge).
+        ScrollPane scroll = new ScrollPane(box);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("edge-to-edge");
+        d.getDialogPane().setContent(scroll);
         d.getDialogPane().getButtonTypes().setAll(new ButtonType(m.get("about.close"), ButtonBar.ButtonData.CANCEL_CLOSE));
+        d.getDialogPane().applyCss();
+        double room = owner == null ? Double.MAX_VALUE : owner.getHeight() - ROOM_AROUND;
+        scroll.setPrefViewportHeight(Math.max(160, Math.min(box.prefHeight(WIDTH), room)));
         d.show();
         return d;
     }
 
     private static final int NOTICES_LINE = 5;
+    private static final double WIDTH = 560;
+    /** The window's height the dialog leaves to its title, header, button row and a margin. */
+    private static final double ROOM_AROUND = 260;
 }
