@@ -29,4 +29,18 @@ class StocktakeHeadingTest {
         assertThat(StocktakeView.heading(FiguresWordingTest.ctx(false, LocalDate.of(2026, 11, 20)), series))
                 .contains("Đúng tiến độ · số liệu cũ 7 tháng").contains("mục tiêu 2030 ≥ 30 %");
     }
+
+    /** An agenda item about one KPI: its status line says the age of the value it rests on. */
+    @Test
+    void aKpiItemsStatusSaysItsAgeWhenOld() {
+        var k = FiguresWordingTest.kpi(">=30");
+        var ctx = FiguresWordingTest.ctx(false, LocalDate.of(2026, 11, 20));
+        java.util.function.Function<Integer, vn.r57desk.store.meeting.Stocktake> about = monthsOld -> new vn.r57desk.store.meeting.Stocktake(
+                null, new vn.r57desk.store.meeting.AgendaItem(1, 1, 1, null, new vn.r57desk.store.meeting.Subject(vn.r57desk.store.meeting.Subject.Kind.KPI, k.code()),
+                        k.id(), null, null, null, null, null),
+                null, LocalDate.of(2026, 11, 20), null, null, null, null,
+                List.of(new KpiSeries(k, 1, List.of(), null, null, FiguresWordingTest.status(k, monthsOld))), null, null, null, List.of());
+        assertThat(StocktakeView.kpiAge(ctx, about.apply(7))).isEqualTo(" · số liệu cũ 7 tháng");
+        assertThat(StocktakeView.kpiAge(ctx, about.apply(1))).isEmpty();
+    }
 }
