@@ -112,36 +112,54 @@ public final class ViewPdf {
 
     /**
      * Where to cut a view {@code height} pixels tall into pages: the returned list starts at 0 and
-     * ends at {@code height}. {@code atoms} are the spans [top, bottom] of what should not be cut
-     * (a line of text, a table row, a chart, a tile); a page ends above the atom that would cross
-     * its bottom, unless that atom starts in the page's first third (a chart taller than a page),
-     * when it is cut where the page ends.
+     * ends at {@code height}. {@code atoms} are the spans {top, bottom} of what should not be cut
+     * (a line of text, a table row, a chart, a boxed card), with an optional third value 1 for a
+     * heading, which goes to the next page with what follows it. A page ends above the atom that
+     * would cross its bottom (and above a heading right over it), unless that atom starts in the
+     * page's first third (a chart taller than a page), when it is cut where the page ends. A last
+     * page that would hold less than {@link #WIDOW} of a page is not made: the page before takes
+     * it, drawn a little smaller ({@link #write} shrinks a slice taller than its page).
      */
     public static List<Double> breaks(double height, List<double[]> atoms, Layout layout) {
         List<double[]> blocks = new ArrayList<>();
         for (double[] a : atoms.stream().filter(a -> a[1] - a[0] > 0.5).sorted((p, q) -> Double.compare(p[0], q[0])).toList()) {
+            double heading = a.length > 2 ? a[2] : 0;
             double[] last = blocks.isEmpty() ? null : blocks.getLast();
-            if (last != null && a[0] < last[1] - 0.5) last[1] = Math.max(last[1], a[1]);
-            else blocks.add(new double[] {a[0], a[1]});
+            if (last != null && a[0] < last[1] - 0.5) {
+                if (a[1] >= last[1]) last[2] = heading;
+                last[1] = Math.max(last[1], a[1]);
+            } else {
+                blocks.add(new double[] {a[0], a[1], heading});
+            }
         }
         List<Double> cuts = new ArrayList<>();
         cuts.add(0.0);
         double start = 0, room = layout.firstPage();
         while (height - start > room + 0.5) {
             double limit = start + room, cut = limit;
-            for (double[] b : blocks) {
-                if (b[0] < limit - 0.5 && b[1] > limit + 0.5) {
-                    if (b[0] > start + room / 3) cut = Math.floor(b[0]);
-                    break;
-                }
+            for (int i = 0; i < blocks.size(); i++) {
+                double[] b = blocks.get(i);
+                if (b[1] <= limit + 0.5) continue;
+                // the first block reaching below the page: cut above it if it crosses the bottom
+                double top = b[0] < limit - 0.5 ? b[0] : limit;
+                // a heading just above goes along with it
+                for (int j = i - 1; j >= 0 && blocks.get(j)[2] > 0 && top - blocks.get(j)[1] < 24; j--) top = blocks.get(j)[0];
+                if (top > start + room / 3) cut = Math.floor(top);
+                else if (b[0] < limit - 0.5) cut = limit;
+                break;
             }
             cuts.add(cut);
             start = cut;
             room = layout.page();
         }
+        // a last page with a line or two on it: the page before takes it, a little smaller
+        if (cuts.size() > 1 && height - cuts.getLast() < WIDOW * layout.page()) cuts.removeLast();
         cuts.add(height);
         return cuts;
     }
+
+    /** The share of a page below which a last page is folded into the one before. */
+    static final double WIDOW = 0.12;
 
     /**
      * Writes the PDF: the title block, each slice on its own page, the footers and the watermark.
@@ -221,12 +239,12 @@ public final class ViewPdf {
         }
         pdf.y -= 6;
         lines(pdf, meta.title(), pdf.bold, 16, width, 2, INK);
-        if (!meta.breadcrumb().isEmpty()) lines(pdf, String.join(" › ", meta.breadcrumb()), pdf.regular, 9, width, 2, MUTED);
+        // the breadcrumb when it says more than the title (a section's first screen is its own path)
+        if (!meta.breadcrumb().isEmpty() && !meta.breadcrumb().equals(List.of(meta.title()))) lines(pdf, String.join(" › ", meta.breadcrumb()), pdf.regular, 9, width, 2, MUTED);
         pdf.y -= 6;
         lines(pdf, (vi ? "Số liệu đến ngày " : "Data as of ") + Words.day(meta.asOf()), pdf.bold, 10.5f, width, 1, INK);
-        String source = (vi ? "Nguồn: " : "Source: ") + meta.source();
-        if (meta.demo()) source += vi ? " (dữ liệu minh họa, không phải số liệu chính thức)" : " (demo data, not official figures)";
-        lines(pdf, source, pdf.regular, 9, width, 2, meta.demo() ? DEMO : INK);
+        // demo data: the badge above and the source line in its colour (the source's words say it is synthetic)
+        lines(pdf, (vi ? "Nguồn: " : "Source: ") + meta.source(), pdf.regular, 9, width, 2, meta.demo() ? DEMO : INK);
         lines(pdf, (vi ? "Tạo lúc " : "Generated at ") + DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy").format(meta.generated()) + " · "
                 + (vi ? "Bản của " : "Copy of ") + meta.user(), pdf.regular, 9, width, 1, MUTED);
         pdf.y -= 6;

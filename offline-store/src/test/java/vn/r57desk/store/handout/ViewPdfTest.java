@@ -100,7 +100,7 @@ class ViewPdfTest {
             String first = strip.getText(doc).replaceAll("\\s+", " ");
             assertThat(first).contains("PDF của màn hình này", "Bộ Khoa học và Công nghệ: chỉ tiêu kinh tế số",
                     "Tổng quan › Bộ, ngành › Bộ Khoa học và Công nghệ", "Số liệu đến ngày 20/11/2026",
-                    "Nguồn: Dữ liệu minh họa của R57 Desk", "không phải số liệu chính thức", "DỮ LIỆU MINH HỌA", "Tạo lúc 13:15 06/12/2026");
+                    "Nguồn: Dữ liệu minh họa của R57 Desk", "DỮ LIỆU MINH HỌA", "Tạo lúc 13:15 06/12/2026");
             assertThat(java.text.Normalizer.isNormalized(first, java.text.Normalizer.Form.NFC)).isTrue();
             for (int p = 1; p <= n; p++) {
                 strip.setStartPage(p);
@@ -150,11 +150,25 @@ class ViewPdfTest {
         assertThat(cuts.get(1)).isEqualTo(first);
         // what fits on one page is one page
         assertThat(ViewPdf.breaks(first - 1, List.of(), l)).containsExactly(0.0, first - 1);
-        // every page holds at most what fits
-        cuts = ViewPdf.breaks(10_000, List.of(), l);
-        for (int i = 1; i < cuts.size(); i++) {
-            assertThat(cuts.get(i) - cuts.get(i - 1)).isLessThanOrEqualTo((i == 1 ? first : page) + 1e-6).isPositive();
+        // a heading right above the row that moves goes with it; a plain line does not
+        List<double[]> withHeading = List.of(new double[] {first - 60, first - 40, 1}, new double[] {first - 30, first + 200});
+        assertThat(ViewPdf.breaks(first * 2, withHeading, l).get(1)).isEqualTo(Math.floor(first - 60));
+        List<double[]> withLine = List.of(new double[] {first - 60, first - 40}, new double[] {first - 30, first + 200});
+        assertThat(ViewPdf.breaks(first * 2, withLine, l).get(1)).isEqualTo(Math.floor(first - 30));
+        // a heading at the very bottom of a page starts the next one
+        List<double[]> lastLine = List.of(new double[] {first - 20, first - 2, 1}, new double[] {first + 5, first + 40});
+        assertThat(ViewPdf.breaks(first * 2, lastLine, l).get(1)).isEqualTo(Math.floor(first - 20));
+        // every page holds at most what fits; the last may take a few lines more rather than be a page of its own
+        for (double height : new double[] {10_000, first + page * 3 + page * 0.05, first + page * 3 + page * 0.5}) {
+            cuts = ViewPdf.breaks(height, List.of(), l);
+            for (int i = 1; i < cuts.size(); i++) {
+                double room = (i == 1 ? first : page) * (i == cuts.size() - 1 ? 1 + ViewPdf.WIDOW : 1);
+                assertThat(cuts.get(i) - cuts.get(i - 1)).isLessThanOrEqualTo(room + 1e-6).isPositive();
+            }
+            assertThat(cuts.getLast()).isEqualTo(height);
         }
+        assertThat(ViewPdf.breaks(first + page * 3 + page * 0.05, List.of(), l)).hasSize(5);
+        assertThat(ViewPdf.breaks(first + page * 3 + page * 0.5, List.of(), l)).hasSize(6);
     }
 
     @Test
