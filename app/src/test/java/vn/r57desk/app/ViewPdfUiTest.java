@@ -73,13 +73,26 @@ class ViewPdfUiTest extends AppRobot {
 
     @Test
     void ctrlPSavesTheWholeViewWithItsTitleAndFootersInTheWindowsLanguage() throws Exception {
-        ctrl(KeyCode.DIGIT3); // Bộ, ngành: a long list, taller than the window
+        // a laptop's window: the ministry's lower lists below the fold
+        var stage = (javafx.stage.Stage) lookup("#" + MainWindow.CONTENT_SCROLL_ID).query().getScene().getWindow();
+        interact(() -> {
+            stage.setMaximized(false);
+            stage.setWidth(1100);
+            stage.setHeight(640);
+        });
+        ctrl(KeyCode.DIGIT3); // Bộ, ngành, then the first ministry: its lists, taller than the window
         waitUntil(() -> window().navigator().current() instanceof vn.r57desk.app.nav.Place.Ministries);
+        open("ministries-table", 0);
+        waitUntil(() -> window().navigator().current() instanceof vn.r57desk.app.nav.Place.Ministry);
         waitFor("#" + ScreenRegistry.CONTENT_ID);
         ScrollPane scroll = lookup("#" + MainWindow.CONTENT_SCROLL_ID).queryAs(ScrollPane.class);
         double contentHeight = scroll.getContent().getLayoutBounds().getHeight();
         assertThat(contentHeight).as("the view is taller than its window").isGreaterThan(scroll.getViewportBounds().getHeight() + 50);
         String title = lookup(".r57-title").queryAs(Label.class).getText();
+        // a table below the fold is not built until it comes into view (DataTable): the PDF has it all the same
+        var holders = scroll.getContent().lookupAll("." + vn.r57desk.app.theme.Styles.DATA_TABLE_HOLDER).stream()
+                .map(n -> (javafx.scene.layout.StackPane) n).toList();
+        assertThat(holders).as("the ministry's tables").isNotEmpty().anyMatch(h -> h.getChildren().isEmpty());
 
         Path folder = Files.createDirectories(dataDir.resolve("Tài liệu"));
         String[] offered = new String[2];
@@ -113,8 +126,17 @@ class ViewPdfUiTest extends AppRobot {
                 }
             }
             assertThat(scale).isGreaterThanOrEqualTo(2.1);
+            // ... every table put in and as tall as its rows (on screen 14 at the most, then it scrolls within)
+            assertThat(holders).allMatch(h -> !h.getChildren().isEmpty());
+            var tables = holders.stream().map(h -> (javafx.scene.control.TableView<?>) h.getChildren().getFirst()).toList();
+            double more = tables.stream().mapToDouble(t -> Math.max(0, t.getItems().size() - vn.r57desk.app.widgets.DataTable.VISIBLE_ROWS)
+                    * t.getFixedCellSize()).sum();
+            assertThat(more).as("a table longer than the screen shows").isPositive();
             // (down to the last thing drawn: the screen's bottom padding is left out)
-            assertThat(pixels / scale).isBetween(contentHeight - 48, contentHeight + n * 2.0);
+            assertThat(pixels / scale).isBetween(contentHeight + more - 48, contentHeight + more + 48 + n * 2.0);
+            // the tables given back their 14 rows (a table put in may differ from its placeholder by a few pixels)
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(scroll.getContent().getLayoutBounds().getHeight()).as("the screen is given back its height").isLessThan(contentHeight + 40);
         }
 
         // the same in English (Ctrl+L): English words, the same file replaced
@@ -168,6 +190,17 @@ class ViewPdfUiTest extends AppRobot {
         waitUntil(() -> window().navigator().current() instanceof vn.r57desk.app.nav.Place.Overview);
         waitFor("#" + ScreenRegistry.CONTENT_ID);
         assertThat(saveAs("overview-vi-light.pdf", "Đã lưu PDF: ")).isPositive();
+        ctrl(KeyCode.DIGIT4); // the map and its bars
+        waitUntil(() -> window().navigator().current() instanceof vn.r57desk.app.nav.Place.Localities);
+        waitFor("#" + ScreenRegistry.CONTENT_ID);
+        assertThat(saveAs("localities-vi-light.pdf", "Đã lưu PDF: ")).isPositive();
+        ctrl(KeyCode.DIGIT3); // a table
+        waitUntil(() -> window().navigator().current() instanceof vn.r57desk.app.nav.Place.Ministries);
+        waitFor("#" + ScreenRegistry.CONTENT_ID);
+        assertThat(saveAs("ministries-vi-light.pdf", "Đã lưu PDF: ")).isPositive();
+        ctrl(KeyCode.DIGIT1);
+        waitUntil(() -> window().navigator().current() instanceof vn.r57desk.app.nav.Place.Overview);
+        waitFor("#" + ScreenRegistry.CONTENT_ID);
         theme("theme-projector");
         assertThat(saveAs("overview-vi-projector.pdf", "Đã lưu PDF: ")).isPositive();
         ctrl(KeyCode.DIGIT8);

@@ -127,23 +127,37 @@ public final class ViewPdfExport {
         return f == null ? null : f.toPath();
     }
 
+    /** Rows of a table printed at the most (a province's communes fit; the CSV export has every row of a longer list). */
+    public static final int MAX_TABLE_ROWS = 300;
+
     /** The view as it is now, snapshotted here, written to {@code out} off the FX thread. */
     void export(View v, Path out) {
         Node content = v.content();
-        Bounds box = content.getLayoutBounds();
-        ViewPdf.Layout layout = ViewPdf.layout(box.getWidth());
-        List<double[]> atoms = new ArrayList<>();
-        atoms(content, content, layout.page(), atoms);
-        // down to the last thing drawn (a screen's bottom padding is no reason for a page)
-        double bottom = Math.min(box.getMaxY(), atoms.stream().mapToDouble(a -> a[1]).max().orElse(box.getMaxY()) + 12);
-        List<Double> cuts = ViewPdf.breaks(Math.ceil(bottom - box.getMinY()), atoms, layout);
-        double s = layout.scale();
+        javafx.scene.Parent sceneRoot = content.getScene().getRoot();
+        // the tables below the fold put in, each as tall as its rows; the scene laid out so, and
+        // given back before this event ends (nothing is drawn in between)
+        Runnable undo = vn.r57desk.app.widgets.DataTable.expandForPrint(content, MAX_TABLE_ROWS);
         List<ViewPdf.Slice> slices = new ArrayList<>();
-        for (int i = 1; i < cuts.size(); i++) {
-            double y0 = Math.floor(cuts.get(i - 1)), y1 = Math.floor(cuts.get(i));
-            if (i == cuts.size() - 1) y1 = Math.ceil(cuts.get(i));
-            if (y1 - y0 < 1) continue;
-            slices.add(snapshot(content, new BoundingBox(box.getMinX(), box.getMinY() + y0, box.getWidth(), y1 - y0), s, v.background()));
+        ViewPdf.Layout layout;
+        try {
+            sceneRoot.applyCss();
+            sceneRoot.layout();
+            Bounds box = content.getLayoutBounds();
+            layout = ViewPdf.layout(box.getWidth());
+            List<double[]> atoms = new ArrayList<>();
+            atoms(content, content, layout.page(), atoms);
+            // down to the last thing drawn (a screen's bottom padding is no reason for a page)
+            double bottom = Math.min(box.getMaxY(), atoms.stream().mapToDouble(a -> a[1]).max().orElse(box.getMaxY()) + 12);
+            List<Double> cuts = ViewPdf.breaks(Math.ceil(bottom - box.getMinY()), atoms, layout);
+            double s = layout.scale();
+            for (int i = 1; i < cuts.size(); i++) {
+                double y0 = Math.floor(cuts.get(i - 1)), y1 = Math.floor(cuts.get(i));
+                if (i == cuts.size() - 1) y1 = Math.ceil(cuts.get(i));
+                if (y1 - y0 < 1) continue;
+                slices.add(snapshot(content, new BoundingBox(box.getMinX(), box.getMinY() + y0, box.getWidth(), y1 - y0), s, v.background()));
+            }
+        } finally {
+            undo.run();
         }
         Locale lang = messages.locale();
         String user = System.getProperty("user.name", "?");
@@ -151,11 +165,12 @@ public final class ViewPdfExport {
         String name = out.getFileName().toString();
         busy = true;
         say.accept(messages.get("viewpdf.writing", slices.size()));
+        ViewPdf.Layout pages = layout;
         runner.run(() -> {
             var source = DataSource.describe(v.data());
             var meta = new ViewPdf.Meta(v.title(), v.breadcrumb(), v.asOf(), "en".equals(lang.getLanguage()) ? source.en() : source.vi(),
                     v.data().catalog().isDemo(), user, lang, generated);
-            return ViewPdf.write(out, meta, layout, slices);
+            return ViewPdf.write(out, meta, pages, slices);
         }, r -> {
             busy = false;
             say.accept(messages.get("viewpdf.saved", name, r.pages()));

@@ -298,7 +298,7 @@ public final class ViewPdf {
     /**
      * The user's documents folder, where the save dialog starts: on Linux the one the desktop names
      * (XDG_DOCUMENTS_DIR in ~/.config/user-dirs.dirs, "Tài liệu" on a Vietnamese desktop), else
-     * ~/Documents (Windows, macOS), else the home folder.
+     * ~/Documents (Windows, macOS) or ~/Tài liệu, else the home folder. The CSV export starts there too.
      */
     public static Path documentsFolder(Path home) {
         try {
@@ -313,7 +313,9 @@ public final class ViewPdf {
         } catch (IOException | RuntimeException e) {
             // an unreadable settings file: the usual folder below
         }
-        Path docs = home.resolve("Documents");
-        return Files.isDirectory(docs) ? docs : home;
+        for (String name : new String[] {"Documents", "Tài liệu"}) {
+            if (Files.isDirectory(home.resolve(name))) return home.resolve(name);
+        }
+        return home;
     }
 }
