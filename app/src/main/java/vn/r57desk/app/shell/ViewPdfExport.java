@@ -114,7 +114,13 @@ public final class ViewPdfExport {
             say.accept(messages.get("viewpdf.noView"));
             return;
         }
-        export(now, out);
+        try {
+            export(now, out);
+        } catch (RuntimeException | OutOfMemoryError e) {
+            // a snapshot that failed (a view too large for the memory left): said, nothing written
+            busy = false;
+            say.accept(problem(messages, e, out));
+        }
     }
 
     private Path dialog(Path folder, String name) {
