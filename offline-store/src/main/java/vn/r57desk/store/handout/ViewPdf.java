@@ -64,6 +64,10 @@ public final class ViewPdf {
         boolean vi() {
             return !"en".equals(lang.getLanguage());
         }
+
+        ZonedDateTime vietnam() {
+            return generated.withZoneSameInstant(vn.r57desk.store.model.Meeting.ZONE);
+        }
     }
 
     /**
@@ -224,7 +228,7 @@ public final class ViewPdf {
         }
         String copy = (vi ? "Bản của " : "Copy of ") + meta.user();
         pdf.stamp((vi ? "Số liệu đến ngày " : "Data as of ") + Words.day(meta.asOf()) + " · R57 Desk · " + copy, vi ? "Trang " : "Page ",
-                copy + " · " + DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").format(meta.generated()));
+                copy + " · " + DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").format(meta.vietnam()));
     }
 
     /** Title, breadcrumb, data as of, source (demo data said so), generated at and whose copy: at most {@link #TITLE_BLOCK} points. */
@@ -245,7 +249,9 @@ public final class ViewPdf {
         lines(pdf, (vi ? "Số liệu đến ngày " : "Data as of ") + Words.day(meta.asOf()), pdf.bold, 10.5f, width, 1, INK);
         // demo data: the badge above and the source line in its colour (the source's words say it is synthetic)
         lines(pdf, (vi ? "Nguồn: " : "Source: ") + meta.source(), pdf.regular, 9, width, 2, meta.demo() ? DEMO : INK);
-        lines(pdf, (vi ? "Tạo lúc " : "Generated at ") + DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy").format(meta.generated()) + " · "
+        // in Vietnam's time, as on the handout's cover: a laptop set to another zone prints the same
+        lines(pdf, (vi ? "Lập lúc " : "Generated at ") + DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy").format(meta.vietnam())
+                + (vi ? " (giờ Việt Nam)" : " (Vietnam time)") + " · "
                 + (vi ? "Bản của " : "Copy of ") + meta.user(), pdf.regular, 9, width, 1, MUTED);
         pdf.y -= 6;
         pdf.line(x, pdf.y, x + width, pdf.y, 0.5f, RULE, false);

@@ -29,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** "PDF of this view" from synthetic screen slices, read back with PDFBox. */
 class ViewPdfTest {
     @TempDir Path dir;
-    static final ZonedDateTime GENERATED = ZonedDateTime.of(2026, 12, 6, 13, 15, 0, 0, ZoneId.of("Asia/Ho_Chi_Minh"));
+    /** 06:15 UTC, 13:15 in Vietnam: the PDF says Vietnam's time whatever the laptop's zone. */
+    static final ZonedDateTime GENERATED = ZonedDateTime.of(2026, 12, 6, 6, 15, 0, 0, ZoneId.of("UTC"));
 
     static ViewPdf.Meta meta(Locale lang) {
         return new ViewPdf.Meta("Bộ Khoa học và Công nghệ: chỉ tiêu kinh tế số", List.of("Tổng quan", "Bộ, ngành", "Bộ Khoa học và Công nghệ"),
@@ -100,7 +101,7 @@ class ViewPdfTest {
             String first = strip.getText(doc).replaceAll("\\s+", " ");
             assertThat(first).contains("PDF của màn hình này", "Bộ Khoa học và Công nghệ: chỉ tiêu kinh tế số",
                     "Tổng quan › Bộ, ngành › Bộ Khoa học và Công nghệ", "Số liệu đến ngày 20/11/2026",
-                    "Nguồn: Dữ liệu minh họa của R57 Desk", "DỮ LIỆU MINH HỌA", "Tạo lúc 13:15 06/12/2026");
+                    "Nguồn: Dữ liệu minh họa của R57 Desk", "DỮ LIỆU MINH HỌA", "Lập lúc 13:15 06/12/2026 (giờ Việt Nam)");
             assertThat(java.text.Normalizer.isNormalized(first, java.text.Normalizer.Form.NFC)).isTrue();
             for (int p = 1; p <= n; p++) {
                 strip.setStartPage(p);
