@@ -118,12 +118,16 @@ class ViewPdfUiTest extends AppRobot {
             // the whole content, not only the part in the window: the slices' heights add up to it
             double scale = 0, pixels = 0;
             for (var page : doc.getPages()) {
+                List<Integer> heights = new java.util.ArrayList<>();
                 for (var name : page.getResources().getXObjectNames()) {
                     if (page.getResources().getXObject(name) instanceof PDImageXObject img) {
-                        pixels += img.getHeight();
+                        heights.add(img.getHeight());
                         scale = img.getWidth() / scroll.getContent().getLayoutBounds().getWidth();
                     }
                 }
+                assertThat(heights).hasSizeBetween(1, 2);
+                // a page starting inside a table has its column titles repeated: a short strip, not part of the screen's height
+                pixels += heights.size() == 1 ? heights.getFirst() : java.util.Collections.max(heights);
             }
             assertThat(scale).isGreaterThanOrEqualTo(2.1);
             // ... every table put in and as tall as its rows (on screen 14 at the most, then it scrolls within)
@@ -198,6 +202,17 @@ class ViewPdfUiTest extends AppRobot {
         waitUntil(() -> window().navigator().current() instanceof vn.r57desk.app.nav.Place.Ministries);
         waitFor("#" + ScreenRegistry.CONTENT_ID);
         assertThat(saveAs("ministries-vi-light.pdf", "Đã lưu PDF: ")).isPositive();
+        // the list of agencies runs onto a later page, which starts with its column titles again
+        try (PDDocument doc = Loader.loadPDF(Path.of("target/view-pdf/ministries-vi-light.pdf").toFile())) {
+            List<Integer> images = new java.util.ArrayList<>();
+            for (var page : doc.getPages()) {
+                int n = 0;
+                for (var name : page.getResources().getXObjectNames()) if (page.getResources().getXObject(name) instanceof PDImageXObject) n++;
+                images.add(n);
+            }
+            assertThat(images.getFirst()).isEqualTo(1);
+            assertThat(images).contains(2).allMatch(n -> n == 1 || n == 2);
+        }
         ctrl(KeyCode.DIGIT1);
         waitUntil(() -> window().navigator().current() instanceof vn.r57desk.app.nav.Place.Overview);
         waitFor("#" + ScreenRegistry.CONTENT_ID);

@@ -143,7 +143,7 @@ public final class ViewPdfExport {
         // the tables below the fold put in, each as tall as its rows; the scene laid out so, and
         // given back before this event ends (nothing is drawn in between)
         Runnable undo = vn.r57desk.app.widgets.DataTable.expandForPrint(content, MAX_TABLE_ROWS);
-        List<ViewPdf.Slice> slices = new ArrayList<>();
+        List<ViewPdf.Page> slices = new ArrayList<>();
         ViewPdf.Layout layout;
         try {
             sceneRoot.applyCss();
@@ -156,11 +156,20 @@ public final class ViewPdfExport {
             double bottom = Math.min(box.getMaxY(), atoms.stream().mapToDouble(a -> a[1]).max().orElse(box.getMaxY()) + 12);
             List<Double> cuts = ViewPdf.breaks(Math.ceil(bottom - box.getMinY()), atoms, layout);
             double s = layout.scale();
+            List<double[]> headers = tableHeaders(content);
             for (int i = 1; i < cuts.size(); i++) {
                 double y0 = Math.floor(cuts.get(i - 1)), y1 = Math.floor(cuts.get(i));
                 if (i == cuts.size() - 1) y1 = Math.ceil(cuts.get(i));
                 if (y1 - y0 < 1) continue;
-                slices.add(snapshot(content, new BoundingBox(box.getMinX(), box.getMinY() + y0, box.getWidth(), y1 - y0), s, v.background()));
+                ViewPdf.Slice header = null;
+                for (double[] h : headers) { // a page that starts among a table's rows repeats its column titles
+                    if (i > 1 && h[1] < y0 - 1 && y0 < h[2] - 1) {
+                        header = snapshot(content, new BoundingBox(box.getMinX(), h[0], box.getWidth(), h[1] - h[0]), s, v.background());
+                        break;
+                    }
+                }
+                slices.add(new ViewPdf.Page(snapshot(content, new BoundingBox(box.getMinX(), box.getMinY() + y0, box.getWidth(), y1 - y0), s,
+                        v.background()), header));
             }
         } finally {
             undo.run();
@@ -176,7 +185,7 @@ public final class ViewPdfExport {
             var source = DataSource.describe(v.data());
             var meta = new ViewPdf.Meta(v.title(), v.breadcrumb(), v.asOf(), "en".equals(lang.getLanguage()) ? source.en() : source.vi(),
                     v.data().catalog().isDemo(), user, lang, generated);
-            return ViewPdf.write(out, meta, pages, slices);
+            return ViewPdf.writePages(out, meta, pages, slices);
         }, r -> {
             busy = false;
             say.accept(messages.get("viewpdf.saved", name, r.pages()));
@@ -184,6 +193,20 @@ public final class ViewPdfExport {
             busy = false;
             say.accept(problem(messages, err, out));
         });
+    }
+
+    /** Each table's column titles {top, bottom} and the table's bottom, in {@code content}'s space. */
+    private static List<double[]> tableHeaders(Node content) {
+        List<double[]> out = new ArrayList<>();
+        for (Node n : content.lookupAll(".table-view")) {
+            if (!(n instanceof javafx.scene.control.TableView<?> t) || !t.isVisible() || t.getScene() == null) continue;
+            Node header = t.lookup(".column-header-background");
+            if (header == null) continue;
+            Bounds hb = content.sceneToLocal(header.localToScene(header.getBoundsInLocal()));
+            Bounds tb = content.sceneToLocal(t.localToScene(t.getBoundsInLocal()));
+            if (hb.getHeight() > 0) out.add(new double[] {Math.floor(hb.getMinY()), Math.ceil(hb.getMaxY()), tb.getMaxY()});
+        }
+        return out;
     }
 
     /** One page's slice [y0, y1) of {@code content}, {@code s} pixels per screen pixel, as ARGB pixels. */

@@ -99,6 +99,16 @@ public final class ViewPdf {
         }
     }
 
+    /**
+     * One page: its slice of the view and, when the page starts inside a table, that table's
+     * column titles (a strip snapshotted from the table's header) to repeat above it, or null.
+     */
+    public record Page(Slice body, Slice header) {
+        public Page {
+            if (body == null) throw new IllegalArgumentException("a page needs its slice");
+        }
+    }
+
     public record Result(Path file, int pages, long bytes) {}
 
     private ViewPdf() {}
@@ -173,6 +183,11 @@ public final class ViewPdf {
      * @throws NoSuchFileException when {@code out}'s folder does not exist (it is not created: the user chose it)
      */
     public static Result write(Path out, Meta meta, Layout layout, List<Slice> slices) throws IOException {
+        return writePages(out, meta, layout, slices.stream().map(s -> new Page(s, null)).toList());
+    }
+
+    /** As {@link #write}, with a table's column titles repeated at the top of a page that starts inside it. */
+    public static Result writePages(Path out, Meta meta, Layout layout, List<Page> slices) throws IOException {
         if (slices.isEmpty()) throw new IllegalArgumentException("the view has nothing to print");
         Path abs = out.toAbsolutePath();
         Path dir = abs.getParent();
@@ -201,7 +216,7 @@ public final class ViewPdf {
         return new Result(abs, pages, Files.size(abs));
     }
 
-    private static void draw(PdfCanvas pdf, Meta meta, Layout layout, List<Slice> slices) throws IOException {
+    private static void draw(PdfCanvas pdf, Meta meta, Layout layout, List<Page> slices) throws IOException {
         boolean vi = meta.vi();
         var info = pdf.doc.getDocumentInformation();
         info.setTitle(pdf.clean(meta.title()));
@@ -214,21 +229,28 @@ public final class ViewPdf {
         for (int i = 0; i < slices.size(); i++) {
             pdf.newPage(size);
             if (i == 0) titleBlock(pdf, meta, width);
-            Slice s = slices.get(i);
-            BufferedImage img = new BufferedImage(s.width(), s.height(), BufferedImage.TYPE_INT_RGB);
-            System.arraycopy(s.argb(), 0, ((DataBufferInt) img.getRaster().getDataBuffer()).getData(), 0, s.argb().length);
-            PDImageXObject x = LosslessFactory.createFromImage(pdf.doc, img);
-            float w = width, h = (float) s.height() * width / s.width();
-            float room = pdf.y - PdfCanvas.BOTTOM;
-            if (h > room) { // never larger than the page: a slice taller than asked is shrunk, not cut off
-                w = w * room / h;
-                h = room;
+            Page page = slices.get(i);
+            // points per pixel, the same for the header strip so that its columns sit over the rows;
+            // never larger than the page: a slice taller than asked is shrunk, not cut off
+            float scale = width / page.body().width();
+            float tall = (page.header() == null ? 0 : page.header().height() * scale) + page.body().height() * scale;
+            scale *= Math.min(1, (pdf.y - PdfCanvas.BOTTOM) / tall);
+            for (Slice s : page.header() == null ? List.of(page.body()) : List.of(page.header(), page.body())) {
+                float h = s.height() * scale;
+                pdf.cs.drawImage(image(pdf, s), PdfCanvas.MARGIN, pdf.y - h, s.width() * scale, h);
+                pdf.y -= h;
             }
-            pdf.cs.drawImage(x, PdfCanvas.MARGIN, pdf.y - h, w, h);
         }
         String copy = (vi ? "Bản của " : "Copy of ") + meta.user();
         pdf.stamp((vi ? "Số liệu đến ngày " : "Data as of ") + Words.day(meta.asOf()) + " · R57 Desk · " + copy, vi ? "Trang " : "Page ",
                 copy + " · " + DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").format(meta.vietnam()));
+    }
+
+    /** The slice as an image of the PDF, lossless (Flate): text in a screenshot blurs under JPEG. */
+    private static PDImageXObject image(PdfCanvas pdf, Slice s) throws IOException {
+        BufferedImage img = new BufferedImage(s.width(), s.height(), BufferedImage.TYPE_INT_RGB);
+        System.arraycopy(s.argb(), 0, ((DataBufferInt) img.getRaster().getDataBuffer()).getData(), 0, s.argb().length);
+        return LosslessFactory.createFromImage(pdf.doc, img);
     }
 
     /** Title, breadcrumb, data as of, source (demo data said so), generated at and whose copy: at most {@link #TITLE_BLOCK} points. */

@@ -69,7 +69,8 @@ class ViewPdfTest {
             protected void processOperator(Operator op, List<COSBase> operands) throws IOException {
                 if ("Do".equals(op.getName()) && getResources().getXObject((COSName) operands.getFirst()) instanceof PDImageXObject img) {
                     var m = getGraphicsState().getCurrentTransformationMatrix();
-                    found.add(new double[] {img.getWidth() / (m.getScalingFactorX() / 72), img.getHeight() / (m.getScalingFactorY() / 72)});
+                    found.add(new double[] {img.getWidth() / (m.getScalingFactorX() / 72), img.getHeight() / (m.getScalingFactorY() / 72),
+                            m.getTranslateY(), m.getTranslateY() + m.getScalingFactorY(), m.getScalingFactorX()});
                 } else {
                     super.processOperator(op, operands);
                 }
@@ -132,6 +133,25 @@ class ViewPdfTest {
             String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
             assertThat(text).contains("PDF of this view", "Data as of 20/11/2026", "DEMO DATA", "Page 1/1", "Copy of Nguyễn Thị Hà");
             assertThat(imageDpi(doc, doc.getPage(0)).getFirst()[0]).isGreaterThanOrEqualTo(200);
+        }
+    }
+
+    @Test
+    void aPageThatStartsInsideATableRepeatsItsColumnTitlesAboveTheRowsAtTheSameScale() throws Exception {
+        ViewPdf.Layout l = ViewPdf.layout(1000);
+        List<ViewPdf.Slice> slices = slices(l, l.firstPage() + l.page() * 0.6);
+        int w = slices.getFirst().width();
+        ViewPdf.Slice header = slice(w, (int) Math.round(30 * l.scale()));
+        Path out = dir.resolve("table.pdf");
+        ViewPdf.writePages(out, meta(Locale.UK), l, List.of(new ViewPdf.Page(slices.get(0), null), new ViewPdf.Page(slices.get(1), header)));
+        try (PDDocument doc = Loader.loadPDF(out.toFile())) {
+            assertThat(imageDpi(doc, doc.getPage(0))).hasSize(1);
+            List<double[]> second = imageDpi(doc, doc.getPage(1));
+            assertThat(second).hasSize(2);
+            double[] titles = second.get(0), rows = second.get(1);
+            assertThat(titles[2]).as("the titles sit right on the rows").isCloseTo(rows[3], org.assertj.core.data.Offset.offset(0.01));
+            assertThat(titles[4]).as("as wide as the rows: the columns line up").isCloseTo(rows[4], org.assertj.core.data.Offset.offset(0.01));
+            assertThat(titles[0]).isGreaterThanOrEqualTo(200);
         }
     }
 
