@@ -49,8 +49,12 @@ class ViewPdfUiTest extends AppRobot {
         waitFor("#" + ScreenRegistry.CONTENT_ID);
     }
 
+    private Runnable restore;
+
     @AfterEach
     void cleanup() throws Exception {
+        if (restore != null) interact(restore);
+        restore = null;
         if (app != null) FxToolkit.cleanupApplication(app);
     }
 
@@ -75,6 +79,14 @@ class ViewPdfUiTest extends AppRobot {
     void ctrlPSavesTheWholeViewWithItsTitleAndFootersInTheWindowsLanguage() throws Exception {
         // a laptop's window: the ministry's lower lists below the fold
         var stage = (javafx.stage.Stage) lookup("#" + MainWindow.CONTENT_SCROLL_ID).query().getScene().getWindow();
+        double[] was = {stage.getWidth(), stage.getHeight()};
+        boolean maximized = stage.isMaximized();
+        // the toolkit's one stage serves the tests after this one: given back its size at the end
+        restore = () -> {
+            stage.setWidth(was[0]);
+            stage.setHeight(was[1]);
+            stage.setMaximized(maximized);
+        };
         interact(() -> {
             stage.setMaximized(false);
             stage.setWidth(1100);
