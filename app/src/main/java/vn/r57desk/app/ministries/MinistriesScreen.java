@@ -139,9 +139,21 @@ public final class MinistriesScreen implements Screen<Place.Ministries, Ministri
                 cc.setMaxWidth(w[c]);
             }
         };
+        // One fit per pulse, however many labels get their font at once: each of the grid's ~160
+        // labels is styled in the same CSS pass, and a fit each (every fit measures every label)
+        // made opening Ministries 180 ms slower (docs/performance.md, "Desktop client").
+        boolean[] queued = {false};
+        Runnable later = () -> {
+            if (queued[0]) return;
+            queued[0] = true;
+            javafx.application.Platform.runLater(() -> {
+                queued[0] = false;
+                fit.run();
+            });
+        };
         g.widthProperty().addListener((o, a, b) -> fit.run());
-        g.sceneProperty().addListener((o, a, b) -> javafx.application.Platform.runLater(fit));
-        for (Node n : g.getChildren()) if (n instanceof Label l) l.fontProperty().addListener((o, a, b) -> javafx.application.Platform.runLater(fit));
+        g.sceneProperty().addListener((o, a, b) -> later.run());
+        for (Node n : g.getChildren()) if (n instanceof Label l) l.fontProperty().addListener((o, a, b) -> later.run());
     }
 
     /** The width of {@code text} on one line in {@code font}. */
