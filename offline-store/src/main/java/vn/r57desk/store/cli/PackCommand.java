@@ -46,6 +46,8 @@ final class PackCommand implements Runnable {
         @Option(names = "--keys", description = "the keys folder (default: keys/ beside the cache)")
         Path keysDir;
 
+        @Mixin PasscodeOption passcode;
+
         PrintWriter out;
         PrintWriter err;
 
@@ -122,6 +124,7 @@ final class PackCommand implements Runnable {
             }
             Path src = from != null ? from : cache;
             if (!Files.exists(src)) throw new IllegalArgumentException("no cache at " + src);
+            passcode.unlock(from != null ? PasscodeOption.homeOf(from, keysDir) : home(), err);
             report(out, make.write(src, me, keys.nextSequence(), null, Instant.now()));
             return 0;
         }
@@ -170,6 +173,7 @@ final class PackCommand implements Runnable {
 
         @Override
         int run() throws Exception {
+            passcode.unlock(home(), err); // an encrypted data folder: the pack is written encrypted
             char[] pw = passphraseFile == null ? null : passphrase(passphraseFile);
             Runnable pause = pauseFile == null ? null : () -> {
                 try {
