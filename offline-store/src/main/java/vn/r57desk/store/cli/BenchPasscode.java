@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.util.Arrays;
 
 import picocli.CommandLine.Option;
-import vn.r57desk.store.db.Sqlite;
 import vn.r57desk.store.pack.AtRest;
 import vn.r57desk.store.pack.DataHome;
 import vn.r57desk.store.pack.PackWriter;
@@ -40,9 +39,7 @@ final class BenchPasscode {
         long t0 = System.nanoTime();
         try (Passcode.DataKey key = pc.isSet() ? pc.unlock(code) : pc.set(code)) {
             emit.emit("atrest.unlock_ms", Math.round((System.nanoTime() - t0) / 1e5) / 10.0, "ms");
-            byte[] k = key.bytes();
-            Sqlite.encryptFolder(home.root(), k);
-            Arrays.fill(k, (byte) 0);
+            AtRest.unlock(home, key);
             if (AtRest.hasPlaintext(home)) {
                 long[] bytes = {0};
                 long t1 = System.nanoTime();

@@ -85,9 +85,12 @@ final class PackCommand implements Runnable {
 
         @Override
         int run() throws Exception {
+            passcode.unlock(home(), err); // with a passcode, the new key is written encrypted under the data key
             DeviceKey k = home().keys().generate(name, replace);
             out.println("Device key " + k.publicKeys().label() + " made.");
-            out.println("  private: " + home().keys().deviceKeyFile() + " (readable by you only; not encrypted yet: see docs/security.md)");
+            boolean plain = vn.r57desk.store.pack.DeviceKey.isPlaintext(home().keys().deviceKeyFile());
+            out.println("  private: " + home().keys().deviceKeyFile() + " (readable by you only; "
+                    + (plain ? "not encrypted: no passcode is set for this data folder (passcode set)" : "encrypted under the data folder's passcode") + ")");
             out.println("  public:  " + home().keys().devicePublicFile() + " (give this one out)");
             return 0;
         }

@@ -69,12 +69,7 @@ final class PasscodeOption {
         char[] code = PackWriter.readPassphrase(passcodeFile);
         try (Passcode.DataKey key = pc.unlock(code)) {
             java.util.Arrays.fill(code, '\0');
-            byte[] k = key.bytes();
-            try {
-                Sqlite.encryptFolder(home.root(), k);
-            } finally {
-                java.util.Arrays.fill(k, (byte) 0);
-            }
+            AtRest.unlock(home, key);
             if (AtRest.hasPlaintext(home)) {
                 err.println("note: " + home.root() + " still holds unencrypted data (a conversion was interrupted, or a file was copied in): encrypting it now");
                 AtRest.encryptExisting(home, key, progress(err));

@@ -51,6 +51,14 @@ class PasscodeCliTest {
         assertThat(knownIn(home)).as("names and the note in the folder's bytes").isEmpty();
         assertThat(run("passcode", "set", "--cache", cache, "--passcode-file", other.toString()).code()).as("set twice").isEqualTo(19);
 
+        // A device key made now is written encrypted, and only with the folder unlocked.
+        assertThat(run("pack", "keygen", "--cache", cache, "--name", "Laptop 03").code()).as("keygen while locked").isEqualTo(23);
+        CliTest.Run keygen = run("pack", "keygen", "--cache", cache, "--name", "Laptop 03", "--passcode-file", pass.toString());
+        assertThat(keygen.code()).as(keygen.err()).isZero();
+        assertThat(keygen.out()).contains("encrypted under the data folder's passcode");
+        assertThat(Files.readString(home.resolve("keys/device.key"))).contains("r57-device-key-wrapped 1").doesNotContain("sign-private");
+        Sqlite.forgetKeys();
+
         CliTest.Run locked = run("query", "overview", "--cache", cache);
         assertThat(locked.code()).isEqualTo(23);
         assertThat(locked.err()).contains("is encrypted", "--passcode-file").doesNotContain("Exception");
