@@ -27,6 +27,7 @@ import vn.r57desk.store.pack.DataHome;
 import vn.r57desk.store.pack.DataHome.Dataset;
 import vn.r57desk.store.pack.DataHome.ExpiryReport;
 import vn.r57desk.store.pack.PackException;
+import vn.r57desk.store.pack.Passcode;
 
 /**
  * The datasets of this laptop (the synced data, each imported briefing pack, the demo data) and
@@ -246,10 +247,47 @@ public final class DatasetsViewModel {
     }
 
     private void wipe(String said) {
+        wipe(said, () -> home.wipeAll(true), () -> { });
+    }
+
+    /**
+     * The passcode was forgotten (confirmed on the lock screen): the synced data with its notes and
+     * outbox, every pack and the wrapped data key go ({@link Passcode#forgotten}); the device key
+     * stays. Demo data written under the lost key is deleted too, to be made again. Then the demo
+     * data opens, and {@code after} runs.
+     */
+    public void forgotPasscode(Passcode passcode, Runnable after) {
+        wipe("lock.forgot.done", () -> {
+            vn.r57desk.store.db.Sqlite.forgetKeys();
+            passcode.forgotten(home);
+            if (!plainSqlite(demoFile)) {
+                // public data, made again at the next open: deleting is enough
+                for (String suffix : new String[] {"", "-wal", "-shm"}) {
+                    java.nio.file.Files.deleteIfExists(demoFile.resolveSibling(demoFile.getFileName() + suffix));
+                }
+            }
+        }, after);
+    }
+
+    /** Whether {@code file} is missing or a plain SQLite file (its first bytes say so; an encrypted one's are random). */
+    static boolean plainSqlite(Path file) throws java.io.IOException {
+        if (!java.nio.file.Files.exists(file)) return true;
+        try (var in = java.nio.file.Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(16);
+            return java.util.Arrays.equals(head, "SQLite format 3\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        }
+    }
+
+    /** What a wipe does (off the FX thread), given the open file has been let go. */
+    private interface WipeStep {
+        void run() throws Exception;
+    }
+
+    private void wipe(String said, WipeStep step, Runnable after) {
         Path open = host.openFile();
         runner.run(() -> {
             if (open != null && !same(open, demoFile)) host.release(open);
-            home.wipeAll(true);
+            step.run();
             return home.datasets();
         }, list -> {
             datasets.setAll(list);
@@ -259,6 +297,7 @@ public final class DatasetsViewModel {
             switchTo(list.stream().filter(d -> d.kind() == DataHome.Kind.DEMO).findFirst()
                     .orElse(new Dataset(DataHome.Kind.DEMO, "demo", demoFile, null, "", null, null, null, null, null, null)));
             notice.set(messages.get(said));
+            after.run();
         }, e -> notice.set(reason(e)));
     }
 

@@ -22,6 +22,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
@@ -120,6 +121,8 @@ public final class MainWindow {
     private vn.r57desk.store.db.SyncedCacheCheck.Result cacheCheck;
     private Runnable relabelProblem = () -> { };
     private final SyncBar syncBar;
+    private final vn.r57desk.app.lock.LockViewModel lock;
+    private java.util.function.Consumer<vn.r57desk.store.pack.Passcode.DataKey> firstUnlock = key -> key.close();
     private Runnable relabel = () -> { };
     private BiConsumer<Loaded<?, ?>, Long> onShown = (p, t) -> { };
 
@@ -155,7 +158,14 @@ public final class MainWindow {
             server = s;
             relabel.run();
         }, () -> stage);
-        sync.holdWhile(presenting.presentingProperty());
+        // The lock of the laptop's data: at start when a passcode is set, after some idle minutes,
+        // Ctrl+Shift+L. Syncs wait while it is locked (the data's key may not be in place yet) and
+        // while a meeting is presented.
+        this.lock = new vn.r57desk.app.lock.LockViewModel(vn.r57desk.store.pack.Passcode.in(DataHome.forCache(AppData.syncedCache(), null).keys().dir(),
+                Clock.systemUTC()), runner, new vn.r57desk.app.core.FxScheduler(), messages, key -> firstUnlock.accept(key));
+        lock.holdWhile(presenting::isPresenting);
+        var locked = javafx.beans.binding.Bindings.createBooleanBinding(lock::locked, lock.stateProperty());
+        sync.holdWhile(presenting.presentingProperty().or(locked));
         this.notes = new NotesViewModel(runner, shell, AppData.syncedCache(), sync.runningProperty(), () -> messages.get("feedback.noCache"));
         this.autoMinutes = settings.autoSyncMinutes() > 0 ? settings.autoSyncMinutes() : Settings.AUTO_SYNC_MINUTES;
         syncBar.setAutoMinutes(autoMinutes);
@@ -485,11 +495,16 @@ public final class MainWindow {
         relabel.run();
 
         BorderPane root = new BorderPane(center, top, null, status, sidebar);
-        StackPane layers = new StackPane(root, searchView.node());
+        StackPane layers = new StackPane(root, searchView.node(), vn.r57desk.app.lock.LockScreen.build(lock, messages, this::forgotPasscode));
         var bounds = javafx.stage.Screen.getPrimary().getVisualBounds();
         scene = new Scene(layers, Math.min(settings.width(), bounds.getWidth()), Math.min(settings.height(), bounds.getHeight()));
         applyTheme(theme);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), this::toggleLanguage);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), lock::lock);
+        // Any key or mouse move: the idle lock's minutes start again.
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> lock.touched());
+        scene.addEventFilter(MouseEvent.MOUSE_MOVED, e -> lock.touched());
+        scene.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> lock.touched());
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), syncBar::syncNow);
         scene.getAccelerators().putAll(sectionKeys);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN), searchView::show);
@@ -536,6 +551,38 @@ public final class MainWindow {
 
     public void open(Path cache, boolean demo) {
         shell.open(cache, demo);
+    }
+
+    /**
+     * Starts locked: nothing of the data opens until the passcode is typed; then {@code then} gets
+     * the data key (on the FX thread) and opens the data.
+     */
+    public void lockAtStart(java.util.function.Consumer<vn.r57desk.store.pack.Passcode.DataKey> then) {
+        firstUnlock = then;
+        lock.lock();
+    }
+
+    /** Data opened without a lock (no passcode set): the idle lock counts from now once one is. */
+    public void openedUnlocked() {
+        lock.opened();
+    }
+
+    /** The lock (tests, and the status bar's lock button). */
+    public vn.r57desk.app.lock.LockViewModel lock() {
+        return lock;
+    }
+
+    /**
+     * "Forgot the passcode", confirmed: the synced data, its notes and outbox, the packs and the
+     * wrapped key are deleted (the device key stays); the demo data opens and the user can set a
+     * new passcode and sync again.
+     */
+    private void forgotPasscode() {
+        DataHome home = DataHome.forCache(AppData.syncedCache(), null);
+        datasets.forgotPasscode(vn.r57desk.store.pack.Passcode.in(home.keys().dir(), Clock.systemUTC()), () -> {
+            firstUnlock = key -> key.close();
+            lock.forgotten();
+        });
     }
 
     /** "Mở gói dữ liệu…" (Ctrl+O): the file chooser, then the import. */
