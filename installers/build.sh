@@ -66,11 +66,14 @@ if [ $os = mac ] && [ ! -f installers/icons/r57-desk.icns ]; then
   done
   iconutil -c icns "$set_dir" -o installers/icons/r57-desk.icns
 fi
-# Who maintains the packages: the one place their name and address are written (the .deb's
-# Maintainer field, its changelog and copyright; the POMs name the maintainers without an address).
+# Who maintains the packages (the .deb's Maintainer field, its changelog and copyright): read from
+# app/pom.xml's r57.maintainer.* properties, the one place they are written; the app's About
+# dialog shows the same, filtered into its about.properties at build time.
 # The address is a GitHub no-reply placeholder until the maintainers confirm a real one.
-maintainer_name="R57 Desk maintainers"
-maintainer_email="r57desk-maintainers@users.noreply.github.com"
+pom_property() { sed -n "s|.*<$1>\(.*\)</$1>.*|\1|p" app/pom.xml | head -1; }
+maintainer_name=$(pom_property r57.maintainer.name)
+maintainer_email=$(pom_property r57.maintainer.email)
+[ -n "$maintainer_name" ] && [ -n "$maintainer_email" ] || { echo "build.sh: no r57.maintainer.name/email in app/pom.xml" >&2; exit 1; }
 maintainer="$maintainer_name <$maintainer_email>"
 # What every image and package says about itself, in one place. Licence: Apache-2.0 (LICENSE);
 # the installers show installers/LICENSE.txt (notices, bundled software) followed by its full text.

@@ -45,6 +45,23 @@ class ScreenshotTour extends AppRobot {
                 presenter(dir, lang); // first: the meeting's shots are written early in this long tour
                 views(dir, "", lang);
             }
+            // The light theme at 1024 x 768 too (with -Dr57.screenshots.all1024=true): an office laptop's screen.
+            if (Boolean.getBoolean("r57.screenshots.all1024")) {
+                javafx.stage.Stage st = (javafx.stage.Stage) lookup("#" + R57DeskApp.LANGUAGE_BUTTON_ID).query().getScene().getWindow();
+                double w0 = st.getWidth(), h0 = st.getHeight();
+                interact(() -> {
+                    st.setWidth(1024);
+                    st.setHeight(768);
+                });
+                views(dir, "light-1024-", "en");
+                clickOn("#" + R57DeskApp.LANGUAGE_BUTTON_ID);
+                views(dir, "light-1024-", "vi");
+                clickOn("#" + R57DeskApp.LANGUAGE_BUTTON_ID);
+                interact(() -> {
+                    st.setWidth(w0);
+                    st.setHeight(h0);
+                });
+            }
             // The projector theme, for the meeting-room screen: every view in both languages.
             clickOn("#" + vn.r57desk.app.shell.MainWindow.THEME_BUTTON_ID);
             clickOn("#theme-projector");
@@ -222,6 +239,12 @@ class ScreenshotTour extends AppRobot {
         shot(dir, prefix + "deadlines-" + lang);
         clickOn("#nav-rankings");
         shot(dir, prefix + "rankings-" + lang);
+        // Giới thiệu / About (F1), over the window
+        type(javafx.scene.input.KeyCode.F1);
+        waitFor("#about-version");
+        withPopups(dir, prefix + "about-" + lang);
+        type(javafx.scene.input.KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup("#about-version").tryQuery().isEmpty());
     }
 
     /** The stocktake of the first item with a subject on the latest meeting held: Enter on its agenda line. */

@@ -57,7 +57,7 @@ public final class Tables {
                 .text(ctx.t("col.period"), s -> ctx.period(s.period()))
                 .number(ctx.t("col.expected"), KpiStatus::expected, (s, v) -> ctx.kpiValue(s.kpi(), v))
                 .text(ctx.t("col.target2030"), s -> ctx.target(s.kpi(), s.kpi().target2030Text()))
-                .styled(ctx.t("col.status"), s -> ctx.rag(s.rag()), s -> statusStyle(s.rag()))
+                .styled(ctx.t("col.status"), ctx::kpiStatus, s -> statusStyle(s.rag()))
                 .onOpen(s -> ctx.nav().go(new Place.KpiSeries(s.kpi().id(), s.scopeId(), here)));
     }
 

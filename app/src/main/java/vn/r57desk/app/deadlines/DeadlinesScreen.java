@@ -6,6 +6,7 @@ import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.layout.VBox;
 
+import vn.r57desk.app.common.SpanNote;
 import vn.r57desk.app.nav.Place;
 import vn.r57desk.app.screens.Ctx;
 import vn.r57desk.app.screens.Screen;
@@ -25,12 +26,13 @@ public final class DeadlinesScreen implements Screen<Place.Deadlines, DeadlinesS
 
     @Override
     public Data load(DrillDown dd, Place.Deadlines place, LocalDate today) throws CacheException {
-        return new Data(dd.rankings().deadlinesByAgency(today), dd.rankings().deadlinesByProvince(today));
+        return new Data(dd.rankings().deadlinesByAgency(today, SpanNote.range(today)), dd.rankings().deadlinesByProvince(today, SpanNote.range(today)));
     }
 
     @Override
     public Node render(Ctx ctx, Place.Deadlines place, Data data) {
-        return new VBox(16,
+        // Which months the overdue and on-time figures cover, and that "due within 30 / 90 days" looks ahead from today.
+        return new VBox(16, SpanNote.label(ctx, true),
                 deadlineTable(ctx, ctx.t("deadlines.byAgency"), data.byAgency(), "deadlines-agency")
                         .onOpen(r -> ctx.nav().go(new Place.Ministry(r.id()))).build(ctx.tables()),
                 deadlineTable(ctx, ctx.t("deadlines.byProvince"), data.byProvince(), "deadlines-province")

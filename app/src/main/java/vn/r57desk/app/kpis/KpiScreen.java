@@ -12,6 +12,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
+import vn.r57desk.app.common.SpanNote;
 import vn.r57desk.app.theme.Styles;
 import vn.r57desk.app.common.StatusStyle;
 import vn.r57desk.app.nav.Place;
@@ -19,7 +20,6 @@ import vn.r57desk.app.notes.FeedbackPanel;
 import vn.r57desk.app.screens.Ctx;
 import vn.r57desk.app.screens.Screen;
 import vn.r57desk.store.db.CacheException;
-import vn.r57desk.store.model.PeriodRange;
 import vn.r57desk.store.query.DrillDown;
 import vn.r57desk.store.sync.Outbox;
 import vn.r57desk.store.model.Period;
@@ -37,7 +37,7 @@ public final class KpiScreen implements Screen<Place.KpiSeries, KpiScreen.Data> 
 
     @Override
     public Data load(DrillDown dd, Place.KpiSeries k, LocalDate today) throws CacheException {
-        return new Data(dd.kpiSeries(k.kpiId(), k.scopeId(), PeriodRange.programmeTo(today)),
+        return new Data(dd.kpiSeries(k.kpiId(), k.scopeId(), SpanNote.range(today)),
                 Outbox.about(dd.cache(), FeedbackPanel.KPI, k.kpiId(), k.scopeId()),
                 vn.r57desk.app.notes.PrivateNotesPanel.load(dd.cache(), "kpi", dd.catalog().kpis().get(k.kpiId()).code()));
     }
@@ -54,7 +54,7 @@ public final class KpiScreen implements Screen<Place.KpiSeries, KpiScreen.Data> 
         var k = s.kpi();
         var st = s.status();
         Label summary = new Label(ctx.t("kpi.summary", ctx.kpiValue(k, st.value()), ctx.name(k.unit()), ctx.period(st.period()),
-                ctx.kpiValue(k, st.expected()), ctx.target(k, k.target2030Text()), ctx.rag(st.rag())));
+                ctx.kpiValue(k, st.expected()), ctx.target(k, k.target2030Text()), ctx.kpiStatus(st)));
         summary.getStyleClass().addAll(Styles.KPI_SUMMARY, StatusStyle.styleClass(st.rag()));
         summary.setWrapText(true);
         Label name = new Label(ctx.name(k.name()));
@@ -113,7 +113,7 @@ public final class KpiScreen implements Screen<Place.KpiSeries, KpiScreen.Data> 
         // A note here is about these values: the KPI at this scope ("the October figure is not verified").
         Node notes = FeedbackPanel.build(ctx, FeedbackPanel.KPI, k.id(), k.code() + " · " + ctx.name(k.shortName()) + " — " + scopeName(ctx, here),
                 here.scopeId(), data.feedback());
-        return new VBox(10, name, summary, chart, source, notes,
+        return new VBox(10, name, SpanNote.label(ctx, false), summary, chart, source, notes,
                 vn.r57desk.app.notes.PrivateNotesPanel.build(ctx, "kpi", k.code(), null, k.code() + " · " + ctx.name(k.shortName()), data.privateNotes()));
     }
 

@@ -7,6 +7,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 
+import vn.r57desk.app.common.SpanNote;
 import vn.r57desk.app.theme.Styles;
 import vn.r57desk.app.common.Tables;
 import vn.r57desk.app.nav.Place;
@@ -14,7 +15,6 @@ import vn.r57desk.app.notes.FeedbackPanel;
 import vn.r57desk.app.screens.Ctx;
 import vn.r57desk.app.screens.Screen;
 import vn.r57desk.store.db.CacheException;
-import vn.r57desk.store.model.PeriodRange;
 import vn.r57desk.store.query.DrillDown;
 import vn.r57desk.store.query.Results.LocalityDetail;
 import vn.r57desk.store.query.Results.TaskRow;
@@ -31,8 +31,8 @@ public final class CommuneScreen implements Screen<Place.Commune, CommuneScreen.
 
     @Override
     public Data load(DrillDown dd, Place.Commune c, LocalDate today) throws CacheException {
-        return new Data(dd.locality(c.localityId(), today, PeriodRange.programmeTo(today)),
-                dd.tasks(DrillDown.TaskOwner.LOCALITY, c.localityId(), today, PeriodRange.programmeTo(today), Tables.TASK_ROWS),
+        return new Data(dd.locality(c.localityId(), today, SpanNote.range(today)),
+                dd.tasks(DrillDown.TaskOwner.LOCALITY, c.localityId(), today, SpanNote.range(today), Tables.TASK_ROWS),
                 Outbox.about(dd.cache(), FeedbackPanel.LOCALITY, c.localityId()));
     }
 
@@ -44,7 +44,7 @@ public final class CommuneScreen implements Screen<Place.Commune, CommuneScreen.
                 + " · " + ctx.t("locality.reporting", ctx.pct(c.reportingTimeliness())));
         summary.getStyleClass().add(Styles.KPI_SUMMARY);
         summary.setWrapText(true);
-        return new VBox(12, summary,
+        return new VBox(12, SpanNote.label(ctx, true), summary,
                 Tables.kpiTable(ctx, ctx.t("locality.kpis"), c.kpis(), here).build(ctx.tables()),
                 Tables.taskTable(ctx, Tables.tasksTitle(ctx, data.tasks().size()), data.tasks())
                         .build(ctx.tables()),

@@ -12,6 +12,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
+import vn.r57desk.app.common.SpanNote;
 import vn.r57desk.app.theme.Styles;
 import vn.r57desk.app.nav.Place;
 import vn.r57desk.app.screens.Ctx;
@@ -19,7 +20,6 @@ import vn.r57desk.app.screens.Screen;
 import vn.r57desk.store.db.CacheException;
 import vn.r57desk.store.geo.ProvinceShapes;
 import vn.r57desk.store.model.Kpi;
-import vn.r57desk.store.model.PeriodRange;
 import vn.r57desk.store.model.ScopeKind;
 import vn.r57desk.store.query.DrillDown;
 import vn.r57desk.store.query.Results.LocalityRow;
@@ -40,7 +40,7 @@ public final class LocalitiesScreen implements Screen<Place.Localities, Localiti
 
     @Override
     public Data load(DrillDown dd, Place.Localities l, LocalDate today) throws CacheException {
-        return new Data(dd.provinces(l.kpiId(), today, PeriodRange.programmeTo(today)), Shapes.INSTANCE);
+        return new Data(dd.provinces(l.kpiId(), today, SpanNote.range(today)), Shapes.INSTANCE);
     }
 
     @Override
@@ -61,7 +61,7 @@ public final class LocalitiesScreen implements Screen<Place.Localities, Localiti
                 code -> {
                     LocalityRow r = byCode.get(code);
                     return r == null ? code : ctx.name(r.locality().name()) + ": " + ctx.num(r.kpi().value()) + " " + ctx.name(k.unit())
-                            + " · " + ctx.rag(r.kpi().rag());
+                            + " · " + ctx.kpiStatus(r.kpi());
                 },
                 a -> ctx.m().english() ? a.nameEn() : a.nameVi(),
                 code -> {
@@ -82,6 +82,6 @@ public final class LocalitiesScreen implements Screen<Place.Localities, Localiti
         VBox mapBox = new VBox(8, map, legend, note);
         HBox.setHgrow(chart, javafx.scene.layout.Priority.ALWAYS);
         HBox top = new HBox(16, mapBox, chart);
-        return new VBox(12, chooser, top, table.build(ctx.tables()));
+        return new VBox(12, SpanNote.label(ctx, false), chooser, top, table.build(ctx.tables()));
         }
 }

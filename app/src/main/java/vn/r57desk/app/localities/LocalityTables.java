@@ -45,7 +45,7 @@ final class LocalityTables {
                 .text(ctx.t("col.name"), r -> ctx.name(r.locality().name()))
                 .number(ctx.t("col.value"), r -> r.kpi().value(), (r, v) -> ctx.kpiValue(r.kpi().kpi(), v))
                 .text(ctx.t("col.period"), r -> ctx.period(r.kpi().period()))
-                .styled(ctx.t("col.status"), r -> ctx.rag(r.kpi().rag()), r -> Tables.statusStyle(r.kpi().rag()))
+                .styled(ctx.t("col.status"), r -> ctx.kpiStatus(r.kpi()), r -> Tables.statusStyle(r.kpi().rag()))
                 .number(ctx.t("col.overdue"), r -> r.tasks().overdue(), ctx::num)
                 .number(ctx.t("col.onTime"), r -> r.tasks().onTimeRate(), ctx::pct)
                 .number(ctx.t("col.reporting"), LocalityRow::reportingTimeliness, ctx::pct);

@@ -12,6 +12,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
+import vn.r57desk.app.common.SpanNote;
 import vn.r57desk.app.theme.Styles;
 import vn.r57desk.app.common.Tables;
 import vn.r57desk.app.nav.Place;
@@ -43,7 +44,7 @@ public final class ProvinceScreen implements Screen<Place.Province, ProvinceScre
 
     @Override
     public Data load(DrillDown dd, Place.Province p, LocalDate today) throws CacheException {
-        PeriodRange range = PeriodRange.programmeTo(today);
+        PeriodRange range = SpanNote.range(today);
         return new Data(dd.locality(p.localityId(), today, range),
                 dd.communes(p.localityId(), p.kpiId(), today, range, p.worstFirst() ? worstFirst(dd, p.kpiId()) : DrillDown.CommuneOrder.CODE,
                         p.offset(), COMMUNE_PAGE), Outbox.about(dd.cache(), FeedbackPanel.LOCALITY, p.localityId()),
@@ -88,7 +89,7 @@ public final class ProvinceScreen implements Screen<Place.Province, ProvinceScre
         var communes = LocalityTables.localityTable(ctx, ctx.t("communes.table"), page.rows(), "communes-table").onOpen(r -> open(ctx, here, r));
         Label synthetic = new Label(ctx.t("communes.synthetic"));
         synthetic.getStyleClass().add(Styles.MUTED);
-        return new VBox(12, summary,
+        return new VBox(12, SpanNote.label(ctx, true), summary,
                 Tables.kpiTable(ctx, ctx.t("locality.kpis"), p.kpis(), here).build(ctx.tables()),
                 controls, chart, communes.build(ctx.tables()), synthetic,
                 FeedbackPanel.build(ctx, FeedbackPanel.LOCALITY, here.localityId(), ctx.name(ctx.catalog().provinces().get(here.localityId()).name()),

@@ -100,7 +100,7 @@ final class StocktakeView {
         box.getChildren().add(asOf);
 
         // The status says why: the rule's inputs in words, now and at the last meeting.
-        Label status = new Label(ctx.rag(st.now().rag()));
+        Label status = new Label(ctx.rag(st.now().rag()) + kpiAge(ctx, st));
         status.setId(STATUS_ID);
         status.getStyleClass().addAll(Styles.STOCKTAKE_STATUS, StatusStyle.styleClass(st.now().rag()));
         status.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
@@ -287,9 +287,7 @@ final class StocktakeView {
             chart.getData().add(trajectory);
         }
         var st = s.status();
-        String heading = s.kpi().code() + " · " + ctx.name(s.kpi().shortName()) + " — " + ctx.rag(st.rag()) + " · "
-                + ctx.t("stocktake.kpiTarget", ctx.num(st.value()), ctx.num(st.expected()),
-                        s.kpi().target2030Text() == null ? "–" : s.kpi().target2030Text());
+        String heading = heading(ctx, s);
         Node link = null;
         if (!presenting) {
             Hyperlink open = new Hyperlink(ctx.t("stocktake.openKpi"));
@@ -299,6 +297,29 @@ final class StocktakeView {
         VBox b = chartBox(ctx, heading, chart, link);
         ((Label) b.getChildren().getFirst()).getStyleClass().add(StatusStyle.styleClass(st.rag()));
         return b;
+    }
+
+    /**
+     * A KPI chart's heading: "R57-05 · … — Đúng tiến độ · số liệu cũ 7 tháng · hiện 2,1, theo lộ
+     * trình 2,5, mục tiêu 2030 ≤ 3 %": the values with the KPI's decimals and the target as every
+     * other screen writes it ({@link Ctx#target}; the source's "<=3" showed here), the status's age when old.
+     */
+    static String heading(Ctx ctx, KpiSeries s) {
+        var st = s.status();
+        var k = s.kpi();
+        return k.code() + " · " + ctx.name(k.shortName()) + " — " + ctx.kpiStatus(st) + " · "
+                + ctx.t("stocktake.kpiTarget", ctx.kpiValue(k, st.value()), ctx.kpiValue(k, st.expected()), ctx.target(k, k.target2030Text()));
+    }
+
+    /**
+     * " · số liệu cũ 7 tháng" when the item is about one KPI whose latest value is old (its chart's
+     * status, over the same months), "" otherwise: the status alone read as current.
+     */
+    static String kpiAge(Ctx ctx, Stocktake st) {
+        var subject = st.item().subject();
+        if (subject == null || subject.kind() != vn.r57desk.store.meeting.Subject.Kind.KPI) return "";
+        return st.trajectories().stream().filter(s -> s.kpi().code().equals(subject.code()) && s.status().old())
+                .findFirst().map(s -> " · " + ctx.old(s.status())).orElse("");
     }
 
     static long daysBetween(LocalDate a, LocalDate b) {

@@ -7,6 +7,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 
+import vn.r57desk.app.common.SpanNote;
 import vn.r57desk.app.theme.Styles;
 import vn.r57desk.app.common.StatusStyle;
 import vn.r57desk.app.common.Tables;
@@ -17,7 +18,6 @@ import vn.r57desk.app.screens.Screen;
 import vn.r57desk.app.widgets.DataTable;
 import vn.r57desk.store.db.CacheException;
 import vn.r57desk.store.metrics.Rag;
-import vn.r57desk.store.model.PeriodRange;
 import vn.r57desk.store.query.DrillDown;
 import vn.r57desk.store.sync.Outbox;
 import vn.r57desk.store.query.Results.MinistrySummary;
@@ -34,8 +34,8 @@ public final class MinistryScreen implements Screen<Place.Ministry, MinistryScre
 
     @Override
     public Data load(DrillDown dd, Place.Ministry m, LocalDate today) throws CacheException {
-        return new Data(dd.ministry(m.agencyId(), today, PeriodRange.programmeTo(today)),
-                dd.tasks(DrillDown.TaskOwner.AGENCY, m.agencyId(), today, PeriodRange.programmeTo(today), Tables.TASK_ROWS),
+        return new Data(dd.ministry(m.agencyId(), today, SpanNote.range(today)),
+                dd.tasks(DrillDown.TaskOwner.AGENCY, m.agencyId(), today, SpanNote.range(today), Tables.TASK_ROWS),
                 Outbox.about(dd.cache(), FeedbackPanel.AGENCY, m.agencyId()),
                 vn.r57desk.app.notes.PrivateNotesPanel.load(dd.cache(), "agency", dd.catalog().agencies().get(m.agencyId()).code()));
     }
@@ -46,7 +46,7 @@ public final class MinistryScreen implements Screen<Place.Ministry, MinistryScre
         var t = s.tasks();
         Label tasks = new Label(ctx.t("tasks.summary", t.total(), t.overdue(), t.dueIn30(), ctx.pct(t.onTimeRate())));
         tasks.getStyleClass().add(Styles.KPI_SUMMARY);
-        VBox box = new VBox(14, tasks,
+        VBox box = new VBox(14, SpanNote.label(ctx, true), tasks,
                 Tables.initiativeTable(ctx, ctx.t("ministry.leads", s.leads().size()), s.leads()).build(ctx.tables()),
                 Tables.initiativeTable(ctx, ctx.t("ministry.coordinates", s.coordinates().size()), s.coordinates())
                         .build(ctx.tables()));

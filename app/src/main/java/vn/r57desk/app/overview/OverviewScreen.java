@@ -8,6 +8,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 
+import vn.r57desk.app.common.SpanNote;
 import vn.r57desk.app.theme.Styles;
 import vn.r57desk.app.common.Charts;
 import vn.r57desk.app.common.Tables;
@@ -16,7 +17,6 @@ import vn.r57desk.app.screens.Ctx;
 import vn.r57desk.app.screens.Screen;
 import vn.r57desk.app.widgets.Tiles;
 import vn.r57desk.store.db.CacheException;
-import vn.r57desk.store.model.PeriodRange;
 import vn.r57desk.store.query.DrillDown;
 import vn.r57desk.store.metrics.Rag;
 import vn.r57desk.store.query.Results.KpiStatus;
@@ -34,7 +34,7 @@ public final class OverviewScreen implements Screen<Place.Overview, Overview> {
 
     @Override
     public Overview load(DrillDown dd, Place.Overview place, LocalDate today) throws CacheException {
-        return dd.overview(today, PeriodRange.programmeTo(today));
+        return dd.overview(today, SpanNote.range(today));
     }
 
     @Override
@@ -69,7 +69,7 @@ public final class OverviewScreen implements Screen<Place.Overview, Overview> {
             l.setOnMouseClicked(e -> ctx.nav().go(new Place.KpiSeries(m.status().kpi().id(), m.status().scopeId(), here)));
             movers.getChildren().add(l);
         }
-        return new VBox(12, section(ctx, "overview.headline"), tiles, section(ctx, "overview.bySystem"), chart,
+        return new VBox(12, SpanNote.label(ctx, true), section(ctx, "overview.headline"), tiles, section(ctx, "overview.bySystem"), chart,
                 section(ctx, "overview.movers"), movers);
     }
 
@@ -101,6 +101,15 @@ public final class OverviewScreen implements Screen<Place.Overview, Overview> {
         return l;
     }
 
+    /**
+     * "Kỳ 10/2026", and for a status resting on an old value its age: "Kỳ 03/2026 · số liệu cũ 8
+     * tháng". On the tile's wrapping description rather than its one-line status, which would cut it.
+     */
+    static String periodLine(Ctx ctx, KpiStatus s) {
+        String period = ctx.t("tile.period", ctx.period(s.period()));
+        return s.old() ? period + " · " + ctx.old(s) : period;
+    }
+
     private static Node kpiTile(Ctx ctx, KpiStatus s) {
         var k = s.kpi();
         String target = k.target2030Text() != null ? ctx.target(k, k.target2030Text())
@@ -110,7 +119,7 @@ public final class OverviewScreen implements Screen<Place.Overview, Overview> {
         String unit = rank ? ctx.t("unit.rank") : k.unit().en().startsWith("%") ? "%" : ctx.name(k.unit());
         // A headline KPI with no report yet stays on the overview, said as such (it used to vanish).
         if (s.value() == null) return Tiles.noData(ctx.theme(), ctx.name(k.shortName()), ctx.t("overview.noData"), ctx.t("tile.target", target));
-        return Tiles.number(ctx.theme(), ctx.m().locale(), ctx.name(k.shortName()), s.value() == null ? 0 : s.value(), Ctx.decimals(k), unit, ctx.t("tile.target", target) + "\n" + ctx.t("tile.period", ctx.period(s.period())),
+        return Tiles.number(ctx.theme(), ctx.m().locale(), ctx.name(k.shortName()), s.value() == null ? 0 : s.value(), Ctx.decimals(k), unit, ctx.t("tile.target", target) + "\n" + periodLine(ctx, s),
                 ctx.rag(s.rag()), s.rag());
     }
 

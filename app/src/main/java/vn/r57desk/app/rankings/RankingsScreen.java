@@ -9,6 +9,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 
 import vn.r57desk.app.theme.Styles;
+import vn.r57desk.app.common.SpanNote;
 import vn.r57desk.app.nav.Place;
 import vn.r57desk.app.screens.Ctx;
 import vn.r57desk.app.screens.Screen;
@@ -29,7 +30,7 @@ public final class RankingsScreen implements Screen<Place.Rankings, RankingsScre
 
     @Override
     public Data load(DrillDown dd, Place.Rankings place, LocalDate today) throws CacheException {
-        return new Data(dd.rankings().rankMinistries(today), dd.rankings().rankProvinces(today));
+        return new Data(dd.rankings().rankMinistries(today, SpanNote.range(today)), dd.rankings().rankProvinces(today, SpanNote.range(today)));
     }
 
     @Override
@@ -37,7 +38,7 @@ public final class RankingsScreen implements Screen<Place.Rankings, RankingsScre
         Label formula = new Label(ctx.t("rankings.formula"));
         formula.setWrapText(true);
         formula.getStyleClass().add(Styles.MUTED);
-        return new VBox(16, formula,
+        return new VBox(16, SpanNote.label(ctx, false), formula,
                 rankTable(ctx, ctx.t("rankings.ministries"), data.ministries(), "rank-ministries")
                         .onOpen(r -> ctx.nav().go(new Place.Ministry(r.id()))).build(ctx.tables()),
                 rankTable(ctx, ctx.t("rankings.provinces"), data.provinces(), "rank-provinces")

@@ -14,6 +14,7 @@ import vn.r57desk.store.model.Bilingual;
 import vn.r57desk.store.model.Kpi;
 import vn.r57desk.store.model.Period;
 import vn.r57desk.store.query.Catalog;
+import vn.r57desk.store.query.Results.KpiStatus;
 
 /**
  * What every screen needs to draw itself: text, navigation, the catalogue, number and date formats,
@@ -112,18 +113,24 @@ public record Ctx(Messages m, Navigator nav, Catalog catalog, TaskRunner runner,
      */
     public String target(Kpi k, String text) {
         if (text == null) return "–";
+        String unit = ctx_unit(k);
+        NumberFormat nf = NumberFormat.getNumberInstance(m.locale());
+        nf.setMaximumFractionDigits(decimals(k));
+        // A range ("40-50"): both ends in the window's format, an en dash, the unit once ("40–50 %").
+        java.util.regex.Matcher range = java.util.regex.Pattern.compile("\\s*(\\d+(?:\\.\\d+)?)\\s*-\\s*(\\d+(?:\\.\\d+)?)\\s*").matcher(text);
+        if (range.matches()) {
+            return nf.format(Double.parseDouble(range.group(1))) + "–" + nf.format(Double.parseDouble(range.group(2)))
+                    + (unit.isEmpty() ? "" : " " + unit);
+        }
         java.util.regex.Matcher x = java.util.regex.Pattern.compile("\\s*(>=|<=|>|<|=)?\\s*(-?\\d+(?:\\.\\d+)?)\\s*").matcher(text);
-        if (!x.matches()) return text.replace(">=", "≥").replace("<=", "≤");
+        if (!x.matches()) return text.replace(">=", "≥ ").replace("<=", "≤ ");
         String sign = x.group(1) == null ? "" : switch (x.group(1)) {
             case ">=" -> "≥ ";
             case "<=" -> "≤ ";
             case "=" -> "";
             default -> x.group(1) + " ";
         };
-        String unit = ctx_unit(k);
         // A target is a round figure: its decimals as given, up to the KPI's ("≥ 30 % GDP", not "≥ 30,0").
-        NumberFormat nf = NumberFormat.getNumberInstance(m.locale());
-        nf.setMaximumFractionDigits(decimals(k));
         return sign + nf.format(Double.parseDouble(x.group(2))) + (unit.isEmpty() ? "" : " " + unit);
     }
 
@@ -133,5 +140,19 @@ public record Ctx(Messages m, Navigator nav, Catalog catalog, TaskRunner runner,
 
     public String rag(Rag r) {
         return m.get("rag." + r.name());
+    }
+
+    /**
+     * A KPI's status as words, saying when it rests on an old value: "Đúng tiến độ · số liệu cũ 7
+     * tháng" / "On track · 7 months old" (docs/metrics.md: old from {@link KpiStatus#OLD_AFTER_MONTHS}
+     * months). The colour alone read as current.
+     */
+    public String kpiStatus(KpiStatus s) {
+        return s.old() ? rag(s.rag()) + " · " + old(s) : rag(s.rag());
+    }
+
+    /** "số liệu cũ 7 tháng" / "7 months old" for an old status, "" otherwise. */
+    public String old(KpiStatus s) {
+        return s.old() ? m.get("kpi.old", String.valueOf(s.monthsOld())) : "";
     }
 }

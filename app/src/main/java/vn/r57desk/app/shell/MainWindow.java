@@ -69,6 +69,7 @@ public final class MainWindow {
     public static final String LANGUAGE_BUTTON_ID = "language-button";
     public static final String THEME_BUTTON_ID = "theme-button";
     public static final String SEARCH_BUTTON_ID = "search-button";
+    public static final String ABOUT_BUTTON_ID = "about-button";
     public static final String AS_OF_ID = "as-of";
     public static final String BREADCRUMB_ID = "breadcrumb";
     public static final String BACK_ID = "nav-back";
@@ -197,6 +198,11 @@ public final class MainWindow {
         Button search = new Button();
         search.setId(SEARCH_BUTTON_ID);
         Icons.on(search, Material2MZ.SEARCH);
+        // "Giới thiệu / About" (F1): an icon only, its words in the tooltip; the title keeps its room.
+        Button about = new Button();
+        about.setId(ABOUT_BUTTON_ID);
+        Icons.on(about, Material2AL.INFO);
+        about.setOnAction(e -> showAbout());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Button back = Icons.on(new Button(), Material2AL.ARROW_BACK);
@@ -211,11 +217,11 @@ public final class MainWindow {
         breadcrumb.setId(BREADCRUMB_ID);
         breadcrumb.setAlignment(Pos.CENTER_LEFT);
         breadcrumb.getStyleClass().add(Styles.BREADCRUMB);
-        HBox header = new HBox(12, back, forward, title, demoBadge, spacer, search, themes, language);
+        HBox header = new HBox(12, back, forward, title, demoBadge, spacer, search, themes, language, about);
         // A long title (an initiative's name) gives way, ending in "…" (the breadcrumb below has it
         // in full); the badge and the buttons keep their words. HBox otherwise shrank them all
         // alike, to "DỮ LIỆU MINH …" and "Engl…".
-        for (Region r : List.of(back, forward, demoBadge, search, themes, language)) r.setMinWidth(Region.USE_PREF_SIZE);
+        for (Region r : List.of(back, forward, demoBadge, search, themes, language, about)) r.setMinWidth(Region.USE_PREF_SIZE);
         title.setMinWidth(0);
         // On a projector's 1024 pixels in the projector's type the buttons show just their icons,
         // so that ten letters of the title (in its own larger type) still show.
@@ -385,6 +391,8 @@ public final class MainWindow {
                 themes.getItems().add(item);
             }
             back.setTooltip(new Tooltip(messages.get("nav.back")));
+            about.setTooltip(new Tooltip(messages.get("about.button")));
+            about.setAccessibleText(messages.get("about.button"));
             forward.setTooltip(new Tooltip(messages.get("nav.forward")));
             // Icon-only buttons: screen readers read these words.
             back.setAccessibleText(messages.get("nav.back"));
@@ -506,6 +514,7 @@ public final class MainWindow {
         scene.addEventFilter(MouseEvent.MOUSE_MOVED, e -> lock.touched());
         scene.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> lock.touched());
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), syncBar::syncNow);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F1), this::showAbout);
         scene.getAccelerators().putAll(sectionKeys);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN), searchView::show);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), this::openPack);
@@ -600,6 +609,21 @@ public final class MainWindow {
     /** "Xoá dữ liệu trên máy này…": asks first, saying what goes and how it comes back. */
     public void wipeData() {
         packDialogs.confirmWipe(datasets::wipeAll);
+    }
+
+    /** "Giới thiệu / About R57 Desk" (F1), over the window, in its theme. */
+    public void showAbout() {
+        AboutDialog.show(stage, scene.getStylesheets(), messages, About.load(), aboutData());
+    }
+
+    /** The data open, where it came from and its as-of date: "Dữ liệu đồng bộ từ https://…, số liệu đến ngày 20/11/2026." */
+    String aboutData() {
+        var d = datasets.currentProperty().get();
+        if (shell.drillDownProperty().get() == null || d == null) return messages.get("about.noData");
+        String day = shell.today().format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+        return d.kind() == DataHome.Kind.SYNCED && server != null && !server.isBlank()
+                ? messages.get("about.dataServer", datasets.label(d), server, day)
+                : messages.get("about.data", datasets.label(d), day);
     }
 
     /** The datasets on this laptop (for the chooser's tests and the start-up expiry report). */

@@ -9,6 +9,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 
+import vn.r57desk.app.common.SpanNote;
 import vn.r57desk.app.theme.Styles;
 import vn.r57desk.app.common.StatusStyle;
 import vn.r57desk.app.common.Tables;
@@ -18,7 +19,6 @@ import vn.r57desk.app.screens.Ctx;
 import vn.r57desk.app.screens.Screen;
 import vn.r57desk.store.db.CacheException;
 import vn.r57desk.store.metrics.Rag;
-import vn.r57desk.store.model.PeriodRange;
 import vn.r57desk.store.query.DrillDown;
 import vn.r57desk.store.query.Results.InitiativeDetail;
 import vn.r57desk.store.query.Results.TaskRow;
@@ -35,8 +35,8 @@ public final class InitiativeScreen implements Screen<Place.InitiativeDetail, In
 
     @Override
     public Data load(DrillDown dd, Place.InitiativeDetail i, LocalDate today) throws CacheException {
-        return new Data(dd.initiative(i.initiativeId(), today, PeriodRange.programmeTo(today)),
-                dd.tasks(DrillDown.TaskOwner.INITIATIVE, i.initiativeId(), today, PeriodRange.programmeTo(today), Tables.TASK_ROWS),
+        return new Data(dd.initiative(i.initiativeId(), today, SpanNote.range(today)),
+                dd.tasks(DrillDown.TaskOwner.INITIATIVE, i.initiativeId(), today, SpanNote.range(today), Tables.TASK_ROWS),
                 Outbox.about(dd.cache(), FeedbackPanel.INITIATIVE, i.initiativeId()),
                 vn.r57desk.app.notes.PrivateNotesPanel.load(dd.cache(), "initiative", dd.catalog().initiatives().get(i.initiativeId()).code()));
     }
@@ -63,7 +63,7 @@ public final class InitiativeScreen implements Screen<Place.InitiativeDetail, In
         var t = d.row().tasks();
         fact(facts, row, ctx.t("overview.tasks"), ctx.t("tasks.summary", t.total(), t.overdue(), t.dueIn30(), ctx.pct(t.onTimeRate())), null);
 
-        VBox box = new VBox(12, facts);
+        VBox box = new VBox(12, SpanNote.label(ctx, true), facts);
         if (!d.kpis().isEmpty()) {
             box.getChildren().add(Tables.kpiTable(ctx, ctx.t("initiative.kpis"), d.kpis(), here).build(ctx.tables()));
         }

@@ -9,6 +9,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
+import vn.r57desk.app.common.SpanNote;
 import vn.r57desk.app.theme.Styles;
 import vn.r57desk.app.common.Tables;
 import vn.r57desk.app.nav.Place;
@@ -16,7 +17,6 @@ import vn.r57desk.app.screens.Ctx;
 import vn.r57desk.app.screens.Screen;
 import vn.r57desk.store.db.CacheException;
 import vn.r57desk.store.metrics.Rag;
-import vn.r57desk.store.model.PeriodRange;
 import vn.r57desk.store.query.DrillDown;
 import vn.r57desk.store.query.Results.InitiativeRow;
 
@@ -29,12 +29,12 @@ public final class InitiativesScreen implements Screen<Place.SystemInitiatives, 
 
     @Override
     public List<InitiativeRow> load(DrillDown dd, Place.SystemInitiatives place, LocalDate today) throws CacheException {
-        return dd.initiatives(place.systemId(), null, today, PeriodRange.programmeTo(today));
+        return dd.initiatives(place.systemId(), null, today, SpanNote.range(today));
     }
 
     @Override
     public Node render(Ctx ctx, Place.SystemInitiatives place, List<InitiativeRow> rows) {
-        if (place.agencyId() == null) return initiatives(ctx, rows, place.status());
+        if (place.agencyId() == null) return new VBox(12, SpanNote.label(ctx, false), initiatives(ctx, rows, place.status()));
         // A cell of the ministries × systems grid: what the agency leads or coordinates here.
         long a = place.agencyId();
         List<InitiativeRow> its = rows.stream()
@@ -42,7 +42,7 @@ public final class InitiativesScreen implements Screen<Place.SystemInitiatives, 
         Label who = new Label(ctx.t("initiatives.ofAgency", ctx.name(ctx.catalog().agencies().get(a).name())));
         who.setId(AGENCY_ID);
         who.setWrapText(true);
-        return new VBox(12, who, initiatives(ctx, its, place.status()));
+        return new VBox(12, who, SpanNote.label(ctx, false), initiatives(ctx, its, place.status()));
     }
 
     /** Id of the line that says whose initiatives a grid cell opened. */

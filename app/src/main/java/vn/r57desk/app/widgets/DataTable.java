@@ -80,6 +80,11 @@ public final class DataTable<T> {
         return new DataTable<>(title, items);
     }
 
+    /** The columns as declared, each with the text it shows for a row (tests read a table's words without a window). */
+    public List<Column<T>> columns() {
+        return List.copyOf(columns);
+    }
+
     public DataTable<T> text(String header, Function<T, String> value) {
         columns.add(new Column<>(header, value::apply, v -> v == null ? "" : v.toString(), false));
         return this;

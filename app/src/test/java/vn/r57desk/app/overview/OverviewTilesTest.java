@@ -23,4 +23,13 @@ class OverviewTilesTest {
         assertThat(OverviewScreen.tileWidth(300, 16, 380)).isEqualTo(300);
         assertThat(OverviewScreen.tileWidth(0, 16, 380)).as("not laid out yet").isEqualTo(380);
     }
+
+    /** A headline KPI's tile says when its status rests on an old value (issue 22 item 8). */
+    @Test
+    void aTileSaysItsStatusRestsOnAnOldValue() {
+        var k = vn.r57desk.app.common.FiguresWordingTest.kpi(">=30");
+        var ctx = vn.r57desk.app.common.FiguresWordingTest.ctx(false, java.time.LocalDate.of(2026, 11, 20));
+        assertThat(OverviewScreen.periodLine(ctx, vn.r57desk.app.common.FiguresWordingTest.status(k, 7))).isEqualTo("Kỳ 04/2026 · số liệu cũ 7 tháng");
+        assertThat(OverviewScreen.periodLine(ctx, vn.r57desk.app.common.FiguresWordingTest.status(k, 0))).isEqualTo("Kỳ 04/2026");
+    }
 }
