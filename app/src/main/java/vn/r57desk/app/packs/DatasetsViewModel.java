@@ -253,29 +253,14 @@ public final class DatasetsViewModel {
     /**
      * The passcode was forgotten (confirmed on the lock screen): the synced data with its notes and
      * outbox, every pack and the wrapped data key go ({@link Passcode#forgotten}); the device key
-     * stays. Demo data written under the lost key is deleted too, to be made again. Then the demo
-     * data opens, and {@code after} runs.
+     * stays. Then the demo data opens (made again: it was encrypted under the lost key), and
+     * {@code after} runs.
      */
     public void forgotPasscode(Passcode passcode, Runnable after) {
         wipe("lock.forgot.done", () -> {
             vn.r57desk.store.db.Sqlite.forgetKeys();
-            passcode.forgotten(home);
-            if (!plainSqlite(demoFile)) {
-                // public data, made again at the next open: deleting is enough
-                for (String suffix : new String[] {"", "-wal", "-shm"}) {
-                    java.nio.file.Files.deleteIfExists(demoFile.resolveSibling(demoFile.getFileName() + suffix));
-                }
-            }
+            passcode.forgotten(home); // the demo data, encrypted under the lost key, goes too: made again on opening
         }, after);
-    }
-
-    /** Whether {@code file} is missing or a plain SQLite file (its first bytes say so; an encrypted one's are random). */
-    static boolean plainSqlite(Path file) throws java.io.IOException {
-        if (!java.nio.file.Files.exists(file)) return true;
-        try (var in = java.nio.file.Files.newInputStream(file)) {
-            byte[] head = in.readNBytes(16);
-            return java.util.Arrays.equals(head, "SQLite format 3\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-        }
     }
 
     /** What a wipe does (off the FX thread), given the open file has been let go. */
