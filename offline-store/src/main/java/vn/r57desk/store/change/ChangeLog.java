@@ -9,7 +9,8 @@ import java.util.Map;
  * ({@code ChangeSummary}) depend on it: a task is completed when its value goes from NULL to a date,
  * an initiative's value is its status and progress. Before, the two writers kept a task as
  * {@code completed_at} and as "due …, open", and a task completed by a row-level write was not
- * counted as completed.
+ * counted as completed. An initiative's progress is kept to the millionth (docs/metrics.md, "What
+ * changed"), the same whatever SQLite version wrote it.
  */
 public final class ChangeLog {
     private ChangeLog() {}
@@ -18,7 +19,11 @@ public final class ChangeLog {
     private static final Map<String, String> SUMMARY = Map.of(
             "observation", "X.value",
             "task", "X.completed_at",
-            "initiative", "X.status || ' ' || X.progress");
+            // Progress in millionths ("in_progress 924214e-6", which Double.parseDouble reads as 0.924214):
+            // a REAL turned into text by SQLite depends on its version (3.40 writes 15 significant
+            // digits, 3.43 and later 17), so the same change would read back one ulp apart. An
+            // integer's text is exact in every version, and so is round() of a value below 2^53.
+            "initiative", "X.status || ' ' || CAST(round(X.progress * 1000000) AS INTEGER) || 'e-6'");
 
     /** The SQL expression that gives an {@code entity} row's value, the row aliased {@code alias}; {@code NULL} if it keeps none. */
     public static String summary(String entity, String alias) {

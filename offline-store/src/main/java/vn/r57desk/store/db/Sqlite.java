@@ -25,20 +25,12 @@ import org.sqlite.SQLiteOpenMode;
  * reference server's, benchmarks') is plain SQLite.
  */
 public final class Sqlite {
-    /**
-     * MEASUREMENT PROTOTYPE, not a key design (docs/security.md, "Data at rest: the two designs
-     * measured"): with {@code -Dr57.prototype.mcKey=64 hex digits} and the SQLite3 Multiple Ciphers
-     * driver ({@code -Psqlite-mc}), every connection is opened with that raw key, so the benchmarks
-     * can time an encrypted cache. Unset (always, outside benchmarks), nothing changes.
-     */
-    static final String PROTOTYPE_MC_KEY = System.getProperty("r57.prototype.mcKey");
-
     /** Absolute, normalized data folder → its data key in hex. Empty while the app is locked. */
     private static final Map<Path, String> FOLDER_KEYS = new ConcurrentHashMap<>();
 
     private Sqlite() {}
 
-    /** Whether the SQLite on the class path can encrypt (SQLite3 Multiple Ciphers, {@code -Psqlite-mc}). */
+    /** Whether the SQLite on the class path can encrypt (SQLite3 Multiple Ciphers, the project's driver; xerial's cannot). */
     public static boolean canEncrypt() {
         try {
             Class.forName("org.sqlite.mc.SQLiteMCConfig", false, Sqlite.class.getClassLoader());
@@ -68,21 +60,69 @@ public final class Sqlite {
 
     /** The data key (hex) {@code file} is encrypted under, or null for a plain file. */
     static String keyFor(Path file) {
-        if (PROTOTYPE_MC_KEY != null) {
-            // -Dr57.prototype.mcKeyFor=a,b: only files whose name contains one of these (bench sync:
-            // the client's cache and its copies encrypted, the server's data and the raw baseline not).
-            String only = System.getProperty("r57.prototype.mcKeyFor");
-            if (only == null) return PROTOTYPE_MC_KEY;
-            String name = file.getFileName().toString();
-            for (String part : only.split(",")) if (!part.isBlank() && name.contains(part.strip())) return PROTOTYPE_MC_KEY;
-            return null;
-        }
         if (FOLDER_KEYS.isEmpty()) return null;
         Path p = file.toAbsolutePath().normalize();
         for (Map.Entry<Path, String> e : FOLDER_KEYS.entrySet()) {
             if (p.startsWith(e.getKey())) return e.getValue();
         }
         return null;
+    }
+
+    /** The first 16 bytes of every plaintext SQLite database; an encrypted one starts with its random salt. */
+    private static final byte[] PLAIN_HEADER = "SQLite format 3\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    /** Whether {@code file} is a plaintext SQLite database (its header readable); false for an encrypted, empty or missing file. */
+    public static boolean isPlaintextDatabase(Path file) {
+        if (!Files.isRegularFile(file)) return false;
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            return java.util.Arrays.equals(in.readNBytes(PLAIN_HEADER.length), PLAIN_HEADER);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Writes an encrypted copy of the plaintext database {@code plain} (with what its WAL holds) to
+     * {@code target} under {@code dataKey}, fsyncs it and checks it opens with the key and passes
+     * {@code PRAGMA quick_check}. {@code plain} is read only: SQLite neither checkpoints nor deletes
+     * its {@code -wal} (its plaintext stays where it was until the caller shreds it), and no
+     * temporary file is written ({@code temp_store = MEMORY}). {@code target} must not exist.
+     */
+    public static void encryptedCopy(Path plain, Path target, byte[] dataKey) throws SQLException, IOException {
+        if (dataKey.length != 32) throw new IllegalArgumentException("a data key has 32 bytes");
+        if (Files.exists(target)) throw new IOException(target + " exists");
+        String hex = HexFormat.of().formatHex(dataKey);
+        // The source's own connection, without any key (its folder may already be registered).
+        SQLiteConfig src = new SQLiteConfig();
+        src.setReadOnly(true);
+        src.setOpenMode(SQLiteOpenMode.READONLY);
+        src.setOpenMode(SQLiteOpenMode.OPEN_URI);
+        src.setTempStore(SQLiteConfig.TempStore.MEMORY);
+        try (Connection c = DriverManager.getConnection(readOnlyUrl(plain), src.toProperties()); Statement st = c.createStatement()) {
+            // The same cipher settings as config(): ChaCha20-Poly1305 with the raw key, as a URI the
+            // attached target of VACUUM INTO is opened with (SQLite3 Multiple Ciphers reads them there).
+            String uri = "file:" + uriPath(target) + "?cipher=chacha20&legacy=0&kdf_iter=64007&key=raw:" + hex;
+            st.execute("VACUUM INTO '" + uri.replace("'", "''") + "'");
+        }
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(target, java.nio.file.StandardOpenOption.WRITE)) {
+            ch.force(true);
+        }
+        if (isPlaintextDatabase(target)) throw new SQLException("the copy of " + plain + " was written unencrypted");
+        Properties p = keyed(new Properties(), hex);
+        SQLiteConfig cfg = new SQLiteConfig(p);
+        cfg.setReadOnly(true);
+        cfg.setOpenMode(SQLiteOpenMode.READONLY);
+        try (Connection c = checked(DriverManager.getConnection(readOnlyUrl(target), cfg.toProperties()), true);
+             Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA quick_check")) {
+            String r = rs.next() ? rs.getString(1) : "no answer";
+            if (!"ok".equals(r)) throw new SQLException("the encrypted copy of " + plain + " fails its check: " + r);
+        }
+    }
+
+    /** {@code file} as the path of a URI filename: '%', '?' and '#' escaped, '/' separators, a leading '/'. */
+    private static String uriPath(Path file) {
+        String path = file.toAbsolutePath().toString().replace("%", "%25").replace("?", "%3f").replace("#", "%23").replace('\\', '/');
+        return path.startsWith("/") ? path : "/" + path;
     }
 
     /** Whether {@code file} is opened encrypted (its header is then ciphertext, not "SQLite format 3"). */
@@ -108,22 +148,7 @@ public final class Sqlite {
     public static SQLiteConfig config(Path file) {
         Properties p = new Properties();
         String key = keyFor(file);
-        if (key != null) {
-            if (!key.matches("[0-9a-fA-F]{64}")) throw new IllegalArgumentException("a data key is 64 hex digits");
-            // What SQLiteMCChacha20Config.withRawUnsaltedKey(key) produces, as plain properties so
-            // this class compiles against either driver: the raw key is used as is (no KDF at each
-            // open: the passcode's PBKDF2 ran once, when the data key was unwrapped).
-            p.setProperty("config_class_name", "org.sqlite.mc.SQLiteMCConfig");
-            p.setProperty("cipher", "chacha20");
-            p.setProperty("legacy", "0");
-            p.setProperty("legacy_page_size", "4096");
-            p.setProperty("kdf_iter", "64007");
-            p.setProperty("key", "raw:" + key);
-            p.setProperty("password", "raw:" + key);
-            // Temporary files (sorts, indexes, VACUUM) would be written unencrypted, outside the
-            // data folder: keep them in memory.
-            p.setProperty("temp_store", "MEMORY");
-        }
+        if (key != null) keyed(p, key);
         SQLiteConfig cfg = new SQLiteConfig(p);
         // setGetGeneratedKeys exists from xerial 3.43; the older driver (willena 3.40) never runs the
         // extra query, so there is nothing to switch off there.
@@ -133,6 +158,25 @@ public final class Sqlite {
             // nothing to do
         }
         return cfg;
+    }
+
+    /** The properties that open a file encrypted under {@code key} (64 hex digits). */
+    private static Properties keyed(Properties p, String key) {
+        if (!key.matches("[0-9a-fA-F]{64}")) throw new IllegalArgumentException("a data key is 64 hex digits");
+        // What SQLiteMCChacha20Config.withRawUnsaltedKey(key) produces, as plain properties so
+        // the configuration stays in one place: the raw key is used as is (no KDF at each
+        // open: the passcode's PBKDF2 ran once, when the data key was unwrapped).
+        p.setProperty("config_class_name", "org.sqlite.mc.SQLiteMCConfig");
+        p.setProperty("cipher", "chacha20");
+        p.setProperty("legacy", "0");
+        p.setProperty("legacy_page_size", "4096");
+        p.setProperty("kdf_iter", "64007");
+        p.setProperty("key", "raw:" + key);
+        p.setProperty("password", "raw:" + key);
+        // Temporary files (sorts, indexes, VACUUM) would be written unencrypted, outside the
+        // data folder: keep them in memory.
+        p.setProperty("temp_store", "MEMORY");
+        return p;
     }
 
     /**
@@ -153,9 +197,7 @@ public final class Sqlite {
         Path abs = file.toAbsolutePath();
         if (walFrames(abs)) return "jdbc:sqlite:" + abs;
         // A URI filename: '?' and '#' in a path would otherwise start the query or fragment.
-        String path = abs.toString().replace("%", "%25").replace("?", "%3f").replace("#", "%23").replace('\\', '/');
-        if (!path.startsWith("/")) path = "/" + path; // Windows: file:/C:/…
-        return "jdbc:sqlite:file:" + path + "?immutable=1";
+        return "jdbc:sqlite:file:" + uriPath(abs) + "?immutable=1"; // Windows: file:/C:/…
     }
 
     /** A {@code -wal} file with something in it (an empty one, as a failed open leaves, holds no pages). */

@@ -303,6 +303,12 @@ public final class DataHome {
      */
     static void shred(Path f) throws IOException {
         if (!Files.isRegularFile(f)) return;
+        overwrite(f);
+        Files.delete(f);
+    }
+
+    /** Overwrites a file's bytes with zeros in place and flushes them; the file stays, its size too. */
+    static void overwrite(Path f) throws IOException {
         try (FileChannel ch = FileChannel.open(f, StandardOpenOption.WRITE)) {
             long size = ch.size();
             ByteBuffer zeros = ByteBuffer.allocate((int) Math.min(1 << 20, Math.max(size, 1)));
@@ -313,6 +319,5 @@ public final class DataHome {
             }
             ch.force(true);
         }
-        Files.delete(f);
     }
 }
