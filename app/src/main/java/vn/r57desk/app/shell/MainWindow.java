@@ -281,7 +281,11 @@ public final class MainWindow {
         this.packDialogs = new PackDialogs(messages, () -> stage);
         datasets.onPassphraseNeeded((file, why) -> packDialogs.askPassphrase(file, why, pass -> datasets.importPack(file, pass)));
         datasets.onRefused(packDialogs::refused);
-        DatasetChooser chooser = new DatasetChooser(datasets, messages, this::openPack, this::wipeData);
+        DatasetChooser chooser = new DatasetChooser(datasets, messages, this::openPack, this::wipeData,
+                new DatasetChooser.PasscodeActions(() -> passcode().isSet(), this::setPasscode, this::changePasscode, lock::lock));
+        // The menu's passcode items follow whether one is set.
+        lock.stateProperty().addListener((o, a, b) -> chooser.relabel());
+        datasets.noticeProperty().addListener((o, a, b) -> chooser.relabel());
 
         ToggleGroup sections = new ToggleGroup();
         Map<KeyCombination, Runnable> sectionKeys = new java.util.LinkedHashMap<>();
@@ -586,6 +590,21 @@ public final class MainWindow {
      * wrapped key are deleted (the device key stays); the demo data opens and the user can set a
      * new passcode and sync again.
      */
+    private vn.r57desk.store.pack.Passcode passcode() {
+        return vn.r57desk.store.pack.Passcode.in(DataHome.forCache(AppData.syncedCache(), null).keys().dir(), Clock.systemUTC());
+    }
+
+    /** "Đặt mật mã…": the dialog, then the data already here encrypted (progress in the status bar). */
+    public void setPasscode() {
+        vn.r57desk.app.lock.PasscodeDialogs.askNew(stage, messages).ifPresent(code ->
+                datasets.protect(passcode(), code, AppData.dir(), lock::opened));
+    }
+
+    /** "Đổi mật mã…": the old one, the new one twice; the data key is re-wrapped. */
+    public void changePasscode() {
+        vn.r57desk.app.lock.PasscodeDialogs.askChange(stage, messages).ifPresent(codes -> datasets.changePasscode(passcode(), codes[0], codes[1]));
+    }
+
     private void forgotPasscode() {
         DataHome home = DataHome.forCache(AppData.syncedCache(), null);
         datasets.forgotPasscode(vn.r57desk.store.pack.Passcode.in(home.keys().dir(), Clock.systemUTC()), () -> {

@@ -157,14 +157,22 @@ public class R57DeskApp extends Application {
         stage.show();
         if (lockedAtStart) {
             window.lockAtStart(key -> {
-                // The data folder's files open encrypted under this key from now on; then the same
-                // choice of data as an unlocked start, read off the FX thread.
+                // The data folder's files open encrypted under this key from now on (registered
+                // before the lock lifts: a sync held while locked then writes encrypted); then, off
+                // the FX thread, a conversion a crash cut short is finished and the same choice of
+                // data as an unlocked start is made.
                 vn.r57desk.store.db.Sqlite.encryptFolder(AppData.dir(), key.bytes());
-                key.close();
                 window.context().runner().run(() -> {
+                    try (key) {
+                        DataHome home = DataHome.forCache(AppData.syncedCache(), null);
+                        if (vn.r57desk.store.pack.AtRest.hasPlaintext(home)) vn.r57desk.store.pack.AtRest.encryptExisting(home, key, p -> { });
+                    }
                     prepare();
                     return null;
-                }, ok -> opened(), err -> window.open(cacheFile, demo));
+                }, ok -> opened(), err -> {
+                    System.getLogger(R57DeskApp.class.getName()).log(System.Logger.Level.WARNING, "opening after unlock: " + err.getMessage());
+                    opened();
+                });
             });
             return;
         }
