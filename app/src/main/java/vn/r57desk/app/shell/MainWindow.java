@@ -580,6 +580,11 @@ public final class MainWindow {
         lock.opened();
     }
 
+    /** The window's way to run background work (there is no screen context before data opens). */
+    public TaskRunner runner() {
+        return runner;
+    }
+
     /** The lock (tests, and the status bar's lock button). */
     public vn.r57desk.app.lock.LockViewModel lock() {
         return lock;

@@ -162,7 +162,7 @@ public class R57DeskApp extends Application {
                 // the FX thread, a conversion a crash cut short is finished and the same choice of
                 // data as an unlocked start is made.
                 vn.r57desk.store.db.Sqlite.encryptFolder(AppData.dir(), key.bytes());
-                window.context().runner().run(() -> {
+                window.runner().run(() -> {
                     try (key) {
                         DataHome home = DataHome.forCache(AppData.syncedCache(), null);
                         if (vn.r57desk.store.pack.AtRest.hasPlaintext(home)) vn.r57desk.store.pack.AtRest.encryptExisting(home, key, p -> { });
