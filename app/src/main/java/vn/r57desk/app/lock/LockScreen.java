@@ -91,7 +91,10 @@ public final class LockScreen {
             ask.getDialogPane().setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             if (ask.showAndWait().filter(b -> b == wipe).isPresent()) forgot.run();
         });
-        VBox box = new VBox(14, Icons.icon(Material2AL.LOCK), title, hint, code, unlock, message, forget);
+        var icon = Icons.icon(Material2AL.LOCK);
+        icon.setStyle("-fx-icon-size: 56px;"); // seen from across the room
+        for (Label l : new Label[] {title, hint, message}) l.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        VBox box = new VBox(14, icon, title, hint, code, unlock, message, forget);
         box.setAlignment(Pos.CENTER);
         box.setMaxWidth(560);
         box.setFillWidth(true);
