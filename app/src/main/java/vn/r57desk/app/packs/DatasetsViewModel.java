@@ -258,7 +258,7 @@ public final class DatasetsViewModel {
      * same dataset opens again. {@code code} is wiped whatever happens. A failure leaves the data
      * readable (plaintext or encrypted, never neither) and is said; setting again finishes it.
      */
-    public void protect(Passcode passcode, char[] code, Path dataDir, Runnable after) {
+    public void protect(Passcode passcode, char[] code, Path dataDir, java.util.function.Consumer<byte[]> after) {
         Path open = host.openFile();
         Dataset was = current.get();
         importing.set(true);
@@ -272,19 +272,22 @@ public final class DatasetsViewModel {
             }
             try (key) {
                 if (open != null) host.release(open);
+                byte[] copy = key.bytes();
                 vn.r57desk.store.pack.AtRest.encryptExisting(home, key, p -> runner.onUi(() ->
                         notice.set(messages.get("passcode.encrypting", p.filesDone(), p.files()))));
-                vn.r57desk.store.db.Sqlite.encryptFolder(dataDir, key.bytes());
+                vn.r57desk.store.db.Sqlite.encryptFolder(dataDir, copy);
+                return new Object[] {home.datasets(), copy};
             }
-            return home.datasets();
-        }, list -> {
+        }, done -> {
+            @SuppressWarnings("unchecked")
+            List<Dataset> list = (List<Dataset>) done[0];
             importing.set(false);
             datasets.setAll(list);
             current.set(null);
             Dataset again = was == null ? null : list.stream().filter(d -> d.id().equals(was.id())).findFirst().orElse(null);
             switchTo(again != null ? again : new Dataset(DataHome.Kind.DEMO, "demo", demoFile, null, "", null, null, null, null, null, null));
             notice.set(messages.get("passcode.protected"));
-            after.run();
+            after.accept((byte[]) done[1]);
         }, e -> {
             importing.set(false);
             notice.set(e instanceof PackException ? reason(e)

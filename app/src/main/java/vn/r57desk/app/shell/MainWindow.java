@@ -123,6 +123,7 @@ public final class MainWindow {
     private Runnable relabelProblem = () -> { };
     private final SyncBar syncBar;
     private final vn.r57desk.app.lock.LockViewModel lock;
+    private volatile byte[] dataKey;
     private java.util.function.Consumer<vn.r57desk.store.pack.Passcode.DataKey> firstUnlock = key -> key.close();
     private Runnable relabel = () -> { };
     private BiConsumer<Loaded<?, ?>, Long> onShown = (p, t) -> { };
@@ -158,7 +159,7 @@ public final class MainWindow {
         this.syncBar = new SyncBar(sync, messages, syncRunner, AppData.tokenFile(), () -> server, s -> {
             server = s;
             relabel.run();
-        }, () -> stage);
+        }, () -> stage, () -> dataKey == null ? null : dataKey.clone());
         // The lock of the laptop's data: at start when a passcode is set, after some idle minutes,
         // Ctrl+Shift+L. Syncs wait while it is locked (the data's key may not be in place yet) and
         // while a meeting is presented.
@@ -580,6 +581,16 @@ public final class MainWindow {
         lock.opened();
     }
 
+    /**
+     * This laptop's data key, unlocked or just made: kept (a copy) while the app runs, as SQLite
+     * keeps it for the open files, to seal and read the device token (sync/TokenFile).
+     */
+    public void dataKeyArrived(byte[] key) {
+        dataKey = key.clone();
+        java.util.Arrays.fill(key, (byte) 0);
+        syncBar.dataKeyArrived();
+    }
+
     /** The window's way to run background work (there is no screen context before data opens). */
     public TaskRunner runner() {
         return runner;
@@ -602,7 +613,10 @@ public final class MainWindow {
     /** "Đặt mật mã…": the dialog, then the data already here encrypted (progress in the status bar). */
     public void setPasscode() {
         vn.r57desk.app.lock.PasscodeDialogs.askNew(stage, messages).ifPresent(code ->
-                datasets.protect(passcode(), code, AppData.dir(), lock::opened));
+                datasets.protect(passcode(), code, AppData.dir(), key -> {
+                    lock.opened();
+                    dataKeyArrived(key);
+                }));
     }
 
     /** "Đổi mật mã…": the old one, the new one twice; the data key is re-wrapped. */
@@ -612,6 +626,8 @@ public final class MainWindow {
 
     private void forgotPasscode() {
         DataHome home = DataHome.forCache(AppData.syncedCache(), null);
+        if (dataKey != null) java.util.Arrays.fill(dataKey, (byte) 0);
+        dataKey = null;
         datasets.forgotPasscode(vn.r57desk.store.pack.Passcode.in(home.keys().dir(), Clock.systemUTC()), () -> {
             firstUnlock = key -> key.close();
             lock.forgotten();

@@ -162,6 +162,7 @@ public class R57DeskApp extends Application {
                 // the FX thread, a conversion a crash cut short is finished and the same choice of
                 // data as an unlocked start is made.
                 vn.r57desk.store.db.Sqlite.encryptFolder(AppData.dir(), key.bytes());
+                window.dataKeyArrived(key.bytes());
                 window.runner().run(() -> {
                     try (key) {
                         DataHome home = DataHome.forCache(AppData.syncedCache(), null);

@@ -77,10 +77,13 @@ class ProtectUiTest extends AppRobot {
 
     @Test
     void settingAPasscodeEncryptsWhatIsHereAndTheSameDataComesBack() throws Exception {
+        // a device token saved before any passcode: in the clear until one is set
+        vn.r57desk.app.sync.TokenFile.save(AppData.tokenFile(), "bí-mật-token-57", null);
         app = FxToolkit.setupApplication(R57DeskApp.class);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> lookup("#" + MainWindow.DEMO_BADGE_ID).tryQuery().map(Node::isVisible).orElse(false));
         assertThat(plaintext(AppData.demoCache())).as("before: plain SQLite").isTrue();
         assertThat(filesHolding("Hà Nội")).as("before: the name is there to find").isNotEmpty();
+        assertThat(filesHolding("bí-mật-token-57")).isNotEmpty();
 
         clickOn("#" + DatasetChooser.ID);
         clickOn("#" + DatasetChooser.PASSCODE_ID);
@@ -112,6 +115,8 @@ class ProtectUiTest extends AppRobot {
         assertThat(passcode.isSet()).isTrue();
         assertThat(plaintext(AppData.demoCache())).as("after: encrypted on disk").isFalse();
         assertThat(filesHolding("Hà Nội")).as("no file of the data folder holds a known name in the clear").isEmpty();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vn.r57desk.app.sync.TokenFile.sealed(AppData.tokenFile()));
+        assertThat(filesHolding("bí-mật-token-57")).as("nor the device token").isEmpty();
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> lookup("#" + MainWindow.DEMO_BADGE_ID).tryQuery().map(Node::isVisible).orElse(false));
 
         // Lock now, from the same menu
