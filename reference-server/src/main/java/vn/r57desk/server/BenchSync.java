@@ -50,6 +50,9 @@ final class BenchSync {
         Path dir;
         @Option(names = "--page-rows", defaultValue = "200000", description = "rows per page (default: ${DEFAULT-VALUE})")
         int pageRows;
+        @Option(names = "--passcode-file", paramLabel = "FILE", description = {"encrypt the client's cache at rest as a laptop with this passcode does:",
+                "its data folder is DIR/client-encrypted (passcode set there on the first run); the server's data and the raw baseline stay plaintext"})
+        Path passcodeFile;
 
         private PrintWriter out;
 
@@ -61,7 +64,11 @@ final class BenchSync {
             Path bare = dir.resolve("bare-" + s.id() + ".db");
             DatasetGenerator.Report raw = DatasetGenerator.generateBare(s, DatasetGenerator.DEFAULT_SEED, bare);
             Files.deleteIfExists(bare);
-            Path cache = dir.resolve("sync-client-" + s.id() + ".db");
+            // Encrypted: the client's own data folder with a passcode, opened through the real key path
+            // (Passcode, Sqlite.encryptFolder), in this process (the delta floor's copy) and the client's.
+            Path clientDir = passcodeFile == null ? dir : dir.resolve("client-encrypted");
+            if (passcodeFile != null) unlockClientFolder(clientDir);
+            Path cache = clientDir.resolve("sync-client-" + s.id() + ".db");
             for (String suffix : new String[] {"", "-wal", "-shm", ".bootstrap", ".bootstrap-wal", ".bootstrap-shm"}) {
                 Files.deleteIfExists(Path.of(cache + suffix));
             }
@@ -73,7 +80,7 @@ final class BenchSync {
                 double bootS = boot.path("took_ms").asDouble() / 1000;
                 long rows = boot.path("snapshot_rows").asLong();
                 int deltaChanges = (int) Math.max(1, rows / 100);
-                Path floorCopy = dir.resolve("delta-floor-" + s.id() + ".db");
+                Path floorCopy = clientDir.resolve("delta-floor-" + s.id() + ".db");
                 DeltaFloor.snapshot(cache, floorCopy);
                 long seqBefore = server.lastSeq();
                 long seqAfter = server.churn(deltaChanges);
@@ -114,6 +121,18 @@ final class BenchSync {
             return 0;
         }
 
+        /** Sets the passcode of the client's data folder on the first run (unlocks it later) and registers its key here. */
+        private void unlockClientFolder(Path clientDir) throws Exception {
+            Files.createDirectories(clientDir);
+            vn.r57desk.store.pack.Passcode pc = vn.r57desk.store.pack.Passcode.in(clientDir.resolve("keys"), java.time.Clock.systemUTC());
+            char[] code = vn.r57desk.store.pack.PackWriter.readPassphrase(passcodeFile);
+            try (vn.r57desk.store.pack.Passcode.DataKey key = pc.isSet() ? pc.unlock(code) : pc.set(code)) {
+                vn.r57desk.store.db.Sqlite.encryptFolder(clientDir, key.bytes());
+            } finally {
+                java.util.Arrays.fill(code, '\0');
+            }
+        }
+
         private JsonNode client(ReferenceServer server, Path cache) throws Exception {
             try (Client c = new Client(server, cache)) {
                 return c.next();
@@ -137,6 +156,7 @@ final class BenchSync {
                 if (extra != null && !extra.isBlank()) cmd.addAll(List.of(extra.trim().split("\\s+")));
                 cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "vn.r57desk.store.cli.R57Cli", "sync", "--server", server.uri().toString(),
                         "--cache", cache.toString(), "--token", "bench-token", "--page-rows", Integer.toString(pageRows), "--bench-json", "--bench-again"));
+                if (passcodeFile != null) cmd.addAll(List.of("--passcode-file", passcodeFile.toAbsolutePath().toString()));
                 p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
                 out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
                 in = new PrintWriter(p.getOutputStream(), true, StandardCharsets.UTF_8);

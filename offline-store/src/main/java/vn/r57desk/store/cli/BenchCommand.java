@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -51,6 +52,8 @@ final class BenchCommand implements Runnable {
         @Option(names = "--iterations", defaultValue = "300", description = "timed runs per query (default: ${DEFAULT-VALUE})")
         int iterations;
 
+        @Mixin BenchPasscode atRest;
+
         private PrintWriter out;
         private String bench = "queries";
 
@@ -60,6 +63,7 @@ final class BenchCommand implements Runnable {
             Scale s = Scale.parse(scale);
             Files.createDirectories(dir);
             Path cacheFile = dir.resolve("cache-" + s.id() + ".db");
+            atRest.unlock(dir, spec.commandLine().getErr(), this::emit);
             if (!reuse || !Files.exists(cacheFile)) {
                 Path bare = dir.resolve("bare-" + s.id() + ".db");
                 DatasetGenerator.Report raw = DatasetGenerator.generateBare(s, DatasetGenerator.DEFAULT_SEED, bare);
@@ -158,6 +162,8 @@ final class BenchCommand implements Runnable {
         @Option(names = "--reuse", description = "reuse an existing cache instead of generating it again")
         boolean reuse;
 
+        @Mixin BenchPasscode atRest;
+
         @Option(names = "--rounds", defaultValue = "5", description = "handouts written (default: ${DEFAULT-VALUE})")
         int rounds;
 
@@ -167,6 +173,7 @@ final class BenchCommand implements Runnable {
             Scale s = Scale.parse(scale);
             Files.createDirectories(dir);
             Path cacheFile = dir.resolve("cache-" + s.id() + ".db");
+            atRest.unlock(dir, spec.commandLine().getErr(), (n, v, u) -> emit(out, n, v, u));
             if (!reuse || !Files.exists(cacheFile)) {
                 DatasetGenerator.generate(s, DatasetGenerator.DEFAULT_SEED, cacheFile, true, DatasetGenerator.Progress.NONE);
             }

@@ -5,6 +5,7 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,6 +15,7 @@ import vn.r57desk.store.generate.Scale;
 @Command(name = "generate", description = "Build a deterministic demo cache from the bundled reference data.")
 final class GenerateCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
+    @Mixin PasscodeOption passcode;
 
     @Option(names = "--scale", defaultValue = "demo", description = "demo, national or x10 (default: ${DEFAULT-VALUE})")
     String scale;
@@ -31,6 +33,7 @@ final class GenerateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Scale s = Scale.parse(scale);
         var err = spec.commandLine().getErr();
+        passcode.unlock(out, null, err); // into an encrypted data folder: written encrypted
         int[] lastPct = {-1};
         DatasetGenerator.Report r = DatasetGenerator.generate(s, seed, out, force, (phase, fraction) -> {
             int pct = (int) (fraction * 100);

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,6 +19,7 @@ import vn.r57desk.store.model.Meeting;
         "and tables, page numbers and the as-of date on every page, watermarked with whose copy it is."})
 final class HandoutCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
+    @Mixin PasscodeOption passcode;
 
     @Option(names = "--cache", required = true, description = "cache file")
     Path cache;
@@ -49,6 +51,7 @@ final class HandoutCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Locale l = locale(lang);
         String who = user != null ? user : System.getProperty("user.name", "");
+        passcode.unlock(cache, null, spec.commandLine().getErr());
         try (Cache c = Cache.openExisting(cache)) {
             HandoutPdf.Result r = HandoutPdf.write(c, meeting, out,
                     new HandoutPdf.Options(l, who, Clock.systemUTC(), today != null ? today : LocalDate.now(Meeting.ZONE)));

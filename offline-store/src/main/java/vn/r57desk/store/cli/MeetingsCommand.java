@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,6 +27,7 @@ import vn.r57desk.store.query.DrillDown;
         "or with --meeting ID the stocktake of each agenda item (status, trend, reason)."})
 final class MeetingsCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
+    @Mixin PasscodeOption passcode;
 
     @Option(names = "--cache", required = true, description = "cache file")
     Path cache;
@@ -43,6 +45,7 @@ final class MeetingsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Locale l = HandoutCommand.locale(lang);
+        passcode.unlock(cache, null, spec.commandLine().getErr());
         try (Cache c = Cache.openExisting(cache)) {
             Meetings m = new Meetings(c, new DrillDown(c));
             LocalDate day = today != null ? today : LocalDate.now(Meeting.ZONE);

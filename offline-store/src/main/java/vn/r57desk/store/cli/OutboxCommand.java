@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -30,6 +31,7 @@ final class OutboxCommand implements Runnable {
     @Command(name = "list", description = "Every outbox item: waiting, sent, or refused by the server (with why).")
     static final class ListItems implements Callable<Integer> {
         @Spec CommandSpec spec;
+        @Mixin PasscodeOption passcode;
 
         @Option(names = "--cache", required = true)
         Path cache;
@@ -37,6 +39,7 @@ final class OutboxCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
+            passcode.unlock(cache, null, spec.commandLine().getErr());
             try (Cache c = Cache.openExisting(cache)) {
                 List<Outbox.Item> items = Outbox.list(c);
                 long waiting = items.stream().filter(Outbox.Item::pending).filter(i -> !"rejected".equals(i.serverStatus())).count();
@@ -57,6 +60,7 @@ final class OutboxCommand implements Runnable {
     @Command(name = "add", description = "Queue a note or feedback item (as the app does when offline).")
     static final class Add implements Callable<Integer> {
         @Spec CommandSpec spec;
+        @Mixin PasscodeOption passcode;
 
         @Option(names = "--cache", required = true)
         Path cache;
@@ -83,6 +87,7 @@ final class OutboxCommand implements Runnable {
                     throw new IllegalArgumentException("--about: unknown kind '" + kv[0] + "'; use one of " + String.join(", ", Outbox.TARGET_KINDS));
                 }
             }
+            passcode.unlock(cache, null, spec.commandLine().getErr());
             try (Cache c = Cache.open(cache)) {
                 String id = kv == null ? Outbox.add(c, kind, new ObjectMapper().createObjectNode().put("text", text).toString())
                         : Outbox.addAbout(c, kind, text, kv[0], target(c, kv[0], kv[1].strip(), spec.commandLine().getErr()));

@@ -46,6 +46,8 @@ final class PackCommand implements Runnable {
         @Option(names = "--keys", description = "the keys folder (default: keys/ beside the cache)")
         Path keysDir;
 
+        @Mixin PasscodeOption passcode;
+
         PrintWriter out;
         PrintWriter err;
 
@@ -83,9 +85,12 @@ final class PackCommand implements Runnable {
 
         @Override
         int run() throws Exception {
+            passcode.unlock(home(), err); // with a passcode, the new key is written encrypted under the data key
             DeviceKey k = home().keys().generate(name, replace);
             out.println("Device key " + k.publicKeys().label() + " made.");
-            out.println("  private: " + home().keys().deviceKeyFile() + " (readable by you only; not encrypted yet: see docs/security.md)");
+            boolean plain = vn.r57desk.store.pack.DeviceKey.isPlaintext(home().keys().deviceKeyFile());
+            out.println("  private: " + home().keys().deviceKeyFile() + " (readable by you only; "
+                    + (plain ? "not encrypted: no passcode is set for this data folder (passcode set)" : "encrypted under the data folder's passcode") + ")");
             out.println("  public:  " + home().keys().devicePublicFile() + " (give this one out)");
             return 0;
         }
@@ -122,6 +127,7 @@ final class PackCommand implements Runnable {
             }
             Path src = from != null ? from : cache;
             if (!Files.exists(src)) throw new IllegalArgumentException("no cache at " + src);
+            passcode.unlock(from != null ? PasscodeOption.homeOf(from, keysDir) : home(), err);
             report(out, make.write(src, me, keys.nextSequence(), null, Instant.now()));
             return 0;
         }
@@ -170,6 +176,7 @@ final class PackCommand implements Runnable {
 
         @Override
         int run() throws Exception {
+            passcode.unlock(home(), err); // an encrypted data folder: the pack is written encrypted
             char[] pw = passphraseFile == null ? null : passphrase(passphraseFile);
             Runnable pause = pauseFile == null ? null : () -> {
                 try {

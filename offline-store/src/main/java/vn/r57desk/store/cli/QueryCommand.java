@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -27,6 +28,7 @@ import vn.r57desk.store.query.DrillDown;
 @Command(name = "query", description = {"Answer one drill-down from a cache, as a table or JSON."})
 final class QueryCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
+    @Mixin PasscodeOption passcode;
 
     // ${COMPLETION-CANDIDATES} is expanded only in an option's or parameter's description (in the
     // command's it printed "null").
@@ -78,6 +80,7 @@ final class QueryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        passcode.unlock(cache, null, spec.commandLine().getErr());
         try (Cache c = Cache.openExisting(cache)) {
             if (c.isReadOnly()) spec.commandLine().getErr().println("note: " + c.readOnlyNote(Locale.ENGLISH));
             // Random bytes over the middle of the file pass every check at open, and the figures

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "r57", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "R57 Desk offline store 0.1",
         description = "R57 Desk offline store: build demo caches, query them, sync them, measure them.",
         subcommands = {GenerateCommand.class, QueryCommand.class, BenchCommand.class, VerifyCommand.class, SyncCommand.class,
-                OutboxCommand.class, PackCommand.class, MeetingsCommand.class, HandoutCommand.class})
+                OutboxCommand.class, PackCommand.class, MeetingsCommand.class, HandoutCommand.class, PasscodeCommand.class})
 public final class R57Cli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -27,6 +27,7 @@ public final class R57Cli implements Runnable {
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             // Users get the reason in one sentence, not a stack trace.
             commandLine.getErr().println("error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            if (e instanceof vn.r57desk.store.pack.PackException pe) return pe.problem().exitCode(); // e.g. a wrong passcode: 21
             return e instanceof vn.r57desk.store.db.CacheException ? 3 : 1;
         });
         return cl.execute(args);

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -18,6 +19,7 @@ import vn.r57desk.store.sync.SyncException;
         "Plain http:// is accepted only for this computer (localhost); anything else must be https://."})
 final class SyncCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
+    @Mixin PasscodeOption passcode;
 
     @Option(names = "--server", required = true, description = "the server's address, e.g. https://me.example.vn/ or http://127.0.0.1:8557/")
     String server;
@@ -78,6 +80,7 @@ final class SyncCommand implements Callable<Integer> {
         } catch (SyncException e) {
             return failed(err, e);
         }
+        passcode.unlock(cache, null, err);
         try (CacheHost.Simple host = CacheHost.of(cache)) {
             ProgressLines lines = new ProgressLines(err, System::nanoTime, 500_000_000L);
             SyncClient.Listener listener = new SyncClient.Listener() {

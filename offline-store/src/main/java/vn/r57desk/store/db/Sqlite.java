@@ -125,6 +125,19 @@ public final class Sqlite {
         return path.startsWith("/") ? path : "/" + path;
     }
 
+    /**
+     * The data key of the folder {@code file} is in (a copy; the caller overwrites it after use), or
+     * null when none is registered (no passcode, or locked). The device key's wrapping uses it.
+     */
+    public static byte[] dataKeyFor(Path file) {
+        String hex = null;
+        Path p = file.toAbsolutePath().normalize();
+        for (Map.Entry<Path, String> e : FOLDER_KEYS.entrySet()) {
+            if (p.startsWith(e.getKey())) hex = e.getValue();
+        }
+        return hex == null ? null : HexFormat.of().parseHex(hex);
+    }
+
     /** Whether {@code file} is opened encrypted (its header is then ciphertext, not "SQLite format 3"). */
     public static boolean encrypted(Path file) {
         return keyFor(file) != null;

@@ -19,8 +19,8 @@ import vn.r57desk.store.db.Sqlite;
  * {@link Passcode#set} on a laptop that already has data, with every dataset closed, and
  * {@link #hasPlaintext} at start to offer (or finish) the conversion.
  *
- * <p>Each plaintext database file {@code F} (the synced cache with its notes and outbox, the demo
- * cache, {@code packs/*.db}, a bootstrap in progress) is converted in steps that a crash can stop
+ * <p>Each plaintext database file {@code F} in the data folder or its {@code packs/} (the synced
+ * cache with its notes and outbox, the demo cache, {@code packs/*.db}, a bootstrap in progress) is converted in steps that a crash can stop
  * anywhere, and that a second run finishes:
  * <ol>
  * <li>{@code F} is read (read-only: its {@code -wal} is neither checkpointed nor deleted) and an
@@ -33,7 +33,10 @@ import vn.r57desk.store.db.Sqlite;
  * <li>{@code F.atrest} is renamed over {@code F} (atomic) and the folder flushed;</li>
  * <li>{@code F.plaintext} is overwritten with zeros, flushed and deleted.</li>
  * </ol>
- * After a crash the data is in {@code F} (plaintext, steps 1–2) or {@code F.atrest} (encrypted,
+ * The device key ({@code keys/device.key}) is then wrapped under the data key the same way (a link
+ * to the plaintext, the wrapped file renamed over it, the link overwritten and deleted).
+ *
+ * <p>After a crash the data is in {@code F} (plaintext, steps 1–2) or {@code F.atrest} (encrypted,
  * steps 3–4) or {@code F} (encrypted, step 5), never in neither; {@link #hasPlaintext} is then true
  * and {@link #encryptExisting} finishes. What a file system may keep of overwritten blocks (an SSD's
  * remapped pages, a journaling or copy-on-write file system, snapshots, backups) is beyond a
@@ -63,7 +66,32 @@ public final class AtRest {
         for (Path f : candidates(home)) {
             if (Sqlite.isPlaintextDatabase(f) || unfinished(f)) return true;
         }
-        return false;
+        return plaintextDeviceKey(home);
+    }
+
+    /**
+     * Unlocks the data folder for this process: its databases open encrypted under {@code key}
+     * and the device key can be read and written (wrapped under it). The app calls this after
+     * {@link Passcode#unlock} (or {@link Passcode#set}); {@code Sqlite.forgetKeys()} locks again.
+     */
+    public static void unlock(DataHome home, Passcode.DataKey key) {
+        byte[] k = key.bytes();
+        try {
+            Sqlite.encryptFolder(home.root(), k);
+            Path keys = home.keys().dir().toAbsolutePath().normalize();
+            if (!keys.startsWith(home.root().toAbsolutePath().normalize())) Sqlite.encryptFolder(keys, k);
+        } finally {
+            Arrays.fill(k, (byte) 0);
+        }
+    }
+
+    private static boolean plaintextDeviceKey(DataHome home) throws CacheException {
+        Path f = home.keys().deviceKeyFile();
+        try {
+            return DeviceKey.isPlaintext(f) || Files.exists(side(f, PLAIN));
+        } catch (PackException e) {
+            throw new CacheException(CacheException.Problem.IO, f, e.getMessage(), e);
+        }
     }
 
     /**
@@ -108,6 +136,14 @@ public final class AtRest {
                 done += bytes;
                 files++;
                 progress.accept(new Progress(files, todo.size(), done, total, f));
+            }
+            // The device's private keys: wrapped under the data key (its public half stays readable).
+            Path deviceKey = home.keys().deviceKeyFile();
+            try {
+                DeviceKey.wrapExisting(deviceKey, k);
+            } catch (PackException | IOException e) {
+                throw new CacheException(CacheException.Problem.IO, deviceKey, "Cannot encrypt the device key " + deviceKey + ": " + e.getMessage()
+                        + ". Run the conversion again", e);
             }
         } finally {
             Arrays.fill(k, (byte) 0);
@@ -163,27 +199,32 @@ public final class AtRest {
     }
 
     /**
-     * The database files of the data folder: every file under it except the keys folder, the
-     * SQLite side files and this class's own, plus the names of conversions left unfinished
-     * (whose F may be gone while F.atrest exists).
+     * The database files of the data folder: the files in it and in {@code packs/} (not deeper: a
+     * CLI user's data folder may be any folder), except the SQLite side files and this class's
+     * own, plus the names of conversions left unfinished (whose F may be gone while F.atrest exists).
      */
     static List<Path> candidates(DataHome home) throws CacheException {
         List<Path> out = new ArrayList<>();
         if (!Files.isDirectory(home.root())) return out;
-        Path keys = home.keys().dir().toAbsolutePath().normalize();
-        try (Stream<Path> s = Files.walk(home.root())) {
-            for (Path p : s.filter(Files::isRegularFile).toList()) {
-                if (p.toAbsolutePath().normalize().startsWith(keys)) continue;
-                String n = p.getFileName().toString();
-                Path f = p;
-                for (String suffix : new String[] {COPY, TMP, PLAIN}) {
-                    if (n.endsWith(suffix)) f = p.resolveSibling(n.substring(0, n.length() - suffix.length()));
+        List<Path> files = new ArrayList<>();
+        try {
+            for (Path d : new Path[] {home.root(), home.packsDir()}) {
+                if (!Files.isDirectory(d)) continue;
+                try (Stream<Path> s = Files.list(d)) {
+                    files.addAll(s.filter(Files::isRegularFile).toList());
                 }
-                if (f == p && (n.endsWith("-wal") || n.endsWith("-shm") || n.endsWith("-journal"))) continue;
-                if (!out.contains(f) && (f != p || Sqlite.isPlaintextDatabase(f) || unfinished(f))) out.add(f);
             }
         } catch (IOException e) {
             throw new CacheException(CacheException.Problem.IO, home.root(), "Cannot list the data folder " + home.root() + ": " + e.getMessage(), e);
+        }
+        for (Path p : files) {
+            String n = p.getFileName().toString();
+            Path f = p;
+            for (String suffix : new String[] {COPY, TMP, PLAIN}) {
+                if (n.endsWith(suffix)) f = p.resolveSibling(n.substring(0, n.length() - suffix.length()));
+            }
+            if (f == p && (n.endsWith("-wal") || n.endsWith("-shm") || n.endsWith("-journal"))) continue;
+            if (!out.contains(f) && (f != p || Sqlite.isPlaintextDatabase(f) || unfinished(f))) out.add(f);
         }
         out.sort(null);
         return out;

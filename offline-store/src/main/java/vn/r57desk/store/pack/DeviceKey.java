@@ -1,23 +1,34 @@
 package vn.r57desk.store.pack;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
+import java.security.SecureRandom;
 import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
 
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
 /**
  * This device's own key pairs: Ed25519 to sign the packs it makes, X25519 to open the packs made
- * for it. The private halves are written to a file readable by the owner only; they are not
- * encrypted at rest yet (issue 24 item 5: docs/security.md says so).
+ * for it. The private halves are written to a file readable by the owner only, and once the data
+ * folder has a passcode, encrypted under its data key (AES-256-GCM; issue 24 item 5): reading or
+ * writing it then needs the folder unlocked ({@code Sqlite.encryptFolder}).
  */
 public final class DeviceKey {
     static final String MAGIC = "r57-device-key";
+    static final String WRAPPED_MAGIC = "r57-device-key-wrapped";
+    private static final byte[] WRAP_AAD = "R57 device key 1".getBytes(StandardCharsets.US_ASCII);
 
     private final PublicKeys pub;
     private final PrivateKey signPrivate;
@@ -52,19 +63,100 @@ public final class DeviceKey {
         return boxPrivate;
     }
 
-    /** Writes the private file (owner-only) and the public file beside it, each atomically. */
+    /**
+     * Writes the private file (owner-only) and the public file beside it, each atomically. The
+     * private file is encrypted under the data key when the folder is unlocked; when a passcode is
+     * set but the folder is locked, refused (it would be written in plaintext).
+     */
     public void write(Path keyFile, Path publicFile) throws PackException {
         Base64.Encoder b = Base64.getEncoder();
         String text = "# R57 Desk device key: PRIVATE. Never copy or send this file; give device.pub instead.\n"
                 + MAGIC + " 1\n" + pub.toText().lines().filter(l -> !l.startsWith("#") && !l.startsWith(PublicKeys.MAGIC))
                         .reduce("", (a, l) -> a + l + "\n")
                 + "sign-private " + b.encodeToString(signPrivate.getEncoded()) + "\nbox-private " + b.encodeToString(boxPrivate.getEncoded()) + "\n";
-        KeyFiles.writeAtomically(keyFile, text.getBytes(StandardCharsets.UTF_8), true);
+        byte[] dataKey = vn.r57desk.store.db.Sqlite.dataKeyFor(keyFile);
+        if (dataKey == null && Files.exists(keyFile.resolveSibling("data.key"))) throw locked(keyFile);
+        try {
+            KeyFiles.writeAtomically(keyFile, dataKey == null ? text.getBytes(StandardCharsets.UTF_8) : wrap(text, dataKey), true);
+        } finally {
+            if (dataKey != null) Arrays.fill(dataKey, (byte) 0);
+        }
         pub.write(publicFile);
     }
 
+    /** Whether {@code keyFile} holds the private keys in plaintext (not wrapped under a data key). */
+    public static boolean isPlaintext(Path keyFile) throws PackException {
+        return Files.isRegularFile(keyFile) && !wrapped(KeyFiles.readText(keyFile));
+    }
+
+    /**
+     * Encrypts a plaintext device key file under {@code dataKey} in place, leaving no plaintext: a
+     * hard link {@code device.key.plaintext} keeps the old file's blocks, the wrapped file replaces
+     * it (atomic rename), then the link's bytes are overwritten and it is deleted. Run again after a
+     * crash, it finishes. Does nothing to a wrapped or missing file.
+     */
+    static void wrapExisting(Path keyFile, byte[] dataKey) throws PackException, IOException {
+        Path link = keyFile.resolveSibling(keyFile.getFileName() + ".plaintext");
+        if (isPlaintext(keyFile)) {
+            if (Files.exists(link)) {
+                if (Files.isSameFile(link, keyFile)) Files.delete(link);
+                else DataHome.shred(link);
+            }
+            try {
+                Files.createLink(link, keyFile);
+            } catch (UnsupportedOperationException | IOException noHardLinks) {
+                link = null; // the old blocks cannot be reached after the rename: said in docs/security.md
+            }
+            KeyFiles.writeAtomically(keyFile, wrap(KeyFiles.readText(keyFile), dataKey), true);
+        }
+        if (link != null) DataHome.shred(link);
+    }
+
+    private static boolean wrapped(String text) {
+        return text.lines().map(String::strip).anyMatch(l -> l.equals(WRAPPED_MAGIC + " 1"));
+    }
+
+    private static byte[] wrap(String text, byte[] dataKey) {
+        byte[] nonce = new byte[12];
+        new SecureRandom().nextBytes(nonce);
+        try {
+            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+            c.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(dataKey, "AES"), new GCMParameterSpec(128, nonce));
+            c.updateAAD(WRAP_AAD);
+            byte[] sealed = c.doFinal(text.getBytes(StandardCharsets.UTF_8));
+            Base64.Encoder b = Base64.getEncoder();
+            return ("# R57 Desk device key: PRIVATE, encrypted under this laptop's data key (its passcode).\n" + WRAPPED_MAGIC + " 1\nnonce "
+                    + b.encodeToString(nonce) + "\nwrapped " + b.encodeToString(sealed) + "\n").getBytes(StandardCharsets.UTF_8);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is part of every JDK", e);
+        }
+    }
+
+    private static PackException locked(Path keyFile) {
+        return new PackException(PackException.Problem.LOCKED, "Khoá của máy được mã hoá bằng mật mã; hãy mở khoá dữ liệu trước.",
+                "The device key " + keyFile + " is encrypted under the data folder's passcode: unlock the data first (--passcode-file)");
+    }
+
     public static DeviceKey read(Path keyFile) throws PackException {
-        Map<String, String> f = KeyFiles.readFields(keyFile, MAGIC);
+        String text = KeyFiles.readText(keyFile);
+        if (wrapped(text)) {
+            Map<String, String> w = KeyFiles.parseFields(keyFile, text, WRAPPED_MAGIC);
+            byte[] dataKey = vn.r57desk.store.db.Sqlite.dataKeyFor(keyFile);
+            if (dataKey == null) throw locked(keyFile);
+            try {
+                Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+                c.init(Cipher.DECRYPT_MODE, new SecretKeySpec(dataKey, "AES"),
+                        new GCMParameterSpec(128, Base64.getDecoder().decode(KeyFiles.need(keyFile, w, "nonce"))));
+                c.updateAAD(WRAP_AAD);
+                text = new String(c.doFinal(Base64.getDecoder().decode(KeyFiles.need(keyFile, w, "wrapped"))), StandardCharsets.UTF_8);
+            } catch (GeneralSecurityException | IllegalArgumentException e) {
+                throw new PackException(PackException.Problem.KEYS, "Tệp khoá " + keyFile + " không mở được bằng khoá dữ liệu này.",
+                        "The device key file " + keyFile + " does not open with this data key (damaged, or wrapped under another): " + e.getMessage(), e);
+            } finally {
+                Arrays.fill(dataKey, (byte) 0);
+            }
+        }
+        Map<String, String> f = KeyFiles.parseFields(keyFile, text, MAGIC);
         PublicKeys pub = PublicKeys.fromFields(keyFile, f);
         try {
             PrivateKey s = KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(

@@ -58,12 +58,19 @@ final class KeyFiles {
     }
 
     static Map<String, String> readFields(Path file, String magic) throws PackException {
-        String text;
+        return parseFields(file, readText(file), magic);
+    }
+
+    static String readText(Path file) throws PackException {
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new PackException(PackException.Problem.KEYS, "Không đọc được tệp khoá " + file + ".", "Cannot read the key file " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The fields of a key file's {@code text} (read from {@code file}, or unwrapped from it) after its magic line. */
+    static Map<String, String> parseFields(Path file, String text, String magic) throws PackException {
         Map<String, String> f = new LinkedHashMap<>();
         boolean sawMagic = false;
         for (String line : text.split("\n")) {

@@ -31,7 +31,9 @@ public final class PackException extends Exception {
         /** Data at rest: the passcode does not unwrap the data key ({@link Passcode}). */
         WRONG_PASSCODE(21),
         /** Data at rest: too many wrong passcodes; the next try must wait. */
-        TRY_LATER(22);
+        TRY_LATER(22),
+        /** Data at rest: the data folder is encrypted and no passcode was given. */
+        LOCKED(23);
 
         private final int exitCode;
 

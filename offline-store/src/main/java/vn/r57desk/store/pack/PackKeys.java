@@ -14,7 +14,7 @@ import java.util.Map;
 /**
  * The keys folder of a laptop (or of the office that makes packs):
  * <pre>
- * device.key        this device's private keys (owner-only file; not encrypted at rest yet)
+ * device.key        this device's private keys (owner-only file; wrapped under the data key once a passcode is set)
  * device.pub        its public keys, to hand out
  * trusted/ID.pub    issuers whose packs this laptop accepts (the office, a colleague's laptop)
  * seen-sequences    per trusted issuer: the highest pack sequence imported, and that pack's id

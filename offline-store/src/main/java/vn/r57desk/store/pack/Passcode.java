@@ -161,14 +161,22 @@ public final class Passcode {
     /**
      * A forgotten passcode: deletes (overwriting first) the synced cache with its notes and outbox,
      * every imported pack, the demo data (encrypted under the lost key; the app makes it again), the
-     * wrapped data key and the count of tries; the device key and trusted issuers stay. Then the
-     * user sets a new passcode and syncs again.
+     * wrapped data key and the count of tries, and the device key when it was wrapped under the lost
+     * data key (a new one is needed: pack keygen); trusted issuers stay. Then the user sets a new
+     * passcode and syncs again.
      */
     public void forgotten(DataHome home) throws PackException {
         home.wipeAll(false);
         try {
             // The demo data is public, but it was encrypted under the forgotten key: the app makes it again.
             for (String s : new String[] {"", "-wal", "-shm", "-journal"}) DataHome.shred(home.root().resolve("demo-cache.db" + s));
+            // A device key wrapped under the lost data key is lost with it: this laptop needs a new
+            // one (pack keygen), which the office must be given before it sends packs again.
+            Path device = home.keys().deviceKeyFile();
+            if (Files.exists(device) && !DeviceKey.isPlaintext(device)) {
+                DataHome.shred(device);
+                DataHome.shred(home.keys().devicePublicFile());
+            }
             DataHome.shred(keyFile);
             DataHome.shred(triesFile);
         } catch (java.io.IOException e) {

@@ -110,7 +110,8 @@ class CliTest {
     void everySubcommandAnswersHelpAndQueryNamesItsQueries() {
         Run help = run("query", "--help");
         assertThat(help.code()).as(help.err()).isZero();
-        assertThat(help.out()).contains("one of: overview, status-by-system,").contains("rank-provinces").doesNotContain("null");
+        // whitespace folded: where picocli wraps the column depends on the widest option
+        assertThat(help.out().replaceAll("\\s+", " ")).contains("one of: overview, status-by-system,").contains("rank-provinces").doesNotContain("null");
         for (String[] cmd : new String[][] {{"verify", "--help"}, {"outbox", "add", "--help"}, {"sync", "--help"}, {"generate", "--help"}}) {
             Run r = run(cmd);
             assertThat(r.code()).as(String.join(" ", cmd) + ": " + r.err()).isZero();

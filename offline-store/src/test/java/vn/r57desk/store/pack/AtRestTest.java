@@ -45,6 +45,7 @@ class AtRestTest {
         try (Cache c = Cache.open(cache)) {
             Outbox.add(c, "note", "{\"text\":\"" + DataAtRestTest.NOTE + "\"}");
         }
+        new PackKeys(data.resolve("keys")).generate("Laptop 03", false); // a device key, plaintext as keygen left it before a passcode
         // A note still in the WAL, as a laptop that lost power after writing it leaves the files: the
         // files are copied while the connection holds the commit in its -wal, unchecked-pointed.
         Path crashed = template.resolve("crashed");
@@ -81,8 +82,15 @@ class AtRestTest {
         assertThat(DataAtRestTest.knownBytesIn(data)).as("known names in the data folder's bytes, files: " + files(data)).isEmpty();
         assertThat(files(data)).extracting(p -> p.getFileName().toString())
                 .as("no copy, link, WAL or shared memory of the plaintext left")
-                .containsExactlyInAnyOrder("cache.db", PACK + ".db", "data.key", "passcode-tries");
+                .containsExactlyInAnyOrder("cache.db", PACK + ".db", "data.key", "passcode-tries", "device.key", "device.pub");
         assertThat(AtRest.hasPlaintext(home)).isFalse();
+
+        // The device's private keys: wrapped, their plaintext nowhere in the folder; locked, unreadable.
+        assertThat(DeviceKey.isPlaintext(home.keys().deviceKeyFile())).isFalse();
+        String signPrivate = KeyFiles.readFields(template.resolve("crashed/keys/device.key"), DeviceKey.MAGIC).get("sign-private");
+        assertThat(signPrivate).isNotBlank();
+        for (Path f : files(data)) assertThat(Files.readString(f, java.nio.charset.StandardCharsets.ISO_8859_1)).as(f.toString()).doesNotContain(signPrivate);
+        assertThatThrownBy(() -> home.keys().device()).isInstanceOf(PackException.class).hasMessageContaining("unlock the data first");
 
         assertNotesReadableWithTheKey(home);
         // Run again: nothing to do, nothing changed.
@@ -93,6 +101,19 @@ class AtRestTest {
         }
         assertThat(seen.getLast().files()).isZero();
         assertThat(Files.readAllBytes(home.cacheFile())).isEqualTo(before);
+    }
+
+    @Test
+    void aForgottenPasscodeDeletesTheDataAndTheDeviceKeyWrappedUnderIt() throws Exception {
+        Path data = copyTree(template.resolve("crashed"), dir.resolve("data"));
+        DataHome home = DataHome.forCache(data.resolve("cache.db"), null);
+        Passcode passcode = Passcode.in(home.root().resolve("keys"), Clock.systemUTC(), 10_000);
+        try (Passcode.DataKey key = passcode.set(DataAtRestTest.PASSCODE.toCharArray())) {
+            AtRest.encryptExisting(home, key, p -> {});
+        }
+        passcode.forgotten(home);
+        assertThat(files(data)).as("nothing encrypted under the lost key is left").isEmpty();
+        assertThat(passcode.isSet()).isFalse();
     }
 
     /** A failure injected before each step (a crash there, or a full disk): the data stays readable, and a second run finishes. */
@@ -129,6 +150,8 @@ class AtRestTest {
         try (Cache c = Cache.openExisting(home.packsDir().resolve(PACK + ".db"))) {
             assertThat(c.integrityProblems()).isEmpty();
         }
+        assertThat(home.keys().device().publicKeys().idHex()).as("the device key, unwrapped")
+                .isEqualTo(DeviceKey.read(template.resolve("crashed/keys/device.key")).publicKeys().idHex());
         Sqlite.forgetKeys();
         assertThatThrownBy(() -> Cache.openExisting(home.cacheFile())).as("without the key").isInstanceOf(CacheException.class);
     }
