@@ -258,7 +258,7 @@ public final class DatasetsViewModel {
      * same dataset opens again. {@code code} is wiped whatever happens. A failure leaves the data
      * readable (plaintext or encrypted, never neither) and is said; setting again finishes it.
      */
-    public void protect(Passcode passcode, char[] code, Path dataDir, java.util.function.Consumer<byte[]> after) {
+    public void protect(Passcode passcode, char[] code, java.util.function.Consumer<byte[]> after) {
         Path open = host.openFile();
         Dataset was = current.get();
         importing.set(true);
@@ -275,7 +275,7 @@ public final class DatasetsViewModel {
                 byte[] copy = key.bytes();
                 vn.r57desk.store.pack.AtRest.encryptExisting(home, key, p -> runner.onUi(() ->
                         notice.set(messages.get("passcode.encrypting", p.filesDone(), p.files()))));
-                vn.r57desk.store.db.Sqlite.encryptFolder(dataDir, copy);
+                vn.r57desk.store.pack.AtRest.unlock(home, key); // the databases and the device key from now on
                 return new Object[] {home.datasets(), copy};
             }
         }, done -> {

@@ -613,7 +613,7 @@ public final class MainWindow {
     /** "Đặt mật mã…": the dialog, then the data already here encrypted (progress in the status bar). */
     public void setPasscode() {
         vn.r57desk.app.lock.PasscodeDialogs.askNew(stage, messages).ifPresent(code ->
-                datasets.protect(passcode(), code, AppData.dir(), key -> {
+                datasets.protect(passcode(), code, key -> {
                     lock.opened();
                     dataKeyArrived(key);
                 }));

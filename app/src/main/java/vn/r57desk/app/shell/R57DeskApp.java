@@ -161,7 +161,7 @@ public class R57DeskApp extends Application {
                 // before the lock lifts: a sync held while locked then writes encrypted); then, off
                 // the FX thread, a conversion a crash cut short is finished and the same choice of
                 // data as an unlocked start is made.
-                vn.r57desk.store.db.Sqlite.encryptFolder(AppData.dir(), key.bytes());
+                vn.r57desk.store.pack.AtRest.unlock(DataHome.forCache(AppData.syncedCache(), null), key);
                 window.dataKeyArrived(key.bytes());
                 window.runner().run(() -> {
                     try (key) {
