@@ -45,6 +45,11 @@ public final class LockViewModel {
     private Scheduler.Pending idle;
     private Scheduler.Pending tick;
     private java.util.function.BooleanSupplier held = () -> false;
+    /**
+     * Whether a passcode protects this laptop's data, known without asking the disk (a mouse move
+     * asks): true from a locked start or a passcode set, false after a forgotten one.
+     */
+    private final javafx.beans.property.ReadOnlyBooleanWrapper protectedData = new javafx.beans.property.ReadOnlyBooleanWrapper();
 
     public LockViewModel(Passcode passcode, TaskRunner runner, Scheduler scheduler, Messages messages, Consumer<Passcode.DataKey> onFirstUnlock) {
         this.passcode = passcode;
@@ -74,7 +79,17 @@ public final class LockViewModel {
 
     /** Whether a passcode protects this laptop's data (otherwise there is nothing to lock). */
     public boolean protectedData() {
-        return passcode.isSet();
+        return protectedData.get();
+    }
+
+    public javafx.beans.property.ReadOnlyBooleanProperty protectedDataProperty() {
+        return protectedData.getReadOnlyProperty();
+    }
+
+    /** A passcode was just set: the data is protected from now on, and the idle lock counts. */
+    public void protectedNow() {
+        protectedData.set(true);
+        opened();
     }
 
     /** No idle lock while this says so (presenting a meeting). */
@@ -92,9 +107,15 @@ public final class LockViewModel {
         return idleMinutes;
     }
 
+    /** Start with a passcode set (read off the FX thread by the caller): locked until it is typed. */
+    public void lockAtStart() {
+        protectedData.set(true);
+        lock();
+    }
+
     /** Locks now, when a passcode is set (start, Ctrl+Shift+L, the idle timer). */
     public void lock() {
-        if (!passcode.isSet() || state.get() != State.OPEN) return;
+        if (!protectedData.get() || state.get() != State.OPEN) return;
         cancelIdle();
         message.set("");
         state.set(State.LOCKED);
@@ -105,7 +126,7 @@ public final class LockViewModel {
     public void touched() {
         if (state.get() != State.OPEN) return;
         cancelIdle();
-        if (idleMinutes <= 0 || !passcode.isSet() || !unlockedOnce) return;
+        if (idleMinutes <= 0 || !protectedData.get() || !unlockedOnce) return;
         idle = scheduler.after(Duration.ofMinutes(idleMinutes), () -> {
             idle = null;
             if (held.getAsBoolean()) touched(); // presenting: look again later
@@ -147,6 +168,7 @@ public final class LockViewModel {
 
     /** The passcode was forgotten and the data deleted: nothing left to lock, the window opens. */
     public void forgotten() {
+        protectedData.set(false);
         cancelIdle();
         if (tick != null) tick.cancel();
         tick = null;
@@ -165,14 +187,11 @@ public final class LockViewModel {
     private void refreshWait() {
         if (tick != null) tick.cancel();
         tick = null;
-        Duration w;
-        try {
-            w = passcode.waitBeforeNextTry();
-        } catch (PackException e) {
-            w = Duration.ZERO;
-        }
-        wait.set(w);
-        if (!w.isZero() && state.get() == State.LOCKED) tick = scheduler.after(Duration.ofSeconds(1), this::refreshWait);
+        // The count of wrong tries is on disk: read off the FX thread.
+        runner.run(passcode::waitBeforeNextTry, w -> {
+            wait.set(w);
+            if (!w.isZero() && state.get() == State.LOCKED) tick = scheduler.after(Duration.ofSeconds(1), this::refreshWait);
+        }, e -> wait.set(Duration.ZERO));
     }
 
     private void cancelIdle() {

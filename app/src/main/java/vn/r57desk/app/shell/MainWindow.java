@@ -115,6 +115,8 @@ public final class MainWindow {
     private final javafx.animation.Timeline expiryTimer;
     public static final String PACK_WARNING_ID = "pack-warning";
     public static final String DATA_NOTICE_ID = "data-notice";
+    public static final String UNPROTECTED_ID = "data-unprotected";
+    public static final String PROTECT_ID = "data-protect";
     /** Why the synced data was not opened at start (damaged and kept aside, newer, in use). */
     public static final String CACHE_PROBLEM_ID = "cache-problem";
     public static final String SYNC_AGAIN_ID = "sync-again";
@@ -275,15 +277,41 @@ public final class MainWindow {
                 relabelProblem.run();
             }
         });
-        VBox notices = new VBox(4, problemRow, packWarning, dataNotice);
+        // National data (synced, or a pack) on a laptop without a passcode: said, with the way to fix it.
+        Label unprotected = new Label();
+        unprotected.setId(UNPROTECTED_ID);
+        unprotected.setWrapText(true);
+        unprotected.getStyleClass().add(atlantafx.base.theme.Styles.WARNING);
+        Icons.on(unprotected, Material2AL.LOCK_OPEN);
+        Button protect = new Button();
+        protect.setId(PROTECT_ID);
+        protect.setMinWidth(Region.USE_PREF_SIZE);
+        protect.setOnAction(e -> setPasscode());
+        HBox protectRow = new HBox(12, unprotected, protect);
+        protectRow.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(unprotected, Priority.ALWAYS);
+        var nationalUnprotected = javafx.beans.binding.Bindings.createBooleanBinding(() -> {
+            var d = datasets.currentProperty().get();
+            return !lock.protectedData() && d != null && d.kind() != DataHome.Kind.DEMO;
+        }, datasets.currentProperty(), lock.protectedDataProperty());
+        protectRow.visibleProperty().bind(nationalUnprotected);
+        protectRow.managedProperty().bind(nationalUnprotected);
+        Runnable relabelProtect = () -> {
+            unprotected.setText(messages.get("passcode.unprotected"));
+            protect.setText(messages.get("passcode.set.button"));
+        };
+        relabelProtect.run();
+        messages.localeProperty().addListener((o, a, b) -> relabelProtect.run());
+        VBox notices = new VBox(4, problemRow, protectRow, packWarning, dataNotice);
         notices.getStyleClass().add(Styles.BREADCRUMB);
-        notices.managedProperty().bind(packWarning.managedProperty().or(dataNotice.managedProperty()).or(problemRow.managedProperty()));
+        notices.managedProperty().bind(packWarning.managedProperty().or(dataNotice.managedProperty()).or(problemRow.managedProperty())
+                .or(protectRow.managedProperty()));
         VBox top = new VBox(header, breadcrumb, notices);
         this.packDialogs = new PackDialogs(messages, () -> stage);
         datasets.onPassphraseNeeded((file, why) -> packDialogs.askPassphrase(file, why, pass -> datasets.importPack(file, pass)));
         datasets.onRefused(packDialogs::refused);
         DatasetChooser chooser = new DatasetChooser(datasets, messages, this::openPack, this::wipeData,
-                new DatasetChooser.PasscodeActions(() -> passcode().isSet(), this::setPasscode, this::changePasscode, lock::lock));
+                new DatasetChooser.PasscodeActions(lock::protectedData, this::setPasscode, this::changePasscode, lock::lock));
         // The menu's passcode items follow whether one is set.
         lock.stateProperty().addListener((o, a, b) -> chooser.relabel());
         datasets.noticeProperty().addListener((o, a, b) -> chooser.relabel());
@@ -573,7 +601,7 @@ public final class MainWindow {
      */
     public void lockAtStart(java.util.function.Consumer<vn.r57desk.store.pack.Passcode.DataKey> then) {
         firstUnlock = then;
-        lock.lock();
+        lock.lockAtStart();
     }
 
     /** Data opened without a lock (no passcode set): the idle lock counts from now once one is. */
@@ -614,7 +642,7 @@ public final class MainWindow {
     public void setPasscode() {
         vn.r57desk.app.lock.PasscodeDialogs.askNew(stage, messages).ifPresent(code ->
                 datasets.protect(passcode(), code, key -> {
-                    lock.opened();
+                    lock.protectedNow();
                     dataKeyArrived(key);
                 }));
     }

@@ -49,7 +49,7 @@ class LockViewModelTest {
             dataKey = k.bytes();
         }
         LockViewModel vm = vm(p);
-        vm.lock();
+        vm.lockAtStart();
         assertThat(vm.stateProperty().get()).isEqualTo(LockViewModel.State.LOCKED);
 
         char[] wrong = "sai mật mã".toCharArray();
@@ -77,7 +77,7 @@ class LockViewModelTest {
         LockViewModel vm = vm(p);
         boolean[] presenting = {false};
         vm.holdWhile(() -> presenting[0]);
-        vm.opened();
+        vm.protectedNow();
 
         scheduler.advance(Duration.ofMinutes(9));
         vm.touched(); // a key press at 9 minutes
@@ -115,7 +115,7 @@ class LockViewModelTest {
         Passcode p = Passcode.in(dir, clock);
         p.set("đúng mật mã 2026".toCharArray()).close();
         LockViewModel vm = vm(p);
-        vm.lock();
+        vm.lockAtStart();
         for (int i = 0; i < Passcode.FREE_TRIES; i++) vm.unlock("sai mật mã".toCharArray());
         assertThat(vm.waitProperty().get()).isEqualTo(Duration.ofSeconds(30));
         // even the right passcode waits

@@ -58,8 +58,17 @@ class ProtectUiTest extends AppRobot {
     /** Files under the data folder whose bytes hold {@code text} in UTF-8. */
     private static java.util.List<Path> filesHolding(String text) throws Exception {
         byte[] needle = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.util.List<Path> all;
         try (var files = Files.walk(dataDir)) {
-            return files.filter(Files::isRegularFile).filter(f -> {
+            all = files.filter(Files::isRegularFile).toList();
+        } catch (java.io.UncheckedIOException e) {
+            Thread.sleep(200); // a file replaced while listed (an atomic save): list again
+            try (var files = Files.walk(dataDir)) {
+                all = files.filter(Files::isRegularFile).toList();
+            }
+        }
+        {
+            return all.stream().filter(f -> {
                 try {
                     byte[] b = Files.readAllBytes(f);
                     outer:
@@ -114,8 +123,8 @@ class ProtectUiTest extends AppRobot {
         Passcode passcode = Passcode.in(DataHome.forCache(AppData.syncedCache(), null).keys().dir(), Clock.systemUTC());
         assertThat(passcode.isSet()).isTrue();
         assertThat(plaintext(AppData.demoCache())).as("after: encrypted on disk").isFalse();
-        assertThat(filesHolding("Hà Nội")).as("no file of the data folder holds a known name in the clear").isEmpty();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vn.r57desk.app.sync.TokenFile.sealed(AppData.tokenFile()));
+        assertThat(filesHolding("Hà Nội")).as("no file of the data folder holds a known name in the clear").isEmpty();
         assertThat(filesHolding("bí-mật-token-57")).as("nor the device token").isEmpty();
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> lookup("#" + MainWindow.DEMO_BADGE_ID).tryQuery().map(Node::isVisible).orElse(false));
 
