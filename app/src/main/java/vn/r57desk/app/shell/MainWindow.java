@@ -99,6 +99,8 @@ public final class MainWindow {
     /** Where to go if the place reloaded after a sync is gone from the data. */
     private Place fallback;
     public static final String WAITING_ID = "status-waiting";
+    public static final String VIEW_PDF_ID = "view-pdf";
+    private final ViewPdfExport viewPdf;
     private final StackPane center = new StackPane();
     /** One scroll pane for every screen: only its content changes (see {@link #contentScroll()}). */
     private final ScrollPane scroll = contentScroll();
@@ -198,6 +200,13 @@ public final class MainWindow {
         MenuButton themes = new MenuButton();
         themes.setId(THEME_BUTTON_ID);
         Icons.on(themes, Material2MZ.PALETTE);
+        // "PDF of this view" (Ctrl+P): any screen, with its title, as-of date and source
+        this.viewPdf = new ViewPdfExport(messages, runner, statusBar::say, presenting, this::printableView, () -> stage);
+        Button pdf = new Button();
+        pdf.setId(VIEW_PDF_ID);
+        pdf.setOnAction(e -> viewPdf.run());
+        pdf.disableProperty().bind(presenting.presentingProperty());
+        Icons.on(pdf, Material2MZ.PICTURE_AS_PDF);
         Button search = new Button();
         search.setId(SEARCH_BUTTON_ID);
         Icons.on(search, Material2MZ.SEARCH);
@@ -220,15 +229,15 @@ public final class MainWindow {
         breadcrumb.setId(BREADCRUMB_ID);
         breadcrumb.setAlignment(Pos.CENTER_LEFT);
         breadcrumb.getStyleClass().add(Styles.BREADCRUMB);
-        HBox header = new HBox(12, back, forward, title, demoBadge, spacer, search, themes, language, about);
+        HBox header = new HBox(12, back, forward, title, demoBadge, spacer, pdf, search, themes, language, about);
         // A long title (an initiative's name) gives way, ending in "…" (the breadcrumb below has it
         // in full); the badge and the buttons keep their words. HBox otherwise shrank them all
         // alike, to "DỮ LIỆU MINH …" and "Engl…".
-        for (Region r : List.of(back, forward, demoBadge, search, themes, language, about)) r.setMinWidth(Region.USE_PREF_SIZE);
+        for (Region r : List.of(back, forward, demoBadge, pdf, search, themes, language, about)) r.setMinWidth(Region.USE_PREF_SIZE);
         title.setMinWidth(0);
         // On a projector's 1024 pixels in the projector's type the buttons show just their icons,
         // so that ten letters of the title (in its own larger type) still show.
-        IconOnlyWhenNarrow.install(header, List.of(search, themes, language), () -> 10 * title.getFont().getSize());
+        IconOnlyWhenNarrow.install(header, List.of(pdf, search, themes, language), () -> 10 * title.getFont().getSize());
         header.getStyleClass().add(Styles.HEADER);
         // What happened to the data (a pack opened, expired, wiped) and which packs expire soon:
         // visible under the header, taking no room when there is nothing to say.
@@ -415,6 +424,9 @@ public final class MainWindow {
             demoTip.setText(messages.get("demo.tooltip"));
             language.setText(messages.get("lang.switch"));
             search.setText(messages.get("search.button"));
+            pdf.setText(messages.get("viewpdf.button"));
+            pdf.setTooltip(new Tooltip(messages.get("viewpdf.tip")));
+            pdf.setAccessibleText(messages.get("viewpdf.tip"));
             themes.setText(messages.get(theme.messageKey()));
             themes.getItems().clear();
             for (Theme t : Theme.values()) {
@@ -551,6 +563,7 @@ public final class MainWindow {
         scene.getAccelerators().putAll(sectionKeys);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN), searchView::show);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), this::openPack);
+        scene.getAccelerators().put(ViewPdfExport.KEY, viewPdf::run);
         // A .r57pack dropped onto the window is opened as if chosen with Ctrl+O.
         scene.setOnDragOver(e -> {
             if (e.getDragboard().hasFiles() && e.getDragboard().getFiles().size() == 1 && PackDialogs.isPack(e.getDragboard().getFiles().get(0))) {
@@ -761,6 +774,23 @@ public final class MainWindow {
     public Ctx context() {
         DrillDown dd = shell.drillDownProperty().get();
         return dd == null ? null : new Ctx(messages, nav, dd.catalog(), runner, statusBar::say, theme, notes, shell.today(), notes, presenting);
+    }
+
+    /** "PDF of this view" (Ctrl+P): tests set its chooser. */
+    public ViewPdfExport viewPdf() {
+        return viewPdf;
+    }
+
+    /** The screen on show, for "PDF of this view": its content node (all of it, not the viewport), title and breadcrumb; null while loading or failed. */
+    private ViewPdfExport.View printableView() {
+        DrillDown dd = shell.drillDownProperty().get();
+        var loaded = screen.loadedProperty().get();
+        if (dd == null || loaded == null || !loaded.place().equals(nav.current()) || !center.getChildren().contains(scroll) || scroll.getContent() == null) {
+            return null;
+        }
+        List<String> crumbs = Place.path(nav.current()).stream().map(p -> p.title(messages, dd.catalog())).toList();
+        return new ViewPdfExport.View(scroll.getContent(), nav.current().title(messages, dd.catalog()), crumbs, dd, shell.today(),
+                javafx.scene.paint.Color.web(theme.palette.bg()));
     }
 
     /** Whether a meeting is being presented. */

@@ -265,6 +265,7 @@ public final class DataTable<T> {
             holder.applyCss();
             holder.layout();
         };
+        holder.getProperties().put(SHOW_KEY, show);
         check[0] = () -> {
             javafx.scene.Scene scene = holder.getScene();
             if (scene == null || !holder.getChildren().isEmpty()) return;
@@ -285,6 +286,34 @@ public final class DataTable<T> {
     }
 
     static final String HOLDER_STYLE_CLASS = Styles.DATA_TABLE_HOLDER;
+    /** The holder's property that puts its table in (for {@link #expandForPrint}). */
+    private static final String SHOW_KEY = "r57.dataTable.show";
+
+    /**
+     * For "PDF of this view": every table under {@code root} still waiting below the fold is put
+     * in its place, and each is made as tall as its rows (at most {@code maxRows}), so that a
+     * printout holds the lists rather than the 14 rows a table shows before scrolling within
+     * itself. Returns what gives the tables back their heights (the tables stay in place). The
+     * caller lays the scene out, snapshots and undoes within one FX event: nothing is drawn meanwhile.
+     */
+    public static Runnable expandForPrint(Node root, int maxRows) {
+        List<Runnable> undo = new ArrayList<>();
+        for (Node n : root.lookupAll("." + HOLDER_STYLE_CLASS)) {
+            if (n.getProperties().get(SHOW_KEY) instanceof Runnable show) show.run();
+            if (!(n instanceof StackPane h) || h.getChildren().isEmpty() || !(h.getChildren().getFirst() instanceof TableView<?> t)) continue;
+            double cell = t.getFixedCellSize();
+            if (cell <= 0) continue;
+            Node header = t.lookup(".column-header-background");
+            double headerH = header instanceof Region r && r.getHeight() > 0 ? r.getHeight() : cell + 4;
+            int rows = Math.max(1, Math.min(t.getItems().size(), maxRows));
+            double tall = Math.ceil(headerH + rows * cell + t.snappedTopInset() + t.snappedBottomInset() + 1);
+            double before = t.getPrefHeight();
+            if (tall <= before) continue;
+            t.setPrefHeight(tall);
+            undo.add(() -> t.setPrefHeight(before));
+        }
+        return () -> undo.forEach(Runnable::run);
+    }
 
     static final String MEASURE_STYLE_CLASS = Styles.DATA_TABLE_MEASURE;
     /** Rows measured per column: JavaFX's own auto-size looks at 30; a page of the app's lists is 100. */
@@ -476,15 +505,10 @@ public final class DataTable<T> {
     }
 
     /** The user's documents folder (XDG's, Windows' and macOS's "Documents"), or their home; null if neither exists. */
+    /** The user's documents folder (the desktop's own, else ~/Documents or ~/Tài liệu, else home); the same as "PDF of this view". */
     static Path documentsFolder() {
         String home = System.getProperty("user.home");
-        if (home == null) return null;
-        Path h = Path.of(home);
-        String xdg = System.getenv("XDG_DOCUMENTS_DIR");
-        for (Path p : new Path[] {xdg == null ? null : Path.of(xdg.replace("$HOME", home)), h.resolve("Documents"), h.resolve("Tài liệu"), h}) {
-            if (p != null && java.nio.file.Files.isDirectory(p)) return p;
-        }
-        return null;
+        return home == null ? null : vn.r57desk.store.handout.ViewPdf.documentsFolder(Path.of(home));
     }
 
     /**

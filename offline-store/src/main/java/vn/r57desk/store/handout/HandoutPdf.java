@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -20,7 +18,6 @@ import java.util.Locale;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import org.apache.pdfbox.pdmodel.graphics.state.PDExtendedGraphicsState;
 import org.apache.pdfbox.pdmodel.interactive.action.PDActionGoTo;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDBorderStyleDictionary;
@@ -28,7 +25,6 @@ import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDPa
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDDocumentOutline;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.util.Matrix;
 
 import vn.r57desk.store.db.Cache;
 import vn.r57desk.store.db.CacheException;
@@ -88,7 +84,7 @@ public final class HandoutPdf {
         MeetingAgenda agenda = meetings.require(meetingId);
         List<Stocktake> stocktakes = meetings.stocktakes(agenda, o.today());
         List<MeetingAction> recorded = new Decisions(cache, o.clock()).ofMeeting(meetingId);
-        Bilingual source = source(cache, dd);
+        Bilingual source = DataSource.describe(dd);
         LocalDate asOf = meetings.dataDay(o.today());
         Path abs = out.toAbsolutePath();
         if (abs.getParent() != null) Files.createDirectories(abs.getParent());
@@ -105,23 +101,6 @@ public final class HandoutPdf {
         }
         Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return new Result(abs, pages, Files.size(abs), agenda.items().size());
-    }
-
-    /** Where the figures come from: the demo generator, or the server and time of the last sync. */
-    private static Bilingual source(Cache cache, DrillDown dd) throws CacheException {
-        if (dd.catalog().isDemo()) {
-            String gen = "scale " + dd.catalog().info().getOrDefault("scale", "?") + ", seed " + dd.catalog().info().getOrDefault("seed", "?");
-            return new Bilingual("Dữ liệu minh họa của R57 Desk (" + gen + "): tên và mục tiêu thật, số liệu giả lập",
-                    "R57 Desk demo data (" + gen + "): real names and targets, synthetic figures");
-        }
-        return cache.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT server, last_success_at FROM sync_state WHERE last_success_at IS NOT NULL"
-                    + " ORDER BY julianday(last_success_at) DESC LIMIT 1"); ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) return new Bilingual("Chưa đồng bộ với máy chủ", "Never synced with a server");
-                return new Bilingual("Máy chủ " + rs.getString(1) + ", đồng bộ lần cuối " + rs.getString(2),
-                        "Server " + rs.getString(1) + ", last synced " + rs.getString(2));
-            }
-        });
     }
 
     private String t(String viText, String enText) {
@@ -265,40 +244,10 @@ public final class HandoutPdf {
         }
     }
 
-    /** Page numbers, the as-of date and the source on every page; the watermark naming whose copy it is. */
+    /** Page numbers, the as-of date and whose copy on every page; the watermark naming the user (PdfCanvas.stamp, shared with ViewPdf). */
     private void footers(LocalDate asOf, ZonedDateTime generated) throws IOException {
-        int n = pdf.doc.getNumberOfPages();
-        PDExtendedGraphicsState faint = new PDExtendedGraphicsState();
-        faint.setNonStrokingAlphaConstant(0.09f);
-        String mark = pdf.clean(t("Bản của ", "Copy of ") + o.user() + " · " + DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").format(generated));
-        for (int i = 0; i < n; i++) {
-            PDPage page = pdf.doc.getPage(i);
-            try (PDPageContentStream cs = new PDPageContentStream(pdf.doc, page, PDPageContentStream.AppendMode.APPEND, true, true)) {
-                pdf.cs = cs;
-                pdf.line(PdfCanvas.MARGIN, 44, PdfCanvas.WIDTH - PdfCanvas.MARGIN, 44, 0.5f, RULE, false);
-                pdf.text(t("Số liệu đến ngày ", "Data as of ") + Words.day(asOf) + " · R57 Desk · " + t("Bản của ", "Copy of ") + o.user(),
-                        pdf.regular, 8, PdfCanvas.MARGIN, 32, MUTED);
-                String pageText = t("Trang ", "Page ") + (i + 1) + "/" + n;
-                pdf.text(pageText, pdf.regular, 8, PdfCanvas.WIDTH - PdfCanvas.MARGIN - pdf.width(pdf.clean(pageText), pdf.regular, 8), 32, MUTED);
-                // diagonal, faint, across the middle: visible on a photocopy, not in the way of reading
-                cs.saveGraphicsState();
-                cs.setGraphicsStateParameters(faint);
-                cs.setNonStrokingColor(0.1f, 0.1f, 0.1f);
-                // as large as fits along the diagonal (a long name gets smaller type)
-                float diagonal = (float) Math.hypot(PdfCanvas.WIDTH, PdfCanvas.HEIGHT) * 0.72f;
-                float size = Math.min(40, diagonal / Math.max(1, pdf.width(mark, pdf.bold, 1)));
-                float w = pdf.width(mark, pdf.bold, size);
-                double angle = Math.atan2(PdfCanvas.HEIGHT, PdfCanvas.WIDTH);
-                float cx = PdfCanvas.WIDTH / 2, cy = PdfCanvas.HEIGHT / 2;
-                cs.beginText();
-                cs.setFont(pdf.bold, size);
-                cs.setTextMatrix(Matrix.getRotateInstance(angle, cx - (float) (Math.cos(angle) * w / 2), cy - (float) (Math.sin(angle) * w / 2)));
-                cs.showText(mark);
-                cs.endText();
-                cs.restoreGraphicsState();
-            }
-        }
-        pdf.cs = null;
+        pdf.stamp(t("Số liệu đến ngày ", "Data as of ") + Words.day(asOf) + " · R57 Desk · " + t("Bản của ", "Copy of ") + o.user(),
+                t("Trang ", "Page "), t("Bản của ", "Copy of ") + o.user() + " · " + DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").format(generated));
     }
 
     // ---- one agenda item ---------------------------------------------------------------------------------

@@ -13,6 +13,8 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.graphics.state.PDExtendedGraphicsState;
+import org.apache.pdfbox.util.Matrix;
 
 /**
  * A4 pages drawn top to bottom with a cursor, in the bundled Noto Sans (embedded as a subset, so a
@@ -51,11 +53,16 @@ final class PdfCanvas implements AutoCloseable {
     }
 
     PDPage newPage() throws IOException {
+        return newPage(PDRectangle.A4);
+    }
+
+    /** A new page of {@code size} (A4 portrait, or A4 turned for a wide view), the cursor at its top. */
+    PDPage newPage(PDRectangle size) throws IOException {
         if (cs != null) cs.close();
-        page = new PDPage(PDRectangle.A4);
+        page = new PDPage(size);
         doc.addPage(page);
         cs = new PDPageContentStream(doc, page);
-        y = TOP;
+        y = size.getHeight() - (HEIGHT - TOP);
         return page;
     }
 
@@ -159,6 +166,50 @@ final class PdfCanvas implements AutoCloseable {
         cs.stroke();
         if (dashed) cs.setLineDashPattern(new float[0], 0);
     }
+
+    /**
+     * On every page of the document (portrait or landscape): a rule and {@code footerLeft} (the
+     * as-of date, whose copy) at the bottom left, "{@code pageWord}x/n" at the bottom right, and
+     * {@code watermark} faint and diagonal across the middle, visible on a photocopy and not in the
+     * way of reading. Drawn last, over the content, once the number of pages is known.
+     */
+    void stamp(String footerLeft, String pageWord, String watermark) throws IOException {
+        if (cs != null) cs.close();
+        int n = doc.getNumberOfPages();
+        PDExtendedGraphicsState faint = new PDExtendedGraphicsState();
+        faint.setNonStrokingAlphaConstant(0.09f);
+        String mark = clean(watermark);
+        for (int i = 0; i < n; i++) {
+            PDPage p = doc.getPage(i);
+            float w = p.getMediaBox().getWidth(), h = p.getMediaBox().getHeight();
+            try (PDPageContentStream s = new PDPageContentStream(doc, p, PDPageContentStream.AppendMode.APPEND, true, true)) {
+                cs = s;
+                line(MARGIN, 44, w - MARGIN, 44, 0.5f, FOOTER_RULE, false);
+                text(footerLeft, regular, 8, MARGIN, 32, FOOTER_INK);
+                String pageText = pageWord + (i + 1) + "/" + n;
+                text(pageText, regular, 8, w - MARGIN - width(clean(pageText), regular, 8), 32, FOOTER_INK);
+                s.saveGraphicsState();
+                s.setGraphicsStateParameters(faint);
+                s.setNonStrokingColor(0.1f, 0.1f, 0.1f);
+                // as large as fits along the diagonal (a long name gets smaller type)
+                float diagonal = (float) Math.hypot(w, h) * 0.72f;
+                float size = Math.min(40, diagonal / Math.max(1, width(mark, bold, 1)));
+                float mw = width(mark, bold, size);
+                double angle = Math.atan2(h, w);
+                float cx = w / 2, cy = h / 2;
+                s.beginText();
+                s.setFont(bold, size);
+                s.setTextMatrix(Matrix.getRotateInstance(angle, cx - (float) (Math.cos(angle) * mw / 2), cy - (float) (Math.sin(angle) * mw / 2)));
+                s.showText(mark);
+                s.endText();
+                s.restoreGraphicsState();
+            }
+        }
+        cs = null;
+    }
+
+    private static final float[] FOOTER_INK = {0.38f, 0.41f, 0.47f};
+    private static final float[] FOOTER_RULE = {0.80f, 0.82f, 0.86f};
 
     @Override
     public void close() throws IOException {
