@@ -83,7 +83,7 @@ final class PasscodeOption {
         return p -> {
             long tenth = p.bytes() == 0 ? 10 : p.bytesDone() * 10 / p.bytes();
             if (p.current() != null || tenth != lastTenth[0]) {
-                err.printf(java.util.Locale.ROOT, "encrypting: %d of %d files, %s of %s%s%n", p.filesDone(), p.files(), Sqlite.size(p.bytesDone()),
+                err.printf(java.util.Locale.ROOT, "encrypting: %d of %d files, %s of %s%s%n", p.filesDone(), p.files(), p.bytesDone() == 0 ? "0 KB" : Sqlite.size(p.bytesDone()),
                         Sqlite.size(p.bytes()), p.current() == null ? "" : " (" + p.current().getFileName() + " done)");
                 err.flush();
                 lastTenth[0] = tenth;

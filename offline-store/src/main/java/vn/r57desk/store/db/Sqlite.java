@@ -21,8 +21,8 @@ import org.sqlite.SQLiteOpenMode;
  * Opening SQLite connections the one way this project does, and the one place that decides whether
  * a file is encrypted at rest: a file inside a folder given to {@link #encryptFolder} is opened with
  * that folder's data key (SQLite3 Multiple Ciphers, ChaCha20-Poly1305 on every page of the file,
- * its WAL and its journal; docs/security.md, "Data at rest"); any other file (the demo data, the
- * reference server's, benchmarks') is plain SQLite.
+ * its WAL and its journal; docs/security.md, "Data at rest"), the demo data in it included; any
+ * other file (the reference server's, a benchmark's without {@code --passcode-file}) is plain SQLite.
  */
 public final class Sqlite {
     /** Absolute, normalized data folder → its data key in hex. Empty while the app is locked. */
@@ -92,6 +92,18 @@ public final class Sqlite {
         if (dataKey.length != 32) throw new IllegalArgumentException("a data key has 32 bytes");
         if (Files.exists(target)) throw new IOException(target + " exists");
         String hex = HexFormat.of().formatHex(dataKey);
+        Path journal = Path.of(plain.toAbsolutePath() + "-journal");
+        if (Files.exists(journal) && Files.size(journal) > 0) {
+            // A hot rollback journal (a write cut short, e.g. a bootstrap killed): a read-only
+            // connection cannot roll it back, and an immutable one would copy the half-written
+            // pages. A writable plaintext connection rolls it back on its first read.
+            SQLiteConfig rw = new SQLiteConfig();
+            rw.setTempStore(SQLiteConfig.TempStore.MEMORY);
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + plain.toAbsolutePath(), rw.toProperties());
+                 Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM sqlite_master")) {
+                rs.next();
+            }
+        }
         // The source's own connection, without any key (its folder may already be registered).
         SQLiteConfig src = new SQLiteConfig();
         src.setReadOnly(true);

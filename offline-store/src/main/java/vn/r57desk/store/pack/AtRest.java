@@ -54,6 +54,8 @@ public final class AtRest {
     static final String COPY = ".atrest";
     static final String TMP = ".atrest-tmp";
     static final String PLAIN = ".plaintext";
+    /** A link to a hot rollback journal SQLite deletes while the copy is made (its old pages are plaintext). */
+    static final String JOURNAL_PLAIN = ".journal-plaintext";
     private static final String[] SIDE = {"-wal", "-shm", "-journal"};
 
     private AtRest() {}
@@ -158,6 +160,16 @@ public final class AtRest {
             // A plaintext file with an encrypted copy of an earlier attempt's F.plaintext link: that
             // link is this same file (or an older one): drop the link, the file is converted anew.
             if (Files.exists(plain)) unlinkOrShred(plain, f);
+            Path journal = side(f, "-journal"), journalLink = side(f, JOURNAL_PLAIN);
+            if (Files.exists(journal) && !Files.exists(journalLink)) {
+                // A hot journal is rolled back (and deleted) by SQLite during the copy: a link keeps
+                // its blocks (the old pages, plaintext) to be overwritten afterwards.
+                try {
+                    Files.createLink(journalLink, journal);
+                } catch (UnsupportedOperationException | IOException noHardLinks) {
+                    // its bytes are then freed by SQLite, not overwritten: docs/security.md
+                }
+            }
             hook.before("copy", f);
             Sqlite.encryptedCopy(f, tmp, key);
             KeyFiles.move(tmp, copy);
@@ -185,6 +197,7 @@ public final class AtRest {
             hook.before("shred-plain", plain);
             DataHome.shred(plain);
         }
+        DataHome.shred(side(f, JOURNAL_PLAIN));
     }
 
     /** {@code link} when it is the same file as {@code f}: only the name goes (overwriting it would zero {@code f}). */
@@ -195,7 +208,7 @@ public final class AtRest {
 
     /** A conversion a crash interrupted: its side files are there. */
     private static boolean unfinished(Path f) {
-        return Files.exists(side(f, COPY)) || Files.exists(side(f, PLAIN)) || Files.exists(side(f, TMP));
+        return Files.exists(side(f, COPY)) || Files.exists(side(f, PLAIN)) || Files.exists(side(f, TMP)) || Files.exists(side(f, JOURNAL_PLAIN));
     }
 
     /**
@@ -220,7 +233,7 @@ public final class AtRest {
         for (Path p : files) {
             String n = p.getFileName().toString();
             Path f = p;
-            for (String suffix : new String[] {COPY, TMP, PLAIN}) {
+            for (String suffix : new String[] {COPY, TMP, PLAIN, JOURNAL_PLAIN}) {
                 if (n.endsWith(suffix)) f = p.resolveSibling(n.substring(0, n.length() - suffix.length()));
             }
             if (f == p && (n.endsWith("-wal") || n.endsWith("-shm") || n.endsWith("-journal"))) continue;

@@ -116,6 +116,47 @@ class AtRestTest {
         assertThat(passcode.isSet()).isFalse();
     }
 
+    @Test
+    void aWriteCutShortWithAHotJournalIsRolledBackThenEncryptedLeavingNoPlaintext() throws Exception {
+        // A bootstrap (rollback journal mode) killed inside a transaction whose pages spilled into
+        // the file: the journal holds the old pages, the file some new ones.
+        Path live = dir.resolve("live/cache.db.bootstrap");
+        Path data = dir.resolve("data");
+        Files.createDirectories(live.getParent());
+        Files.createDirectories(data);
+        try (Connection c = Sqlite.open(live); Statement st = c.createStatement()) {
+            st.execute("PRAGMA journal_mode = TRUNCATE");
+            st.execute("CREATE TABLE t (x TEXT)");
+            st.execute("INSERT INTO t VALUES ('committed: Hà Nội')");
+            st.execute("PRAGMA cache_size = 10");
+            c.setAutoCommit(false);
+            try (java.sql.PreparedStatement ps = c.prepareStatement("INSERT INTO t VALUES (?)")) {
+                for (int i = 0; i < 5000; i++) {
+                    ps.setString(1, "uncommitted " + DataAtRestTest.NOTE + " " + i);
+                    ps.executeUpdate();
+                }
+            }
+            Files.copy(live, data.resolve("cache.db.bootstrap"));
+            Files.copy(Path.of(live + "-journal"), data.resolve("cache.db.bootstrap-journal"));
+            c.rollback();
+        }
+        assertThat(Files.size(data.resolve("cache.db.bootstrap-journal"))).as("a hot journal").isGreaterThan(0);
+        assertThat(DataAtRestTest.knownBytesIn(data)).contains("Hà Nội", DataAtRestTest.NOTE);
+        DataHome home = DataHome.forCache(data.resolve("cache.db"), null);
+        assertThat(AtRest.hasPlaintext(home)).isTrue();
+        try (Passcode.DataKey key = Passcode.in(home.root().resolve("keys"), Clock.systemUTC(), 10_000).set(DataAtRestTest.PASSCODE.toCharArray())) {
+            AtRest.encryptExisting(home, key, p -> {});
+            assertThat(DataAtRestTest.knownBytesIn(data)).as("files: " + files(data)).isEmpty();
+            assertThat(files(data)).extracting(p -> p.getFileName().toString()).containsExactlyInAnyOrder("cache.db.bootstrap", "data.key", "passcode-tries");
+            AtRest.unlock(home, key);
+        }
+        try (Connection c = Sqlite.open(data.resolve("cache.db.bootstrap")); Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SELECT group_concat(x) FROM t")) {
+            rs.next();
+            assertThat(rs.getString(1)).as("the cut-short transaction rolled back").isEqualTo("committed: Hà Nội");
+        }
+    }
+
     /** A failure injected before each step (a crash there, or a full disk): the data stays readable, and a second run finishes. */
     @ParameterizedTest
     @ValueSource(strings = {"copy", "link", "shred-side", "rename", "shred-plain"})
