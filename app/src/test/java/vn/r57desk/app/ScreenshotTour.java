@@ -152,6 +152,71 @@ class ScreenshotTour extends AppRobot {
     }
 
     /**
+     * The passcode and the lock ({@code -Dtest=ScreenshotTour#lock}): setting a passcode (the
+     * dialog with its warning), the lock screen after a wrong passcode, in Vietnamese and English,
+     * then in the projector theme at 1024 x 768.
+     */
+    @Test
+    void lock() throws Exception {
+        String out = System.getProperty("r57.screenshots");
+        assumeTrue(out != null, "set -Dr57.screenshots=DIR to write screenshots");
+        Path dir = Path.of(out);
+        Files.createDirectories(dir);
+        Path data = Files.createTempDirectory("r57-shots-lock");
+        System.setProperty("r57.dataDir", data.toString());
+        FxToolkit.registerPrimaryStage();
+        var app = FxToolkit.setupApplication(R57DeskApp.class);
+        String code = "họp ban chỉ đạo 57";
+        try {
+            waitFor("#" + ScreenRegistry.CONTENT_ID);
+            clickOn("#" + vn.r57desk.app.packs.DatasetChooser.ID);
+            clickOn("#" + vn.r57desk.app.packs.DatasetChooser.PASSCODE_ID);
+            waitFor("#" + vn.r57desk.app.lock.PasscodeDialogs.NEW_ID);
+            interact(() -> {
+                lookup("#" + vn.r57desk.app.lock.PasscodeDialogs.NEW_ID).queryAs(javafx.scene.control.PasswordField.class).setText(code);
+                lookup("#" + vn.r57desk.app.lock.PasscodeDialogs.REPEAT_ID).queryAs(javafx.scene.control.PasswordField.class).setText(code);
+            });
+            clickOn("#" + vn.r57desk.app.lock.PasscodeDialogs.UNDERSTOOD_ID);
+            withPopups(dir, "passcode-set-vi");
+            clickOn("Đặt mật mã và mã hóa");
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vn.r57desk.store.pack.Passcode.in(
+                    vn.r57desk.store.pack.DataHome.forCache(vn.r57desk.app.shell.AppData.syncedCache(), null).keys().dir(), java.time.Clock.systemUTC()).isSet()
+                    && !lookup("#" + vn.r57desk.app.shell.MainWindow.DATA_NOTICE_ID).queryAs(javafx.scene.control.Label.class).getText().startsWith("Đang"));
+            lockShots(dir, "", "vi", code);
+            clickOn("#" + R57DeskApp.LANGUAGE_BUTTON_ID);
+            lockShots(dir, "", "en", code);
+            clickOn("#" + vn.r57desk.app.shell.MainWindow.THEME_BUTTON_ID);
+            clickOn("#theme-projector");
+            javafx.stage.Stage stage = (javafx.stage.Stage) lookup("#" + R57DeskApp.LANGUAGE_BUTTON_ID).query().getScene().getWindow();
+            interact(() -> {
+                stage.setWidth(1024);
+                stage.setHeight(768);
+            });
+            lockShots(dir, "projector-1024-", "en", code);
+            clickOn("#" + R57DeskApp.LANGUAGE_BUTTON_ID);
+            lockShots(dir, "projector-1024-", "vi", code);
+        } finally {
+            FxToolkit.cleanupApplication(app);
+        }
+    }
+
+    /** Locks (Ctrl+Shift+L), tries a wrong passcode, shoots the lock screen, and unlocks. */
+    private void lockShots(Path dir, String prefix, String lang, String code) throws Exception {
+        press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.SHIFT).type(javafx.scene.input.KeyCode.L)
+                .release(javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.CONTROL);
+        waitFor("#" + vn.r57desk.app.lock.LockScreen.PASSCODE_ID);
+        var field = lookup("#" + vn.r57desk.app.lock.LockScreen.PASSCODE_ID).queryAs(javafx.scene.control.PasswordField.class);
+        interact(() -> field.setText("sai mật mã"));
+        clickOn("#" + vn.r57desk.app.lock.LockScreen.UNLOCK_ID);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !lookup("#" + vn.r57desk.app.lock.LockScreen.MESSAGE_ID)
+                .queryAs(javafx.scene.control.Label.class).getText().isEmpty() && !field.isDisabled());
+        shot(dir, prefix + "lock-" + lang);
+        interact(() -> field.setText(code));
+        clickOn("#" + vn.r57desk.app.lock.LockScreen.UNLOCK_ID);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !lookup("#" + vn.r57desk.app.lock.LockScreen.ROOT_ID).query().isVisible());
+    }
+
+    /**
      * The Changes section after syncs under the reference server's live reporting: the changed
      * tasks and KPI values listed under their counts. Runs only when asked
      * ({@code -Dr57.screenshots=DIR -Dr57.screenshots.changes=true}): it starts a server and syncs twice.

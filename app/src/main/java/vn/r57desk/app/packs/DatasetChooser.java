@@ -25,6 +25,11 @@ public final class DatasetChooser {
     public static final String ID = "dataset-chooser";
     public static final String OPEN_ID = "dataset-open-pack";
     public static final String WIPE_ID = "dataset-wipe";
+    public static final String PASSCODE_ID = "dataset-passcode";
+    public static final String LOCK_ID = "dataset-lock";
+
+    /** The passcode's items: whether one is set, set one, change it, lock now. */
+    public record PasscodeActions(java.util.function.BooleanSupplier isSet, Runnable set, Runnable change, Runnable lock) {}
 
     private final DatasetsViewModel vm;
     private final Messages messages;
@@ -33,8 +38,10 @@ public final class DatasetChooser {
     private final HBox node;
     private final Runnable openPack;
     private final Runnable wipe;
+    private final PasscodeActions passcode;
 
-    public DatasetChooser(DatasetsViewModel vm, Messages messages, Runnable openPack, Runnable wipe) {
+    public DatasetChooser(DatasetsViewModel vm, Messages messages, Runnable openPack, Runnable wipe, PasscodeActions passcode) {
+        this.passcode = passcode;
         this.vm = vm;
         this.messages = messages;
         this.openPack = openPack;
@@ -105,6 +112,18 @@ public final class DatasetChooser {
         MenuItem wipeItem = new MenuItem(messages.get("pack.wipe"));
         wipeItem.setId(WIPE_ID);
         wipeItem.setOnAction(e -> wipe.run());
-        button.getItems().addAll(open, new SeparatorMenuItem(), wipeItem);
+        // The passcode of this laptop's data: set once (the data is then encrypted), changed, and Lock now.
+        boolean set = passcode.isSet().getAsBoolean();
+        MenuItem code = new MenuItem(messages.get(set ? "passcode.change.menu" : "passcode.set.menu"));
+        code.setId(PASSCODE_ID);
+        code.setOnAction(e -> (set ? passcode.change() : passcode.set()).run());
+        button.getItems().addAll(open, new SeparatorMenuItem(), code);
+        if (set) {
+            MenuItem lock = new MenuItem(messages.get("passcode.lock.menu"));
+            lock.setId(LOCK_ID);
+            lock.setOnAction(e -> passcode.lock().run());
+            button.getItems().add(lock);
+        }
+        button.getItems().addAll(new SeparatorMenuItem(), wipeItem);
     }
 }

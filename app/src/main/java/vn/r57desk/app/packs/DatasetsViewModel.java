@@ -27,6 +27,7 @@ import vn.r57desk.store.pack.DataHome;
 import vn.r57desk.store.pack.DataHome.Dataset;
 import vn.r57desk.store.pack.DataHome.ExpiryReport;
 import vn.r57desk.store.pack.PackException;
+import vn.r57desk.store.pack.Passcode;
 
 /**
  * The datasets of this laptop (the synced data, each imported briefing pack, the demo data) and
@@ -246,10 +247,94 @@ public final class DatasetsViewModel {
     }
 
     private void wipe(String said) {
+        wipe(said, () -> home.wipeAll(true), () -> { });
+    }
+
+    /**
+     * Sets the passcode of this laptop's data and encrypts what is already here (issue 24 item 5):
+     * the open data is let go, every database under the data folder is converted
+     * ({@link vn.r57desk.store.pack.AtRest#encryptExisting}: no plaintext left; progress in the
+     * notice), the data key registered so that everything from now on is written encrypted, and the
+     * same dataset opens again. {@code code} is wiped whatever happens. A failure leaves the data
+     * readable (plaintext or encrypted, never neither) and is said; setting again finishes it.
+     */
+    public void protect(Passcode passcode, char[] code, java.util.function.Consumer<byte[]> after) {
+        Path open = host.openFile();
+        Dataset was = current.get();
+        importing.set(true);
+        notice.set(messages.get("passcode.encrypting", 0, 0));
+        runner.run(() -> {
+            Passcode.DataKey key;
+            try {
+                key = passcode.isSet() ? passcode.unlock(code) : passcode.set(code);
+            } finally {
+                Arrays.fill(code, '\0');
+            }
+            try (key) {
+                if (open != null) host.release(open);
+                byte[] copy = key.bytes();
+                vn.r57desk.store.pack.AtRest.encryptExisting(home, key, p -> runner.onUi(() ->
+                        notice.set(messages.get("passcode.encrypting", p.filesDone(), p.files()))));
+                vn.r57desk.store.pack.AtRest.unlock(home, key); // the databases and the device key from now on
+                return new Object[] {home.datasets(), copy};
+            }
+        }, done -> {
+            @SuppressWarnings("unchecked")
+            List<Dataset> list = (List<Dataset>) done[0];
+            importing.set(false);
+            datasets.setAll(list);
+            current.set(null);
+            Dataset again = was == null ? null : list.stream().filter(d -> d.id().equals(was.id())).findFirst().orElse(null);
+            switchTo(again != null ? again : new Dataset(DataHome.Kind.DEMO, "demo", demoFile, null, "", null, null, null, null, null, null));
+            notice.set(messages.get("passcode.protected"));
+            after.accept((byte[]) done[1]);
+        }, e -> {
+            importing.set(false);
+            notice.set(e instanceof PackException ? reason(e)
+                    : messages.get("passcode.failed", e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            if (open != null && was != null) {
+                current.set(null);
+                switchTo(was); // opened again as it was (a conversion cut short leaves it readable)
+            }
+        });
+    }
+
+    /** Changes the passcode (the data key is re-wrapped; no data is written again). Both arrays are wiped. */
+    public void changePasscode(Passcode passcode, char[] old, char[] fresh) {
+        runner.run(() -> {
+            try {
+                passcode.change(old, fresh);
+                return true;
+            } finally {
+                Arrays.fill(old, '\0');
+                Arrays.fill(fresh, '\0');
+            }
+        }, ok -> notice.set(messages.get("passcode.changed")), e -> notice.set(reason(e)));
+    }
+
+    /**
+     * The passcode was forgotten (confirmed on the lock screen): the synced data with its notes and
+     * outbox, every pack and the wrapped data key go ({@link Passcode#forgotten}); the device key
+     * stays. Then the demo data opens (made again: it was encrypted under the lost key), and
+     * {@code after} runs.
+     */
+    public void forgotPasscode(Passcode passcode, Runnable after) {
+        wipe("lock.forgot.done", () -> {
+            vn.r57desk.store.db.Sqlite.forgetKeys();
+            passcode.forgotten(home); // the demo data, encrypted under the lost key, goes too: made again on opening
+        }, after);
+    }
+
+    /** What a wipe does (off the FX thread), given the open file has been let go. */
+    private interface WipeStep {
+        void run() throws Exception;
+    }
+
+    private void wipe(String said, WipeStep step, Runnable after) {
         Path open = host.openFile();
         runner.run(() -> {
             if (open != null && !same(open, demoFile)) host.release(open);
-            home.wipeAll(true);
+            step.run();
             return home.datasets();
         }, list -> {
             datasets.setAll(list);
@@ -259,6 +344,7 @@ public final class DatasetsViewModel {
             switchTo(list.stream().filter(d -> d.kind() == DataHome.Kind.DEMO).findFirst()
                     .orElse(new Dataset(DataHome.Kind.DEMO, "demo", demoFile, null, "", null, null, null, null, null, null)));
             notice.set(messages.get(said));
+            after.run();
         }, e -> notice.set(reason(e)));
     }
 

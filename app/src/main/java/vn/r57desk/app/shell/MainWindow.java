@@ -22,6 +22,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
@@ -116,6 +117,8 @@ public final class MainWindow {
     private final javafx.animation.Timeline expiryTimer;
     public static final String PACK_WARNING_ID = "pack-warning";
     public static final String DATA_NOTICE_ID = "data-notice";
+    public static final String UNPROTECTED_ID = "data-unprotected";
+    public static final String PROTECT_ID = "data-protect";
     /** Why the synced data was not opened at start (damaged and kept aside, newer, in use). */
     public static final String CACHE_PROBLEM_ID = "cache-problem";
     public static final String SYNC_AGAIN_ID = "sync-again";
@@ -123,6 +126,9 @@ public final class MainWindow {
     private vn.r57desk.store.db.SyncedCacheCheck.Result cacheCheck;
     private Runnable relabelProblem = () -> { };
     private final SyncBar syncBar;
+    private final vn.r57desk.app.lock.LockViewModel lock;
+    private volatile byte[] dataKey;
+    private java.util.function.Consumer<vn.r57desk.store.pack.Passcode.DataKey> firstUnlock = key -> key.close();
     private Runnable relabel = () -> { };
     private BiConsumer<Loaded<?, ?>, Long> onShown = (p, t) -> { };
 
@@ -157,8 +163,15 @@ public final class MainWindow {
         this.syncBar = new SyncBar(sync, messages, syncRunner, AppData.tokenFile(), () -> server, s -> {
             server = s;
             relabel.run();
-        }, () -> stage);
-        sync.holdWhile(presenting.presentingProperty());
+        }, () -> stage, () -> dataKey == null ? null : dataKey.clone());
+        // The lock of the laptop's data: at start when a passcode is set, after some idle minutes,
+        // Ctrl+Shift+L. Syncs wait while it is locked (the data's key may not be in place yet) and
+        // while a meeting is presented.
+        this.lock = new vn.r57desk.app.lock.LockViewModel(vn.r57desk.store.pack.Passcode.in(DataHome.forCache(AppData.syncedCache(), null).keys().dir(),
+                Clock.systemUTC()), runner, new vn.r57desk.app.core.FxScheduler(), messages, key -> firstUnlock.accept(key));
+        lock.holdWhile(presenting::isPresenting);
+        var locked = javafx.beans.binding.Bindings.createBooleanBinding(lock::locked, lock.stateProperty());
+        sync.holdWhile(presenting.presentingProperty().or(locked));
         this.notes = new NotesViewModel(runner, shell, AppData.syncedCache(), sync.runningProperty(), () -> messages.get("feedback.noCache"));
         this.autoMinutes = settings.autoSyncMinutes() > 0 ? settings.autoSyncMinutes() : Settings.AUTO_SYNC_MINUTES;
         syncBar.setAutoMinutes(autoMinutes);
@@ -273,14 +286,44 @@ public final class MainWindow {
                 relabelProblem.run();
             }
         });
-        VBox notices = new VBox(4, problemRow, packWarning, dataNotice);
+        // National data (synced, or a pack) on a laptop without a passcode: said, with the way to fix it.
+        Label unprotected = new Label();
+        unprotected.setId(UNPROTECTED_ID);
+        unprotected.setWrapText(true);
+        unprotected.getStyleClass().add(atlantafx.base.theme.Styles.WARNING);
+        Icons.on(unprotected, Material2AL.LOCK_OPEN);
+        Button protect = new Button();
+        protect.setId(PROTECT_ID);
+        protect.setMinWidth(Region.USE_PREF_SIZE);
+        protect.setOnAction(e -> setPasscode());
+        HBox protectRow = new HBox(12, unprotected, protect);
+        protectRow.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(unprotected, Priority.ALWAYS);
+        var nationalUnprotected = javafx.beans.binding.Bindings.createBooleanBinding(() -> {
+            var d = datasets.currentProperty().get();
+            return !lock.protectedData() && d != null && d.kind() != DataHome.Kind.DEMO;
+        }, datasets.currentProperty(), lock.protectedDataProperty());
+        protectRow.visibleProperty().bind(nationalUnprotected);
+        protectRow.managedProperty().bind(nationalUnprotected);
+        Runnable relabelProtect = () -> {
+            unprotected.setText(messages.get("passcode.unprotected"));
+            protect.setText(messages.get("passcode.set.button"));
+        };
+        relabelProtect.run();
+        messages.localeProperty().addListener((o, a, b) -> relabelProtect.run());
+        VBox notices = new VBox(4, problemRow, protectRow, packWarning, dataNotice);
         notices.getStyleClass().add(Styles.BREADCRUMB);
-        notices.managedProperty().bind(packWarning.managedProperty().or(dataNotice.managedProperty()).or(problemRow.managedProperty()));
+        notices.managedProperty().bind(packWarning.managedProperty().or(dataNotice.managedProperty()).or(problemRow.managedProperty())
+                .or(protectRow.managedProperty()));
         VBox top = new VBox(header, breadcrumb, notices);
         this.packDialogs = new PackDialogs(messages, () -> stage);
         datasets.onPassphraseNeeded((file, why) -> packDialogs.askPassphrase(file, why, pass -> datasets.importPack(file, pass)));
         datasets.onRefused(packDialogs::refused);
-        DatasetChooser chooser = new DatasetChooser(datasets, messages, this::openPack, this::wipeData);
+        DatasetChooser chooser = new DatasetChooser(datasets, messages, this::openPack, this::wipeData,
+                new DatasetChooser.PasscodeActions(lock::protectedData, this::setPasscode, this::changePasscode, lock::lock));
+        // The menu's passcode items follow whether one is set.
+        lock.stateProperty().addListener((o, a, b) -> chooser.relabel());
+        datasets.noticeProperty().addListener((o, a, b) -> chooser.relabel());
 
         ToggleGroup sections = new ToggleGroup();
         Map<KeyCombination, Runnable> sectionKeys = new java.util.LinkedHashMap<>();
@@ -505,11 +548,16 @@ public final class MainWindow {
         relabel.run();
 
         BorderPane root = new BorderPane(center, top, null, status, sidebar);
-        StackPane layers = new StackPane(root, searchView.node());
+        StackPane layers = new StackPane(root, searchView.node(), vn.r57desk.app.lock.LockScreen.build(lock, messages, this::forgotPasscode));
         var bounds = javafx.stage.Screen.getPrimary().getVisualBounds();
         scene = new Scene(layers, Math.min(settings.width(), bounds.getWidth()), Math.min(settings.height(), bounds.getHeight()));
         applyTheme(theme);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), this::toggleLanguage);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), lock::lock);
+        // Any key or mouse move: the idle lock's minutes start again.
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> lock.touched());
+        scene.addEventFilter(MouseEvent.MOUSE_MOVED, e -> lock.touched());
+        scene.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> lock.touched());
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), syncBar::syncNow);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F1), this::showAbout);
         scene.getAccelerators().putAll(sectionKeys);
@@ -558,6 +606,73 @@ public final class MainWindow {
 
     public void open(Path cache, boolean demo) {
         shell.open(cache, demo);
+    }
+
+    /**
+     * Starts locked: nothing of the data opens until the passcode is typed; then {@code then} gets
+     * the data key (on the FX thread) and opens the data.
+     */
+    public void lockAtStart(java.util.function.Consumer<vn.r57desk.store.pack.Passcode.DataKey> then) {
+        firstUnlock = then;
+        lock.lockAtStart();
+    }
+
+    /** Data opened without a lock (no passcode set): the idle lock counts from now once one is. */
+    public void openedUnlocked() {
+        lock.opened();
+    }
+
+    /**
+     * This laptop's data key, unlocked or just made: kept (a copy) while the app runs, as SQLite
+     * keeps it for the open files, to seal and read the device token (sync/TokenFile).
+     */
+    public void dataKeyArrived(byte[] key) {
+        dataKey = key.clone();
+        java.util.Arrays.fill(key, (byte) 0);
+        syncBar.dataKeyArrived();
+    }
+
+    /** The window's way to run background work (there is no screen context before data opens). */
+    public TaskRunner runner() {
+        return runner;
+    }
+
+    /** The lock (tests, and the status bar's lock button). */
+    public vn.r57desk.app.lock.LockViewModel lock() {
+        return lock;
+    }
+
+    /**
+     * "Forgot the passcode", confirmed: the synced data, its notes and outbox, the packs and the
+     * wrapped key are deleted (the device key stays); the demo data opens and the user can set a
+     * new passcode and sync again.
+     */
+    private vn.r57desk.store.pack.Passcode passcode() {
+        return vn.r57desk.store.pack.Passcode.in(DataHome.forCache(AppData.syncedCache(), null).keys().dir(), Clock.systemUTC());
+    }
+
+    /** "Đặt mật mã…": the dialog, then the data already here encrypted (progress in the status bar). */
+    public void setPasscode() {
+        vn.r57desk.app.lock.PasscodeDialogs.askNew(stage, messages).ifPresent(code ->
+                datasets.protect(passcode(), code, key -> {
+                    lock.protectedNow();
+                    dataKeyArrived(key);
+                }));
+    }
+
+    /** "Đổi mật mã…": the old one, the new one twice; the data key is re-wrapped. */
+    public void changePasscode() {
+        vn.r57desk.app.lock.PasscodeDialogs.askChange(stage, messages).ifPresent(codes -> datasets.changePasscode(passcode(), codes[0], codes[1]));
+    }
+
+    private void forgotPasscode() {
+        DataHome home = DataHome.forCache(AppData.syncedCache(), null);
+        if (dataKey != null) java.util.Arrays.fill(dataKey, (byte) 0);
+        dataKey = null;
+        datasets.forgotPasscode(vn.r57desk.store.pack.Passcode.in(home.keys().dir(), Clock.systemUTC()), () -> {
+            firstUnlock = key -> key.close();
+            lock.forgotten();
+        });
     }
 
     /** "Mở gói dữ liệu…" (Ctrl+O): the file chooser, then the import. */

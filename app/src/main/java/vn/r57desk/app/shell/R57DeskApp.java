@@ -37,6 +37,9 @@ public class R57DeskApp extends Application {
     private Path cacheFile;
     private boolean demo;
     private boolean generating;
+    private boolean lockedAtStart;
+    private boolean chooseAny;
+    private boolean explicitFile;
     private java.util.concurrent.CompletableFuture<ShellViewModel.Opened> early;
     /** What the expiry check at start found (null: it could not run), and the chosen pack it wiped. */
     private DataHome.ExpiryReport expiry;
@@ -56,16 +59,21 @@ public class R57DeskApp extends Application {
                 && java.nio.file.Files.exists(AppData.syncedCache());
         demo = !explicit && !synced;
         cacheFile = explicit ? Path.of(args.get(i + 1)) : synced ? AppData.syncedCache() : AppData.demoCache();
-        if (!explicit && !args.contains("--demo")) chooseDataset();
-        if (!explicit && cacheFile.toAbsolutePath().normalize().equals(AppData.syncedCache().toAbsolutePath().normalize())) checkSyncedCache();
-        generating = demo && !java.nio.file.Files.exists(cacheFile);
-        early = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-            try {
-                return ShellViewModel.openNow(cacheFile, demo);
-            } catch (Exception e) {
-                throw new java.util.concurrent.CompletionException(e);
-            }
-        });
+        chooseAny = !explicit && !args.contains("--demo");
+        explicitFile = explicit;
+        // A passcode protects this laptop's data: nothing of it is read (not even which packs have
+        // expired) until the passcode is typed; start() shows the lock first.
+        lockedAtStart = passcode().isSet();
+        if (!lockedAtStart) {
+            prepare();
+            early = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return ShellViewModel.openNow(cacheFile, demo);
+                } catch (Exception e) {
+                    throw new java.util.concurrent.CompletionException(e);
+                }
+            });
+        }
         // The theme's stylesheet is named before any control class can load. The first control
         // class to initialise (javafx.scene.control.Control) queues JavaFX's default look (Modena)
         // when no user-agent stylesheet is set yet; initialised by the warm-up thread below while
@@ -92,6 +100,17 @@ public class R57DeskApp extends Application {
                 // The OS font then renders the text; not a reason to stop.
             }
         }
+    }
+
+    private static vn.r57desk.store.pack.Passcode passcode() {
+        return vn.r57desk.store.pack.Passcode.in(DataHome.forCache(AppData.syncedCache(), null).keys().dir(), Clock.systemUTC());
+    }
+
+    /** Which data opens: expiry enforced, the dataset chosen last time, the synced cache checked. Reads the disk. */
+    private void prepare() {
+        if (chooseAny) chooseDataset();
+        if (!explicitFile && cacheFile.toAbsolutePath().normalize().equals(AppData.syncedCache().toAbsolutePath().normalize())) checkSyncedCache();
+        generating = demo && !java.nio.file.Files.exists(cacheFile);
     }
 
     /**
@@ -136,7 +155,39 @@ public class R57DeskApp extends Application {
         window = new MainWindow(stage, settings);
         started(window);
         stage.show();
+        if (lockedAtStart) {
+            window.lockAtStart(key -> {
+                // The data folder's files open encrypted under this key from now on (registered
+                // before the lock lifts: a sync held while locked then writes encrypted); then, off
+                // the FX thread, a conversion a crash cut short is finished and the same choice of
+                // data as an unlocked start is made.
+                vn.r57desk.store.pack.AtRest.unlock(DataHome.forCache(AppData.syncedCache(), null), key);
+                window.dataKeyArrived(key.bytes());
+                window.runner().run(() -> {
+                    try (key) {
+                        DataHome home = DataHome.forCache(AppData.syncedCache(), null);
+                        if (vn.r57desk.store.pack.AtRest.hasPlaintext(home)) vn.r57desk.store.pack.AtRest.encryptExisting(home, key, p -> { });
+                    }
+                    prepare();
+                    return null;
+                }, ok -> opened(), err -> {
+                    System.getLogger(R57DeskApp.class.getName()).log(System.Logger.Level.WARNING, "opening after unlock: " + err.getMessage());
+                    opened();
+                });
+            });
+            return;
+        }
         window.open(cacheFile, generating, early);
+        reportStart();
+        window.openedUnlocked();
+    }
+
+    private void opened() {
+        window.open(cacheFile, demo);
+        reportStart();
+    }
+
+    private void reportStart() {
         if (expiry != null) window.datasets().expiryEnforced(expiry, expiredChoice);
         if (syncedCheck != null) window.syncedCacheRefused(syncedCheck);
     }

@@ -47,6 +47,7 @@ public final class SyncBar {
     private final Messages messages;
     private final TaskRunner runner;
     private final Path tokenFile;
+    private final Supplier<byte[]> dataKey;
     private final Supplier<String> server;
     private final Consumer<String> setServer;
     private final Supplier<Window> owner;
@@ -71,6 +72,13 @@ public final class SyncBar {
 
     public SyncBar(SyncViewModel vm, Messages messages, TaskRunner runner, Path tokenFile, Supplier<String> server,
                    Consumer<String> setServer, Supplier<Window> owner) {
+        this(vm, messages, runner, tokenFile, server, setServer, owner, () -> null);
+    }
+
+    /** {@code dataKey}: this laptop's data key once unlocked (a copy), null without a passcode or while locked. */
+    public SyncBar(SyncViewModel vm, Messages messages, TaskRunner runner, Path tokenFile, Supplier<String> server,
+                   Consumer<String> setServer, Supplier<Window> owner, Supplier<byte[]> dataKey) {
+        this.dataKey = dataKey;
         this.vm = vm;
         this.messages = messages;
         this.runner = runner;
@@ -124,12 +132,7 @@ public final class SyncBar {
         node.setAlignment(Pos.CENTER_RIGHT);
         node.getStyleClass().add(Styles.SYNC_BAR);
         // The token file is read off the FX thread, once.
-        runner.run(() -> SyncViewModel.loadToken(tokenFile), t -> {
-            if (token == null) token = t; // a token typed meanwhile wins over the saved one
-            credentialsChanged.run();
-        }, e -> {
-            if (token == null) token = "";
-        });
+        loadSavedToken();
         relabel();
     }
 
@@ -271,12 +274,39 @@ public final class SyncBar {
             automatic.set(auto.isSelected());
             // Saved in the background: the FX thread never waits on disk.
             runner.run(() -> {
-                SyncViewModel.saveToken(tokenFile, newToken);
+                TokenFile.save(tokenFile, newToken, dataKey.get());
                 return null;
             }, ok -> { }, e -> System.getLogger(SyncBar.class.getName()).log(System.Logger.Level.WARNING,
                     "the device token could not be saved in " + tokenFile + "; the next start will ask for it again", e));
             if (thenSync && !newServer.isEmpty() && !newToken.isEmpty()) vm.syncNow(newServer, newToken);
             credentialsChanged.run();
         });
+    }
+
+    /** Reads the saved token off the FX thread (sealed: with the data key, so only once unlocked). */
+    private void loadSavedToken() {
+        byte[] key = dataKey.get();
+        runner.run(() -> TokenFile.load(tokenFile, key), t -> {
+            if (token == null || token.isEmpty()) token = t; // a token typed meanwhile wins over the saved one
+            credentialsChanged.run();
+        }, e -> {
+            if (token == null) token = "";
+        });
+    }
+
+    /**
+     * The data key is here (unlocked at start, or a passcode just set): a sealed token can be read
+     * now, and a plaintext one is sealed (its old bytes overwritten), so no secret stays in the clear.
+     */
+    public void dataKeyArrived() {
+        byte[] key = dataKey.get();
+        if (key == null) return;
+        runner.run(() -> {
+            if (java.nio.file.Files.exists(tokenFile) && !TokenFile.sealed(tokenFile)) {
+                TokenFile.save(tokenFile, TokenFile.load(tokenFile, null), key);
+            }
+            return null;
+        }, ok -> loadSavedToken(), e -> System.getLogger(SyncBar.class.getName()).log(System.Logger.Level.WARNING,
+                "the device token could not be sealed in " + tokenFile, e));
     }
 }

@@ -385,26 +385,13 @@ public final class SyncViewModel {
 
     // ---- where the server and token are kept -----------------------------------------------------
 
-    /** The saved token, or "" when there is none. */
+    /** The saved token as it is (no passcode on this laptop's data); see {@link TokenFile}. */
     public static String loadToken(Path file) {
-        try {
-            return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8).strip() : "";
-        } catch (IOException e) {
-            return "";
-        }
+        return TokenFile.load(file, null);
     }
 
-    /** Saves the token readable by this user only (where the file system allows it). */
+    /** Saves the token readable by this user only; sealed under the data key once there is one ({@link TokenFile}). */
     public static void saveToken(Path file, String token) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.deleteIfExists(tmp);
-        if (System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("win")) {
-            Files.createFile(tmp);
-        } else {
-            Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        }
-        Files.writeString(tmp, token == null ? "" : token.strip(), StandardCharsets.UTF_8);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        TokenFile.save(file, token, null);
     }
 }

@@ -12,40 +12,13 @@ import javafx.beans.property.SimpleBooleanProperty;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import vn.r57desk.app.core.Scheduler;
+import vn.r57desk.app.core.ManualScheduler;
 import vn.r57desk.app.core.TaskRunner;
 import vn.r57desk.app.i18n.Messages;
 
 /** The schedule is the test's: time moves only when the test says, so nothing depends on the machine's speed. */
 class AutoSyncTest {
     @TempDir Path dir;
-
-    /** A clock the test moves by hand; runs what falls due. */
-    static final class ManualScheduler implements Scheduler {
-        record Job(long at, Runnable action, boolean[] cancelled) {}
-
-        long now;
-        final List<Job> jobs = new ArrayList<>();
-
-        @Override
-        public Pending after(Duration delay, Runnable action) {
-            boolean[] cancelled = {false};
-            jobs.add(new Job(now + delay.toMillis(), action, cancelled));
-            return () -> cancelled[0] = true;
-        }
-
-        void advance(Duration d) {
-            long until = now + d.toMillis();
-            while (true) {
-                Job next = jobs.stream().filter(j -> !j.cancelled()[0] && j.at() <= until).min((a, b) -> Long.compare(a.at(), b.at())).orElse(null);
-                if (next == null) break;
-                jobs.remove(next);
-                now = next.at();
-                next.action().run();
-            }
-            now = until;
-        }
-    }
 
     private SyncViewModel vm() {
         // Each sync fails at once: plain http to another computer is refused before any connection.
