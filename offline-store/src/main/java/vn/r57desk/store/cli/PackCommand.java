@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,38 +35,9 @@ final class PackCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** Options every pack command shares: where the data and the keys are. */
-    abstract static class Base implements Callable<Integer> {
-        @Spec CommandSpec spec;
-
-        @Option(names = "--cache", description = "the synced cache file; packs and keys live in its folder (packs/, keys/)", defaultValue = "cache.db")
-        Path cache;
-
-        @Option(names = "--keys", description = "the keys folder (default: keys/ beside the cache)")
-        Path keysDir;
-
+    /** Options every pack command shares: where the data and the keys are, and its passcode. */
+    abstract static class Base extends DataFolderCommand {
         @Mixin PasscodeOption passcode;
-
-        PrintWriter out;
-        PrintWriter err;
-
-        DataHome home() {
-            return DataHome.forCache(cache, keysDir);
-        }
-
-        @Override
-        public final Integer call() throws Exception {
-            out = spec.commandLine().getOut();
-            err = spec.commandLine().getErr();
-            try {
-                return run();
-            } catch (PackException e) {
-                err.println("error: " + e.getMessage());
-                return e.problem().exitCode();
-            }
-        }
-
-        abstract int run() throws Exception;
     }
 
     static char[] passphrase(Path file) throws IOException {

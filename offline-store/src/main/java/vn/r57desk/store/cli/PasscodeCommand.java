@@ -1,11 +1,9 @@
 package vn.r57desk.store.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -14,7 +12,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import vn.r57desk.store.db.Sqlite;
 import vn.r57desk.store.pack.AtRest;
 import vn.r57desk.store.pack.DataHome;
-import vn.r57desk.store.pack.PackException;
 import vn.r57desk.store.pack.PackWriter;
 import vn.r57desk.store.pack.Passcode;
 
@@ -32,39 +29,10 @@ final class PasscodeCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    abstract static class Base implements Callable<Integer> {
-        @Spec CommandSpec spec;
-
-        @Option(names = "--cache", defaultValue = "cache.db", description = "the synced cache file; its folder is the data folder (default: ${DEFAULT-VALUE})")
-        Path cache;
-
-        @Option(names = "--keys", description = "the keys folder (default: keys/ beside the cache)")
-        Path keysDir;
-
-        PrintWriter out;
-        PrintWriter err;
-
-        DataHome home() {
-            return DataHome.forCache(cache, keysDir);
-        }
-
+    abstract static class Base extends DataFolderCommand {
         Passcode passcode() {
             return Passcode.in(home().keys().dir(), Clock.systemUTC());
         }
-
-        @Override
-        public final Integer call() throws Exception {
-            out = spec.commandLine().getOut();
-            err = spec.commandLine().getErr();
-            try {
-                return run();
-            } catch (PackException e) {
-                err.println("error: " + e.getMessage());
-                return e.problem().exitCode();
-            }
-        }
-
-        abstract int run() throws Exception;
     }
 
     @Command(name = "set", description = {"Set the passcode of the data folder and encrypt every database in it (the new passcode from --passcode-file).",
