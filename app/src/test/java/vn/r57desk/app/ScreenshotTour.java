@@ -136,6 +136,7 @@ class ScreenshotTour extends AppRobot {
             clickOn("#" + vn.r57desk.app.shell.MainWindow.THEME_BUTTON_ID);
             clickOn("#theme-projector");
             javafx.stage.Stage stage = (javafx.stage.Stage) lookup("#" + R57DeskApp.LANGUAGE_BUTTON_ID).query().getScene().getWindow();
+            double w = stage.getWidth(), h = stage.getHeight(), y = stage.getY();
             interact(() -> {
                 stage.setWidth(1024);
                 stage.setHeight(768);
@@ -146,6 +147,12 @@ class ScreenshotTour extends AppRobot {
             packs(dir, "projector-1024-", "en", pack);
             clickOn("#" + R57DeskApp.LANGUAGE_BUTTON_ID);
             packs(dir, "projector-1024-", "vi", pack);
+            // the shared stage gets its size and place back: the tours after this one expect them
+            interact(() -> {
+                stage.setWidth(w);
+                stage.setHeight(h);
+                stage.setY(y);
+            });
         } finally {
             FxToolkit.cleanupApplication(app);
         }
@@ -188,6 +195,7 @@ class ScreenshotTour extends AppRobot {
             clickOn("#" + vn.r57desk.app.shell.MainWindow.THEME_BUTTON_ID);
             clickOn("#theme-projector");
             javafx.stage.Stage stage = (javafx.stage.Stage) lookup("#" + R57DeskApp.LANGUAGE_BUTTON_ID).query().getScene().getWindow();
+            double w = stage.getWidth(), h = stage.getHeight();
             interact(() -> {
                 stage.setWidth(1024);
                 stage.setHeight(768);
@@ -195,6 +203,11 @@ class ScreenshotTour extends AppRobot {
             lockShots(dir, "projector-1024-", "en", code);
             clickOn("#" + R57DeskApp.LANGUAGE_BUTTON_ID);
             lockShots(dir, "projector-1024-", "vi", code);
+            // the shared stage gets its size back: the tours after this one expect it
+            interact(() -> {
+                stage.setWidth(w);
+                stage.setHeight(h);
+            });
         } finally {
             FxToolkit.cleanupApplication(app);
         }

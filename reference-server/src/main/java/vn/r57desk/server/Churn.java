@@ -133,7 +133,7 @@ final class Churn {
             long id = nextTaskId++;
             long seq = nextSeq++;
             w.exec("INSERT INTO tasks (id, initiative_id, title_vi, title_en, agency_id, deadline, version) VALUES (?,?,?,?,?,?,?)",
-                    id, initiatives.get(rnd.nextInt(initiatives.size())), "Nhiệm vụ bổ sung số " + id + " (dữ liệu minh hoạ)",
+                    id, initiatives.get(rnd.nextInt(initiatives.size())), "Nhiệm vụ bổ sung số " + id + " (dữ liệu minh họa)",
                     "Additional task no. " + id + " (demo data)", agencies.get(rnd.nextInt(agencies.size())),
                     LocalDate.now().plusDays(30 + rnd.nextInt(335)).toString(), seq);
             openTasks.add(id);

@@ -46,7 +46,8 @@ public final class LockScreen {
         code.setMaxWidth(420);
         Button unlock = Icons.on(new Button(), Material2AL.LOCK_OPEN);
         unlock.setId(UNLOCK_ID);
-        unlock.setDefaultButton(true);
+        // Not the scene's default button: that would put an Enter accelerator on the main window
+        // while the lock is hidden. Enter in the field unlocks (its action, below).
         Label message = new Label();
         message.setId(MESSAGE_ID);
         message.setWrapText(true);

@@ -19,7 +19,7 @@ import vn.r57desk.store.pack.DataHome.Dataset;
 /**
  * The status bar's dataset chooser: says which data is on screen ("Gói: Hệ thống 4 · số liệu đến
  * 20/11/2026 · hết hạn 31/12/2026"), lists the others to switch to, and holds "Mở gói dữ liệu…"
- * and "Xoá dữ liệu trên máy này…". A spinner shows while a pack is being imported.
+ * and "Xóa dữ liệu trên máy này…". A spinner shows while a pack is being imported.
  */
 public final class DatasetChooser {
     public static final String ID = "dataset-chooser";

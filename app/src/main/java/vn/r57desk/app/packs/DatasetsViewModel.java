@@ -234,7 +234,7 @@ public final class DatasetsViewModel {
     // ---- wipe ----------------------------------------------------------------------------------
 
     /**
-     * "Xoá dữ liệu trên máy này": closes the data on screen, deletes the synced data (with its
+     * "Xóa dữ liệu trên máy này": closes the data on screen, deletes the synced data (with its
      * notes and outbox), every imported pack and this device's key, then opens the demo data.
      */
     public void wipeAll() {

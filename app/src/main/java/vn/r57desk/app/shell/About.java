@@ -31,7 +31,7 @@ public record About(String version, String maintainerName, String maintainerEmai
             "TilesFX, HanSolo toolbox, toolboxfx, countries, heatmap — Apache-2.0",
             "AtlantaFX — MIT",
             "Ikonli — Apache-2.0",
-            "sqlite-jdbc — Apache-2.0 (SQLite: public domain)",
+            "sqlite-jdbc (io.github.willena) — Apache-2.0; SQLite3 Multiple Ciphers — MIT; SQLite — public domain",
             "OkHttp, Okio, Kotlin standard library — Apache-2.0",
             "Jackson — Apache-2.0",
             "Apache PDFBox, Apache Commons Logging — Apache-2.0",

@@ -687,7 +687,7 @@ public final class MainWindow {
         datasets.importPack(file, null);
     }
 
-    /** "Xoá dữ liệu trên máy này…": asks first, saying what goes and how it comes back. */
+    /** "Xóa dữ liệu trên máy này…": asks first, saying what goes and how it comes back. */
     public void wipeData() {
         packDialogs.confirmWipe(datasets::wipeAll);
     }

@@ -47,7 +47,7 @@ class DamagedCacheUiTest extends AppRobot {
         waitFor("#" + ScreenRegistry.CONTENT_ID);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup("#" + MainWindow.CACHE_PROBLEM_ID).tryQuery().isPresent());
         Label problem = lookup("#" + MainWindow.CACHE_PROBLEM_ID).queryAs(Label.class);
-        assertThat(problem.getText()).startsWith("Không mở được dữ liệu đã đồng bộ").contains("không xoá gì").contains("đồng bộ lại");
+        assertThat(problem.getText()).startsWith("Không mở được dữ liệu đã đồng bộ").contains("không xóa gì").contains("đồng bộ lại");
         assertThat(problem.isVisible()).isTrue();
         assertThat(lookup("#" + MainWindow.SYNC_AGAIN_ID).queryButton().getText()).isEqualTo("Đồng bộ lại");
         assertThat(lookup("#" + MainWindow.DEMO_BADGE_ID).query().isVisible()).as("the demo data is on screen meanwhile").isTrue();

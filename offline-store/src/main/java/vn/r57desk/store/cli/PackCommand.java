@@ -93,7 +93,7 @@ final class PackCommand implements Runnable {
             PackKeys keys = home().keys();
             DeviceKey me = keys.device();
             if (me == null) {
-                throw new PackException(PackException.Problem.KEYS, "Máy này chưa có khoá.", "This laptop has no device key to sign with: run pack keygen --name NAME first");
+                throw new PackException(PackException.Problem.KEYS, "Máy này chưa có khóa.", "This laptop has no device key to sign with: run pack keygen --name NAME first");
             }
             Path src = from != null ? from : cache;
             if (!Files.exists(src)) throw new IllegalArgumentException("no cache at " + src);

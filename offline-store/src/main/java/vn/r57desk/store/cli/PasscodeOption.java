@@ -62,7 +62,7 @@ final class PasscodeOption {
             return;
         }
         if (passcodeFile == null) {
-            throw new PackException(PackException.Problem.LOCKED, "Dữ liệu trong " + home.root() + " được mã hoá; cần mật mã.",
+            throw new PackException(PackException.Problem.LOCKED, "Dữ liệu trong " + home.root() + " được mã hóa; cần mật mã.",
                     "The data in " + home.root() + " is encrypted (a passcode is set in " + pc.keyFile()
                             + "): pass the passcode with --passcode-file FILE, a file holding it (one line)");
         }

@@ -69,7 +69,7 @@ public final class SyncedCacheCheck {
                 case OK, MISSING -> null;
                 case MOVED_ASIDE -> vi
                         ? "Không mở được dữ liệu đã đồng bộ: " + reason(true) + ". Tệp hỏng được giữ lại tại " + movedTo
-                                + " (không xoá gì). Hãy đồng bộ lại để tải lại dữ liệu."
+                                + " (không xóa gì). Hãy đồng bộ lại để tải lại dữ liệu."
                         : "The synced data could not be opened: " + reason(false) + ". The damaged file was kept as " + movedTo
                                 + " (nothing was deleted). Sync again to download the data afresh.";
                 case NEWER_VERSION -> vi

@@ -149,7 +149,7 @@ public final class DataHome {
             wipeAll(true);
             keys.markRevoked(notice);
             throw new PackException(PackException.Problem.REVOKED,
-                    "Máy này đã bị thu hồi: dữ liệu trên máy đã được xoá theo yêu cầu của " + v.issuer().name() + ".",
+                    "Máy này đã bị thu hồi: dữ liệu trên máy đã được xóa theo yêu cầu của " + v.issuer().name() + ".",
                     "This device is on the pack's revoked list: this laptop's data and its device key were wiped");
         }
         Instant now = clock.instant();
@@ -255,7 +255,7 @@ public final class DataHome {
             for (String s : new String[] {"", "-wal", "-shm", "-journal", ".bootstrap", ".bootstrap-journal"}) shred(Path.of(db + s));
             shred(packsDir().resolve(id + ".json"));
         } catch (IOException e) {
-            throw new PackException(PackException.Problem.IO, "Không xoá được dữ liệu của gói " + id + ".", "Cannot delete pack " + id + ": " + e.getMessage(), e);
+            throw new PackException(PackException.Problem.IO, "Không xóa được dữ liệu của gói " + id + ".", "Cannot delete pack " + id + ": " + e.getMessage(), e);
         }
     }
 
@@ -275,7 +275,7 @@ public final class DataHome {
     }
 
     /**
-     * "Xoá dữ liệu trên máy này / Wipe this laptop's data": the synced cache (with the notes and
+     * "Xóa dữ liệu trên máy này / Wipe this laptop's data": the synced cache (with the notes and
      * outbox in it), any bootstrap in progress, every imported pack, and with {@code deviceKey}
      * this device's private key. Trusted issuers and seen sequences stay (they are not secret, and
      * keeping them keeps old packs from being replayed). The demo data stays (it is public).
@@ -292,7 +292,7 @@ public final class DataHome {
             }
             if (deviceKey) shred(keys.deviceKeyFile());
         } catch (IOException e) {
-            throw new PackException(PackException.Problem.IO, "Không xoá hết được dữ liệu trên máy.", "Cannot wipe this laptop's data: " + e.getMessage(), e);
+            throw new PackException(PackException.Problem.IO, "Không xóa hết được dữ liệu trên máy.", "Cannot wipe this laptop's data: " + e.getMessage(), e);
         }
     }
 

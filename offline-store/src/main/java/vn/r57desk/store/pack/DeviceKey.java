@@ -133,7 +133,7 @@ public final class DeviceKey {
     }
 
     private static PackException locked(Path keyFile) {
-        return new PackException(PackException.Problem.LOCKED, "Khoá của máy được mã hoá bằng mật mã; hãy mở khoá dữ liệu trước.",
+        return new PackException(PackException.Problem.LOCKED, "Khóa của máy được mã hóa bằng mật mã; hãy mở khóa dữ liệu trước.",
                 "The device key " + keyFile + " is encrypted under the data folder's passcode: unlock the data first (--passcode-file)");
     }
 
@@ -150,7 +150,7 @@ public final class DeviceKey {
                 c.updateAAD(WRAP_AAD);
                 text = new String(c.doFinal(Base64.getDecoder().decode(KeyFiles.need(keyFile, w, "wrapped"))), StandardCharsets.UTF_8);
             } catch (GeneralSecurityException | IllegalArgumentException e) {
-                throw new PackException(PackException.Problem.KEYS, "Tệp khoá " + keyFile + " không mở được bằng khoá dữ liệu này.",
+                throw new PackException(PackException.Problem.KEYS, "Tệp khóa " + keyFile + " không mở được bằng khóa dữ liệu này.",
                         "The device key file " + keyFile + " does not open with this data key (damaged, or wrapped under another): " + e.getMessage(), e);
             } finally {
                 Arrays.fill(dataKey, (byte) 0);
@@ -167,7 +167,7 @@ public final class DeviceKey {
             k.checkPairs(keyFile);
             return k;
         } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new PackException(PackException.Problem.KEYS, "Tệp khoá " + keyFile + " không đọc được.",
+            throw new PackException(PackException.Problem.KEYS, "Tệp khóa " + keyFile + " không đọc được.",
                     "The device key file " + keyFile + " does not hold valid keys: " + e.getMessage(), e);
         }
     }
@@ -190,7 +190,7 @@ public final class DeviceKey {
         a.doPhase(pub.box(), true);
         byte[] two = a.generateSecret();
         if (!s.verify(sig) || !java.security.MessageDigest.isEqual(one, two)) {
-            throw new PackException(PackException.Problem.KEYS, "Tệp khoá " + file + " không khớp (khoá riêng và khoá công khai khác nhau).",
+            throw new PackException(PackException.Problem.KEYS, "Tệp khóa " + file + " không khớp (khóa riêng và khóa công khai khác nhau).",
                     "The device key file " + file + " is inconsistent: its private keys do not match its public keys");
         }
     }

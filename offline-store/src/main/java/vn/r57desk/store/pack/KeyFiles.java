@@ -65,7 +65,7 @@ final class KeyFiles {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new PackException(PackException.Problem.KEYS, "Không đọc được tệp khoá " + file + ".", "Cannot read the key file " + file + ": " + e.getMessage(), e);
+            throw new PackException(PackException.Problem.KEYS, "Không đọc được tệp khóa " + file + ".", "Cannot read the key file " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -86,7 +86,7 @@ final class KeyFiles {
             f.put(k, v);
         }
         if (!sawMagic) {
-            throw new PackException(PackException.Problem.KEYS, "Tệp " + file + " không phải là tệp khoá R57.",
+            throw new PackException(PackException.Problem.KEYS, "Tệp " + file + " không phải là tệp khóa R57.",
                     file + " is not an R57 key file (it should start with '" + magic + " 1')");
         }
         return f;
@@ -95,7 +95,7 @@ final class KeyFiles {
     static String need(Path file, Map<String, String> f, String key) throws PackException {
         String v = f.get(key);
         if (v == null || v.isEmpty()) {
-            throw new PackException(PackException.Problem.KEYS, "Tệp khoá " + file + " thiếu '" + key + "'.", "The key file " + file + " has no '" + key + "'");
+            throw new PackException(PackException.Problem.KEYS, "Tệp khóa " + file + " thiếu '" + key + "'.", "The key file " + file + " has no '" + key + "'");
         }
         return v;
     }

@@ -53,7 +53,7 @@ public final class PackKeys {
     /** Makes this device's key; refuses to replace one (packs made for it would no longer open) unless {@code replace}. */
     public DeviceKey generate(String name, boolean replace) throws PackException {
         if (Files.exists(deviceKeyFile()) && !replace) {
-            throw new PackException(PackException.Problem.KEYS, "Máy này đã có khoá.",
+            throw new PackException(PackException.Problem.KEYS, "Máy này đã có khóa.",
                     "This device already has a key (" + deviceKeyFile() + "); packs made for it would no longer open with a new one. Pass --replace to make a new key anyway");
         }
         DeviceKey k = DeviceKey.generate(name);
@@ -61,7 +61,7 @@ public final class PackKeys {
         try {
             Files.deleteIfExists(dir.resolve("revoked")); // a new key: the office decides whether to send it packs
         } catch (IOException e) {
-            throw new PackException(PackException.Problem.IO, "Không xoá được " + dir.resolve("revoked"), e.getMessage(), e);
+            throw new PackException(PackException.Problem.IO, "Không xóa được " + dir.resolve("revoked"), e.getMessage(), e);
         }
         return k;
     }
@@ -80,7 +80,7 @@ public final class PackKeys {
                 try {
                     Files.deleteIfExists(trustedDir().resolve(k.idHex() + ".pub"));
                 } catch (IOException e) {
-                    throw new PackException(PackException.Problem.IO, "Không xoá được khoá.", e.getMessage(), e);
+                    throw new PackException(PackException.Problem.IO, "Không xóa được khóa.", e.getMessage(), e);
                 }
                 return true;
             }
@@ -94,7 +94,7 @@ public final class PackKeys {
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(trustedDir(), "*.pub")) {
             for (Path p : ds) out.add(PublicKeys.read(p));
         } catch (IOException e) {
-            throw new PackException(PackException.Problem.KEYS, "Không đọc được danh sách khoá tin cậy.", "Cannot read " + trustedDir() + ": " + e.getMessage(), e);
+            throw new PackException(PackException.Problem.KEYS, "Không đọc được danh sách khóa tin cậy.", "Cannot read " + trustedDir() + ": " + e.getMessage(), e);
         }
         return out;
     }

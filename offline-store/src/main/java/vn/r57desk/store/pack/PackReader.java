@@ -77,7 +77,7 @@ public final class PackReader {
             if (issuer == null) {
                 String id = HexFormat.of().formatHex(p.issuerId);
                 throw new PackException(PackException.Problem.UNKNOWN_ISSUER,
-                        "Gói dữ liệu được ký bằng một khoá máy này không tin cậy (" + id.substring(0, 16) + "…). Chỉ nhận gói từ văn phòng hoặc từ máy đã được tin cậy.",
+                        "Gói dữ liệu được ký bằng một khóa máy này không tin cậy (" + id.substring(0, 16) + "…). Chỉ nhận gói từ văn phòng hoặc từ máy đã được tin cậy.",
                         "The pack is signed by a key this laptop does not trust (id " + id + "): import refused. Trust the issuer's public key first (pack trust KEYFILE) if you know whose it is");
             }
             long size = ch.size();
@@ -142,7 +142,7 @@ public final class PackReader {
                     try {
                         return new SecretKeySpec(PackFormat.wrap(Cipher.DECRYPT_MODE, kek, PackFormat.aad(h.packId(), d.keyId()), d.wrapped()), "AES");
                     } catch (AEADBadTagException e) {
-                        throw new PackException(PackException.Problem.NOT_FOR_THIS_DEVICE, "Khoá của máy này không mở được gói dữ liệu.",
+                        throw new PackException(PackException.Problem.NOT_FOR_THIS_DEVICE, "Khóa của máy này không mở được gói dữ liệu.",
                                 "This device's key does not open the pack (its key file changed since the pack was made?)");
                     }
                 }
@@ -164,7 +164,7 @@ public final class PackReader {
                 }
             }
         } catch (GeneralSecurityException e) {
-            throw new PackException(PackException.Problem.BAD_CONTENT, "Gói dữ liệu có khoá hỏng.", "The pack's wrapped key is malformed: " + e.getMessage(), e);
+            throw new PackException(PackException.Problem.BAD_CONTENT, "Gói dữ liệu có khóa hỏng.", "The pack's wrapped key is malformed: " + e.getMessage(), e);
         }
         if (forPassphrase) {
             throw new PackException(PackException.Problem.WRONG_PASSPHRASE, "Gói dữ liệu cần mật khẩu.",

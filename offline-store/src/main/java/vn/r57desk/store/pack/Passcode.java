@@ -180,7 +180,7 @@ public final class Passcode {
             DataHome.shred(keyFile);
             DataHome.shred(triesFile);
         } catch (java.io.IOException e) {
-            throw new PackException(PackException.Problem.IO, "Không xoá được khoá dữ liệu.", "Cannot delete the data key: " + e.getMessage(), e);
+            throw new PackException(PackException.Problem.IO, "Không xóa được khóa dữ liệu.", "Cannot delete the data key: " + e.getMessage(), e);
         }
     }
 
@@ -228,7 +228,7 @@ public final class Passcode {
             wrapped = Base64.getDecoder().decode(KeyFiles.need(keyFile, f, "wrapped"));
             if (n < 10_000 || n > 20_000_000 || salt.length < 16 || nonce.length != 12 || wrapped.length != 48) throw new IllegalArgumentException("out of range");
         } catch (IllegalArgumentException e) {
-            throw new PackException(PackException.Problem.KEYS, "Tệp khoá dữ liệu " + keyFile + " bị hỏng.", "The data key file " + keyFile + " is damaged (" + e.getMessage() + ")");
+            throw new PackException(PackException.Problem.KEYS, "Tệp khóa dữ liệu " + keyFile + " bị hỏng.", "The data key file " + keyFile + " is damaged (" + e.getMessage() + ")");
         }
         byte[] kek = derive(passcode == null ? new char[0] : passcode, salt, n);
         try {

@@ -84,12 +84,12 @@ public record PublicKeys(String name, PublicKey sign, PublicKey box, byte[] id) 
             PublicKeys k = of(f.getOrDefault("name", ""), sign, box);
             String id = f.get("id");
             if (id != null && !id.equalsIgnoreCase(k.idHex())) {
-                throw new PackException(PackException.Problem.KEYS, "Tệp khoá " + file + " đã bị sửa (mã khoá không khớp).",
+                throw new PackException(PackException.Problem.KEYS, "Tệp khóa " + file + " đã bị sửa (mã khóa không khớp).",
                         "The key file " + file + " was altered: its id does not match its keys");
             }
             return k;
         } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new PackException(PackException.Problem.KEYS, "Tệp khoá " + file + " không đọc được.",
+            throw new PackException(PackException.Problem.KEYS, "Tệp khóa " + file + " không đọc được.",
                     "The key file " + file + " does not hold valid keys: " + e.getMessage(), e);
         }
     }

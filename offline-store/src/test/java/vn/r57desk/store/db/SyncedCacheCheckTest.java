@@ -86,7 +86,7 @@ class SyncedCacheCheckTest {
                 "cache.db.damaged-2026-12-06T02-40-00Z-wal");
         assertThat(sha(aside)).as("moved, not changed").isEqualTo(before);
         assertThat(r.message(VI)).isEqualTo("Không mở được dữ liệu đã đồng bộ: một phần tệp đã bị hỏng hoặc bị ghi đè. Tệp hỏng được giữ lại tại "
-                + aside + " (không xoá gì). Hãy đồng bộ lại để tải lại dữ liệu.");
+                + aside + " (không xóa gì). Hãy đồng bộ lại để tải lại dữ liệu.");
         assertThat(r.message(Locale.ENGLISH)).isEqualTo("The synced data could not be opened: part of the file is damaged or overwritten."
                 + " The damaged file was kept as " + aside + " (nothing was deleted). Sync again to download the data afresh.");
         assertThat(r.detail()).contains("is damaged");
