@@ -29,7 +29,9 @@ echo "test-deb: $(basename "$deb"): $((size / 1048576)) MB"
 lintian --fail-on error "$deb" > installers/target/lintian.txt 2>&1 || { cat installers/target/lintian.txt; fail "lintian reports errors"; }
 echo "test-deb: lintian: no errors ($(grep -c '^W:' installers/target/lintian.txt || true) warnings)"
 # The maintainer and licence build.sh sets, where Debian looks for them.
-maintainer=$(sed -n 's/^maintainer_name="\(.*\)"$/\1/p' installers/build.sh)
+# (app/pom.xml's r57.maintainer.name: the one place build.sh reads it from)
+maintainer=$(sed -n 's|.*<r57.maintainer.name>\(.*\)</r57.maintainer.name>.*|\1|p' app/pom.xml | head -1)
+[ -n "$maintainer" ] || fail "no r57.maintainer.name in app/pom.xml"
 dpkg-deb -f "$deb" Maintainer | grep -q "^$maintainer <.*@.*>$" || fail "Maintainer is '$(dpkg-deb -f "$deb" Maintainer)', expected '$maintainer <address>'"
 dpkg-deb --fsys-tarfile "$deb" | tar -xOf - ./usr/share/doc/r57-desk/copyright | grep -q '^License: Apache-2.0' \
   || fail "copyright does not say Apache-2.0"
