@@ -13,4 +13,9 @@ public final class FxScheduler implements Scheduler {
         p.play();
         return p::stop;
     }
+
+    @Override
+    public long millis() {
+        return System.nanoTime() / 1_000_000;
+    }
 }

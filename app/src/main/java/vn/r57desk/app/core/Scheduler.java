@@ -10,4 +10,7 @@ public interface Scheduler {
     }
 
     Pending after(Duration delay, Runnable action);
+
+    /** This scheduler's clock, in milliseconds (only differences mean anything). */
+    long millis();
 }

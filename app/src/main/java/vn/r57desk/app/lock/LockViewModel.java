@@ -43,6 +43,8 @@ public final class LockViewModel {
     private boolean unlockedOnce;
     private int idleMinutes = IDLE_MINUTES;
     private Scheduler.Pending idle;
+    /** When the last key press or mouse move came, on the scheduler's clock. */
+    private long lastInput;
     private Scheduler.Pending tick;
     private java.util.function.BooleanSupplier held = () -> false;
     /**
@@ -100,6 +102,7 @@ public final class LockViewModel {
     /** 0 turns the idle lock off. */
     public void setIdleMinutes(int minutes) {
         idleMinutes = Math.max(0, minutes);
+        cancelIdle();
         touched();
     }
 
@@ -122,16 +125,32 @@ public final class LockViewModel {
         refreshWait();
     }
 
-    /** A key press or a mouse move: the idle time starts again. */
+    /**
+     * A key press or a mouse move: the idle time starts again. Called on every mouse move, so it
+     * only notes the time; the one pending timer, when it fires, waits again for what is left.
+     */
     public void touched() {
+        lastInput = scheduler.millis();
         if (state.get() != State.OPEN) return;
-        cancelIdle();
-        if (idleMinutes <= 0 || !protectedData.get() || !unlockedOnce) return;
-        idle = scheduler.after(Duration.ofMinutes(idleMinutes), () -> {
-            idle = null;
-            if (held.getAsBoolean()) touched(); // presenting: look again later
-            else lock();
-        });
+        if (idleMinutes <= 0 || !protectedData.get() || !unlockedOnce) {
+            cancelIdle();
+            return;
+        }
+        if (idle == null) idle = scheduler.after(Duration.ofMinutes(idleMinutes), this::idleCheck);
+    }
+
+    private void idleCheck() {
+        idle = null;
+        if (state.get() != State.OPEN || idleMinutes <= 0 || !protectedData.get()) return;
+        long limit = Duration.ofMinutes(idleMinutes).toMillis();
+        long quiet = scheduler.millis() - lastInput;
+        if (quiet < limit) {
+            idle = scheduler.after(Duration.ofMillis(limit - quiet), this::idleCheck);
+        } else if (held.getAsBoolean()) {
+            touched(); // presenting: look again a whole interval later
+        } else {
+            lock();
+        }
     }
 
     /** Tries {@code code} (wiped afterwards, whatever the answer). */

@@ -18,6 +18,11 @@ public final class ManualScheduler implements Scheduler {
         return () -> cancelled[0] = true;
     }
 
+    @Override
+    public long millis() {
+        return now;
+    }
+
     /** Jobs not cancelled and not yet run. */
     public List<Job> pending() {
         return jobs.stream().filter(j -> !j.cancelled()[0]).toList();
