@@ -201,14 +201,7 @@ public record ChangeSummary(Span span, List<InitiativeMove> initiatives, TaskMov
             args.add(f.provinceId());
             args.add(f.provinceId());
         }
-        long total;
-        try (PreparedStatement ps = c.prepareStatement("SELECT count(*)" + sql)) {
-            bind(ps, args);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                total = rs.getLong(1);
-            }
-        }
+        long total = count(c, sql.toString(), args);
         List<TaskChange> rows = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT CAST(l.entity_key AS INTEGER), " + TASK_KIND + ", t.title_vi, t.title_en, t.initiative_id,"
                 + " t.agency_id, t.locality_id, t.deadline, t.completed_at, coalesce(a.name_vi, loc.name_vi), coalesce(a.name_en, loc.name_en)"
@@ -232,6 +225,17 @@ public record ChangeSummary(Span span, List<InitiativeMove> initiatives, TaskMov
             }
         }
         return new Page<>(List.copyOf(rows), offset, total);
+    }
+
+    /** How many rows {@code FROM …} clause {@code sql} gives, for a page's "of N". */
+    private static long count(Connection c, String sql, List<Object> args) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT count(*)" + sql)) {
+            bind(ps, args);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     /** The KPI values changed by the runs after {@code afterRun} up to {@code upToRun}, newest first; {@code f.kind()} is not used. */
@@ -258,14 +262,7 @@ public record ChangeSummary(Span span, List<InitiativeMove> initiatives, TaskMov
             args.add(f.provinceId());
             args.add(f.provinceId());
         }
-        long total;
-        try (PreparedStatement ps = c.prepareStatement("SELECT count(*)" + sql)) {
-            bind(ps, args);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                total = rs.getLong(1);
-            }
-        }
+        long total = count(c, sql.toString(), args);
         List<ValueChange> rows = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT " + kpi + ", " + scope + ", " + period + ", l.op, l.old_value, l.new_value" + sql
                 + " ORDER BY l.run_id DESC, l.seq DESC LIMIT ? OFFSET ?")) {
