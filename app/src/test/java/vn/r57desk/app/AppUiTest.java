@@ -29,6 +29,11 @@ import vn.r57desk.app.shell.R57DeskApp;
 /** Drives the real window headless (Monocle) through the main flows, by keyboard as a user could. */
 class AppUiTest extends AppRobot {
     @TempDir static Path dataDir;
+    /**
+     * The reference servers' folders, outside the app's data folder: once a passcode is set, every
+     * database under that folder opens encrypted in this JVM, the server's own plaintext one too.
+     */
+    @TempDir static Path serverDir;
     private javafx.application.Application app;
 
     @BeforeAll
@@ -47,6 +52,12 @@ class AppUiTest extends AppRobot {
     @AfterEach
     void cleanup() throws Exception {
         if (app != null) FxToolkit.cleanupApplication(app);
+        // A test that synced set a passcode (the first sync asks for one): the next test starts
+        // on a laptop as new, not on the lock screen.
+        if (vn.r57desk.store.pack.Passcode.in(vn.r57desk.store.pack.DataHome.forCache(vn.r57desk.app.shell.AppData.syncedCache(), null).keys().dir(),
+                java.time.Clock.systemUTC()).isSet()) {
+            freshDataFolder(dataDir);
+        }
     }
 
     /** Only the widest column (the names) may be narrowed to fit: every other shows in full. */
@@ -545,12 +556,14 @@ class AppUiTest extends AppRobot {
     @Test
     void syncNowAsksForTheServerShowsProgressAndThenTheSyncedData() throws Exception {
         try (vn.r57desk.server.ReferenceServer server = vn.r57desk.server.ReferenceServer.start(
-                new vn.r57desk.server.ReferenceServer.Config(dataDir.resolve("server"), vn.r57desk.store.generate.Scale.DEMO, "127.0.0.1", 0,
+                new vn.r57desk.server.ReferenceServer.Config(serverDir.resolve("server"), vn.r57desk.store.generate.Scale.DEMO, "127.0.0.1", 0,
                         java.util.Map.of("ui-token", "laptop"), true, null, null, 0, 57), line -> { })) {
             server.churn(300);
             syncNowWithTheDialog(server, "ui-token"); // no server yet: the dialog asks for one
             javafx.scene.control.Label status = lookup("#" + vn.r57desk.app.sync.SyncBar.STATUS_ID).queryAs(javafx.scene.control.Label.class);
             WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> status.getText().startsWith("Đã đồng bộ lúc"));
+            assertThat(vn.r57desk.store.db.Sqlite.isPlaintextDatabase(vn.r57desk.app.shell.AppData.syncedCache()))
+                    .as("the synced national data is written encrypted").isFalse();
             // the window switches to the synced cache, still labelled as demo data (the reference server's data is generated)
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup((javafx.scene.control.Label l) -> l.getText() != null
                     && l.getText().contains("cache.db") && !l.getText().contains("demo-cache")).tryQuery().isPresent());
@@ -587,7 +600,7 @@ class AppUiTest extends AppRobot {
             // section's start instead of an error. (Taken out of the synced cache here, with its
             // tasks, as a withdrawal would.)
             String code = where.getLast().substring(0, where.getLast().indexOf(" · "));
-            try (var db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + vn.r57desk.app.shell.AppData.syncedCache());
+            try (var db = vn.r57desk.store.db.Sqlite.open(vn.r57desk.app.shell.AppData.syncedCache()); // encrypted: opened with the data key
                  var st = db.createStatement()) {
                 st.execute("PRAGMA busy_timeout = 10000");
                 st.execute("PRAGMA foreign_keys = ON");
@@ -602,10 +615,39 @@ class AppUiTest extends AppRobot {
         }
     }
 
+    /**
+     * National data comes onto a laptop only under a passcode: the first sync asks for one, says
+     * why, and cancelled, nothing is fetched and nothing is written.
+     */
+    @Test
+    void aFirstSyncAsksForAPasscodeAndCancelledItFetchesNothing() throws Exception {
+        try (vn.r57desk.server.ReferenceServer server = vn.r57desk.server.ReferenceServer.start(
+                new vn.r57desk.server.ReferenceServer.Config(serverDir.resolve("server-cancel"), vn.r57desk.store.generate.Scale.DEMO, "127.0.0.1", 0,
+                        java.util.Map.of("ui-token", "laptop"), true, null, null, 0, 57), line -> { })) {
+            type(KeyCode.F5);
+            waitFor("#" + vn.r57desk.app.sync.SyncBar.DIALOG_SERVER_ID);
+            interact(() -> {
+                lookup("#" + vn.r57desk.app.sync.SyncBar.DIALOG_SERVER_ID).queryAs(javafx.scene.control.TextField.class).setText(server.uri().toString());
+                lookup("#" + vn.r57desk.app.sync.SyncBar.DIALOG_TOKEN_ID).queryAs(javafx.scene.control.TextField.class).setText("ui-token");
+            });
+            type(KeyCode.ENTER);
+            waitFor("#" + vn.r57desk.app.lock.PasscodeDialogs.NEW_ID);
+            var pane = (javafx.scene.control.DialogPane) lookup("#" + vn.r57desk.app.lock.PasscodeDialogs.NEW_ID).query().getScene().getRoot();
+            assertThat(pane.getHeaderText()).startsWith("Trước khi dữ liệu quốc gia được đồng bộ về máy này, hãy đặt một mật mã");
+            type(KeyCode.ESCAPE);
+            Label status = lookup("#" + vn.r57desk.app.sync.SyncBar.STATUS_ID).queryAs(Label.class);
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup("#" + vn.r57desk.app.lock.PasscodeDialogs.NEW_ID).tryQuery().isEmpty());
+            assertThat(status.getText()).isEqualTo("Chưa đồng bộ: dữ liệu quốc gia chỉ được lưu trên máy khi đã đặt mật mã.");
+            WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS); // a sync started by mistake would have begun writing by now
+            assertThat(java.nio.file.Files.exists(vn.r57desk.app.shell.AppData.syncedCache())).as("nothing synced").isFalse();
+            assertThat(lookup("#" + R57DeskApp.DEMO_BADGE_ID).query().isVisible()).as("the demo data stays open").isTrue();
+        }
+    }
+
     @Test
     void aLongSyncErrorOnANarrowWindowIsCutWithItsFullTextInTheTooltip() throws Exception {
         try (vn.r57desk.server.ReferenceServer server = vn.r57desk.server.ReferenceServer.start(
-                new vn.r57desk.server.ReferenceServer.Config(dataDir.resolve("server-narrow"), vn.r57desk.store.generate.Scale.DEMO, "127.0.0.1", 0,
+                new vn.r57desk.server.ReferenceServer.Config(serverDir.resolve("server-narrow"), vn.r57desk.store.generate.Scale.DEMO, "127.0.0.1", 0,
                         java.util.Map.of("ui-token", "laptop"), true, null, null, 0, 57), line -> { })) {
             Label asOf = lookup("#" + R57DeskApp.AS_OF_ID).queryAs(Label.class);
             Stage stage = (Stage) asOf.getScene().getWindow();
@@ -663,6 +705,8 @@ class AppUiTest extends AppRobot {
             token.setText(deviceToken);
         });
         type(KeyCode.ENTER);
+        // no passcode yet on this laptop: the first sync asks for one before any data comes
+        setPasscodeWhenAsked();
     }
 
     private void narrowWindowRefusedSync(vn.r57desk.server.ReferenceServer server, Stage stage, Label asOf) throws Exception {

@@ -244,8 +244,9 @@ class ScreenshotTour extends AppRobot {
         System.setProperty("r57.dataDir", data.toString());
         FxToolkit.registerPrimaryStage();
         var app = FxToolkit.setupApplication(R57DeskApp.class);
+        // The server's folder is outside the data folder, whose databases open encrypted once a passcode is set.
         try (vn.r57desk.server.ReferenceServer server = vn.r57desk.server.ReferenceServer.start(
-                new vn.r57desk.server.ReferenceServer.Config(data.resolve("server"), vn.r57desk.store.generate.Scale.DEMO, "127.0.0.1", 0,
+                new vn.r57desk.server.ReferenceServer.Config(Files.createTempDirectory("r57-shots-server"), vn.r57desk.store.generate.Scale.DEMO, "127.0.0.1", 0,
                         java.util.Map.of("shots", "laptop"), true, null, null, 0, 57), line -> { })) {
             waitFor("#" + ScreenRegistry.CONTENT_ID);
             type(javafx.scene.input.KeyCode.F5);
@@ -257,6 +258,7 @@ class ScreenshotTour extends AppRobot {
                 token.setText("shots");
             });
             type(javafx.scene.input.KeyCode.ENTER);
+            setPasscodeWhenAsked(); // the first sync asks for one
             var status = lookup("#" + vn.r57desk.app.sync.SyncBar.STATUS_ID).queryAs(javafx.scene.control.Label.class);
             WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> status.getText().startsWith("Đã đồng bộ lúc"));
             server.churn(1500);
@@ -404,7 +406,9 @@ class ScreenshotTour extends AppRobot {
      * the demo data after.
      */
     private void packs(Path dir, String prefix, String lang, Path pack) throws Exception {
-        interact(() -> WatchedApp.window.openPack(pack));
+        boolean asked = !WatchedApp.window.lock().protectedData();
+        javafx.application.Platform.runLater(() -> WatchedApp.window.openPack(pack));
+        if (asked) setPasscodeWhenAsked(); // the first import asks for one
         waitFor("#" + PackDialogs.PASSPHRASE_ID);
         var field = lookup("#" + PackDialogs.PASSPHRASE_ID).queryAs(javafx.scene.control.PasswordField.class);
         interact(() -> field.setText(new String(TestPacks.PASS)));

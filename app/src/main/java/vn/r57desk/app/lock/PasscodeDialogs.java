@@ -35,7 +35,15 @@ public final class PasscodeDialogs {
 
     /** A new passcode (typed twice, long enough, the warning understood), or empty when cancelled. */
     public static Optional<char[]> askNew(Window owner, Messages m) {
-        Dialog<ButtonType> d = dialog(owner, m.get("passcode.set.title"), m.get("passcode.set.header"));
+        return askNew(owner, m, "passcode.set.header");
+    }
+
+    /**
+     * As {@link #askNew(Window, Messages)}, under the header {@code headerKey}: why a passcode is
+     * asked for now ("before national data comes onto this laptop…").
+     */
+    public static Optional<char[]> askNew(Window owner, Messages m, String headerKey) {
+        Dialog<ButtonType> d = dialog(owner, m.get("passcode.set.title"), m.get(headerKey));
         Label warning = wrapped(m.get("passcode.set.warning"));
         warning.getStyleClass().add(Styles.RAG_AMBER);
         PasswordField first = field(NEW_ID, m.get("passcode.new"));

@@ -172,6 +172,8 @@ public final class MainWindow {
         lock.holdWhile(presenting::isPresenting);
         var locked = javafx.beans.binding.Bindings.createBooleanBinding(lock::locked, lock.stateProperty());
         sync.holdWhile(presenting.presentingProperty().or(locked));
+        // National data comes onto this laptop only under a passcode: the first sync asks for one.
+        sync.requireProtection(lock::protectedData, then -> setPasscode("passcode.required.sync", then, then));
         this.notes = new NotesViewModel(runner, shell, AppData.syncedCache(), sync.runningProperty(), () -> messages.get("feedback.noCache"));
         this.autoMinutes = settings.autoSyncMinutes() > 0 ? settings.autoSyncMinutes() : Settings.AUTO_SYNC_MINUTES;
         syncBar.setAutoMinutes(autoMinutes);
@@ -653,11 +655,20 @@ public final class MainWindow {
 
     /** "Đặt mật mã…": the dialog, then the data already here encrypted (progress in the status bar). */
     public void setPasscode() {
-        vn.r57desk.app.lock.PasscodeDialogs.askNew(stage, messages).ifPresent(code ->
+        setPasscode("passcode.set.header", () -> { }, () -> { });
+    }
+
+    /**
+     * The passcode dialog under the header {@code headerKey}; once the data here is encrypted under
+     * it, {@code then} runs (the sync or import that asked for it); cancelled, {@code cancelled}.
+     */
+    private void setPasscode(String headerKey, Runnable then, Runnable cancelled) {
+        vn.r57desk.app.lock.PasscodeDialogs.askNew(stage, messages, headerKey).ifPresentOrElse(code ->
                 datasets.protect(passcode(), code, key -> {
                     lock.protectedNow();
                     dataKeyArrived(key);
-                }));
+                    then.run();
+                }), cancelled);
     }
 
     /** "Đổi mật mã…": the old one, the new one twice; the data key is re-wrapped. */
@@ -684,6 +695,11 @@ public final class MainWindow {
     /** Imports the pack at {@code file} (asking for its passphrase when it needs one) and opens it. */
     public void openPack(Path file) {
         if (datasets.importingProperty().get()) return;
+        // A pack's national data is written to this laptop only under a passcode: asked for first.
+        if (!lock.protectedData()) {
+            setPasscode("passcode.required.pack", () -> datasets.importPack(file, null), () -> { });
+            return;
+        }
         datasets.importPack(file, null);
     }
 

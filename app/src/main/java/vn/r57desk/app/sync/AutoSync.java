@@ -112,7 +112,12 @@ public final class AutoSync {
         }
         mine = true;
         next.set(new Next(State.RUNNING, Duration.ZERO));
-        vm.syncNow(c.server(), c.token()); // while held, it waits in the view-model (State.HELD)
+        // while held, it waits in the view-model (State.HELD); without a passcode it is not
+        // started (national data comes only under one) and the next try counts from now
+        if (!vm.syncAutomatically(c.server(), c.token())) {
+            mine = false;
+            schedule(interval);
+        }
     }
 
     /** Any sync ended (ours or the user's): the next one counts from now. */

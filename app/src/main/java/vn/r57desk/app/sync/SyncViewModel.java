@@ -142,6 +142,24 @@ public final class SyncViewModel {
     /** True while a sync asked for waits for the hold (presenting) to end. */
     public ReadOnlyBooleanProperty waitingForHoldProperty() { return waitingForHold.getReadOnlyProperty(); }
 
+    /** Whether this laptop's data is protected by a passcode (no national data arrives before it is). */
+    private java.util.function.BooleanSupplier protectedData = () -> true;
+    /** Asks the user to set a passcode, then runs the given step (the sync asked for), also when cancelled: it checks. */
+    private Consumer<Runnable> askToProtect = Runnable::run;
+    /** The status line already says a passcode is needed (until a sync starts). */
+    private boolean passcodeNeedSaid;
+
+    /**
+     * National data reaches this laptop only under a passcode: a sync asked for while none is set
+     * first asks for one ({@code askToProtect}, which runs the step it is given once the data is
+     * encrypted, or at once when the user cancels: the sync then says a passcode is needed). An automatic sync does not interrupt with a dialog: it is
+     * skipped and the status line says why.
+     */
+    public void requireProtection(java.util.function.BooleanSupplier isProtected, Consumer<Runnable> askToProtect) {
+        this.protectedData = isProtected;
+        this.askToProtect = askToProtect;
+    }
+
     /** Starts a sync with this server and token; ignored while one runs; waits while held ({@link #holdWhile}). */
     public void syncNow(String serverUrl, String token) {
         if (running.get()) return;
@@ -151,6 +169,39 @@ public final class SyncViewModel {
             status(() -> messages.get("sync.heldWhilePresenting"));
             return;
         }
+        if (!protectedData.getAsBoolean()) {
+            // said once the dialog is answered: an automatic sync's word may have come meanwhile
+            askToProtect.accept(() -> {
+                if (protectedData.getAsBoolean()) {
+                    syncNow(serverUrl, token);
+                } else {
+                    passcodeNeedSaid = true;
+                    status(() -> messages.get("sync.needsPasscode"));
+                }
+            });
+            return;
+        }
+        start(serverUrl, token);
+    }
+
+    /**
+     * An automatic sync (AutoSync): as {@link #syncNow}, except that without a passcode nothing
+     * is asked: it returns false and the status line says a passcode is needed first.
+     */
+    public boolean syncAutomatically(String serverUrl, String token) {
+        if (running.get()) return false;
+        if (!protectedData.getAsBoolean()) {
+            // the user's own "not synced: a passcode is needed" stays: this would only repeat it
+            if (!passcodeNeedSaid) status(() -> messages.get("sync.autoNeedsPasscode"));
+            passcodeNeedSaid = true;
+            return false;
+        }
+        syncNow(serverUrl, token);
+        return true;
+    }
+
+    private void start(String serverUrl, String token) {
+        passcodeNeedSaid = false;
         server = serverUrl == null ? "" : serverUrl.strip();
         String url = server;
         client = null;

@@ -54,7 +54,7 @@ class PacksUiTest extends AppRobot {
 
     @BeforeEach
     void laptop() throws Exception {
-        Files.deleteIfExists(Settings.file());
+        freshDataFolder(dataDir); // the passcode an earlier test set goes too
         home = DataHome.forCache(AppData.syncedCache(), null);
         home.wipeAll(true);
         home.keys().generate("Laptop 03", false);
@@ -86,6 +86,16 @@ class PacksUiTest extends AppRobot {
         return lookup("#" + MainWindow.DATA_NOTICE_ID).queryAs(Label.class).getText();
     }
 
+    /**
+     * Opens a pack as Ctrl+O or a drop does; the first import on a laptop without a passcode asks
+     * for one (answered here) before anything of the pack is written.
+     */
+    private void importPack(Path f) throws Exception {
+        boolean asked = !WatchedApp.window.lock().protectedData();
+        javafx.application.Platform.runLater(() -> WatchedApp.window.openPack(f)); // the dialog waits for the user: not inside interact()
+        if (asked) setPasscodeWhenAsked();
+    }
+
     private Path pack(String name, boolean passphrase) throws Exception {
         Instant now = Instant.now();
         return TestPacks.make(work.resolve(name), home, TestPacks.firstSystem(), now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(30)), SEQUENCE.incrementAndGet(), passphrase);
@@ -96,7 +106,7 @@ class PacksUiTest extends AppRobot {
         start();
         assertThat(chooserText()).isEqualTo("Dữ liệu minh họa");
         Path f = pack("he-thong.r57pack", false);
-        interact(() -> WatchedApp.window.openPack(f));
+        importPack(f);
         until(() -> chooserText().startsWith("Gói: Hệ thống: "));
         assertThat(chooserText()).matches("Gói: Hệ thống: .+ · số liệu đến \\d\\d/\\d\\d/\\d{4} · hết hạn \\d\\d/\\d\\d/\\d{4}");
         assertThat(notice()).startsWith("Đã mở gói “Hệ thống: ").contains("không được gửi đi");
@@ -121,6 +131,7 @@ class PacksUiTest extends AppRobot {
         WatchedApp.window.settings().save(Settings.file());
         FxToolkit.cleanupApplication(app);
         app = FxToolkit.setupApplication(WatchedApp.class);
+        unlockWithThePasscode(); // set at the first import: the data opens only with it
         waitFor("#" + ScreenRegistry.CONTENT_ID);
         until(() -> chooserText() != null && chooserText().startsWith("Pack: "));
     }
@@ -129,7 +140,7 @@ class PacksUiTest extends AppRobot {
     void aPassphraseIsAskedInADialog() throws Exception {
         start();
         Path f = pack("mat-khau.r57pack", true);
-        interact(() -> WatchedApp.window.openPack(f));
+        importPack(f);
         waitFor("#" + PackDialogs.PASSPHRASE_ID);
         PasswordField field = lookup("#" + PackDialogs.PASSPHRASE_ID).queryAs(PasswordField.class);
         interact(() -> field.setText(new String(TestPacks.PASS)));
@@ -147,7 +158,7 @@ class PacksUiTest extends AppRobot {
         b[b.length - 10] ^= 1;
         Files.write(f, b);
         String before = chooserText();
-        interact(() -> WatchedApp.window.openPack(f));
+        importPack(f);
         waitFor("#" + PackDialogs.REFUSED_ID);
         String why = lookup("#" + PackDialogs.REFUSED_ID).queryAs(Label.class).getText();
         assertThat(why).isNotBlank().doesNotContain("Exception");
@@ -177,7 +188,7 @@ class PacksUiTest extends AppRobot {
     void wipingTheLaptopAsksFirstThenLeavesOnlyTheDemoData() throws Exception {
         start();
         Path f = pack("xoa.r57pack", false);
-        interact(() -> WatchedApp.window.openPack(f));
+        importPack(f);
         until(() -> chooserText().startsWith("Gói: "));
         DataHome.Dataset p = WatchedApp.window.datasets().currentProperty().get();
         clickOn("#" + DatasetChooser.ID);

@@ -95,4 +95,26 @@ class AutoSyncTest {
         auto.setInterval(Duration.ofMinutes(5));
         assertThat(auto.nextProperty().get()).isEqualTo(new AutoSync.Next(AutoSync.State.WAITING, Duration.ofMinutes(5)));
     }
+    /** No passcode on this laptop: the automatic sync does not start (no dialog pops up either) and tries again an interval later. */
+    @Test
+    void withoutAPasscodeItWaitsAndTriesAgainLater() {
+        SyncViewModel vm = vm();
+        boolean[] passcode = {false};
+        int[] asked = {0};
+        vm.requireProtection(() -> passcode[0], then -> asked[0]++);
+        int[] started = {0};
+        vm.runningProperty().addListener((o, a, b) -> {
+            if (b) started[0]++;
+        });
+        ManualScheduler clock = new ManualScheduler();
+        AutoSync auto = new AutoSync(vm, clock, () -> new AutoSync.Credentials("http://192.0.2.1/", "t"), Duration.ofMinutes(15));
+        auto.start();
+        clock.advance(Duration.ZERO);
+        assertThat(started[0]).isZero();
+        assertThat(asked[0]).isZero();
+        assertThat(auto.nextProperty().get()).isEqualTo(new AutoSync.Next(AutoSync.State.WAITING, Duration.ofMinutes(15)));
+        passcode[0] = true;
+        clock.advance(Duration.ofMinutes(15));
+        assertThat(started[0]).as("once a passcode is set, the next one runs").isEqualTo(1);
+    }
 }

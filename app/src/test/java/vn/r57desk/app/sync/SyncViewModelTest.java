@@ -252,4 +252,39 @@ class SyncViewModelTest {
             assertThat(vm.statusProperty().get()).startsWith("Đã đồng bộ lúc");
         }
     }
+    /**
+     * No passcode, no national data: a sync asked for first asks for a passcode; cancelled, nothing
+     * is fetched and the status says why; set, the same sync runs. An automatic sync asks nothing.
+     */
+    @Test
+    void withoutAPasscodeASyncAsksForOneFirstAndAnAutomaticOneWaits() throws Exception {
+        try (ReferenceServer server = server()) {
+            List<Path> shown = new ArrayList<>();
+            SyncViewModel vm = new SyncViewModel(TaskRunner.SAME_THREAD, new Messages(), dir.resolve("cache.db"), NONE, shown::add, () -> { });
+            boolean[] passcode = {false};
+            List<Runnable> asked = new ArrayList<>();
+            vm.requireProtection(() -> passcode[0], asked::add);
+
+            assertThat(vm.syncAutomatically(server.uri().toString(), "t-1")).as("an automatic sync does not start").isFalse();
+            assertThat(asked).as("nor does it open a dialog").isEmpty();
+            assertThat(vm.statusProperty().get()).startsWith("Đồng bộ tự động đang chờ: hãy đặt mật mã");
+
+            vm.syncNow(server.uri().toString(), "t-1");
+            assertThat(asked).hasSize(1);
+            assertThat(vm.runningProperty().get()).isFalse();
+            asked.getFirst().run(); // the dialog closed without a passcode set: still nothing, and said
+            assertThat(vm.statusProperty().get()).isEqualTo("Chưa đồng bộ: dữ liệu quốc gia chỉ được lưu trên máy khi đã đặt mật mã.");
+            assertThat(vm.syncAutomatically(server.uri().toString(), "t-1")).isFalse();
+            assertThat(vm.statusProperty().get()).as("an automatic try does not bury the user's answer").startsWith("Chưa đồng bộ");
+            assertThat(Files.exists(dir.resolve("cache.db"))).as("nothing fetched, nothing written").isFalse();
+            assertThat(shown).isEmpty();
+
+            vm.syncNow(server.uri().toString(), "t-1");
+            passcode[0] = true; // set in the dialog, the data here encrypted
+            asked.get(1).run();
+            assertThat(shown).containsExactly(dir.resolve("cache.db"));
+            assertThat(vm.statusProperty().get()).startsWith("Đã đồng bộ lúc");
+            assertThat(vm.syncAutomatically(server.uri().toString(), "t-1")).as("with a passcode an automatic sync runs").isTrue();
+        }
+    }
 }

@@ -169,6 +169,7 @@ final class PackCommand implements Runnable {
                 out.println("  signed by: " + d.issuer());
                 out.println("  data as of " + d.asOf() + ", expires " + d.expires() + " (then wiped from this laptop)");
                 out.println("  file:      " + d.file());
+                PasscodeOption.warnIfUnprotected(home(), err);
                 return 0;
             } finally {
                 if (pw != null) java.util.Arrays.fill(pw, '\0');

@@ -39,6 +39,19 @@ final class PasscodeOption {
         return DataHome.forCache(abs, keysDir);
     }
 
+    /**
+     * Said after a command brought national data into a folder without a passcode (sync, pack
+     * import): the command went on (scripts and the office's own machines may rely on it), but the
+     * data lies unencrypted, and this says so and how to protect it. The app refuses instead and
+     * asks for a passcode first.
+     */
+    static void warnIfUnprotected(DataHome home, PrintWriter err) {
+        if (!Passcode.in(home.keys().dir(), Clock.systemUTC()).isSet()) {
+            err.println("warning: no passcode is set for " + home.root() + ": the data written there is not encrypted and anyone with"
+                    + " this disk can read it. Protect it with: passcode set --cache " + home.cacheFile() + " --passcode-file FILE");
+        }
+    }
+
     /** Unlocks the data folder of {@code file} when it has a passcode; see {@link #unlock(DataHome, PrintWriter)}. */
     void unlock(Path file, Path keysDir, PrintWriter err) throws PackException, CacheException, IOException {
         unlock(homeOf(file, keysDir), err);

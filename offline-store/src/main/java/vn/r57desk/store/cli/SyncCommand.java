@@ -137,6 +137,7 @@ final class SyncCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "  outbox:   %d sent, %d already on the server, %d refused%n", r.outboxAccepted(), r.outboxDuplicates(), r.outboxRejected());
             if (r.outboxError() != null) out.println("  outbox not sent (still waiting): " + r.outboxError());
             if (!r.skippedKinds().isEmpty()) out.println("  skipped unknown kinds (a newer server): " + String.join(", ", r.skippedKinds()));
+            PasscodeOption.warnIfUnprotected(PasscodeOption.homeOf(cache, null), err);
             return 0;
         }
     }

@@ -84,6 +84,8 @@ class PackCliTest {
         CliTest.Run imp = run("pack", "import", s.pack().toString(), "--cache", s.cache().toString());
         assertThat(imp.code()).as(imp.err()).isZero();
         assertThat(imp.out()).contains("Imported", "scope:     all", "then wiped");
+        // no passcode for this folder: imported all the same (scripts), but not silently
+        assertThat(imp.err()).contains("warning: no passcode is set", "not encrypted", "passcode set --cache");
         CliTest.Run list = run("pack", "list", "--cache", s.cache().toString());
         assertThat(list.out()).contains("synced", "all — as of", "Văn phòng");
         assertThat(run("pack", "expiry", "--cache", s.cache().toString(), "--warn-days", "40").out()).contains("expires");
