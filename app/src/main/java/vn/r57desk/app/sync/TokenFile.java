@@ -1,22 +1,14 @@
 package vn.r57desk.app.sync;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.Locale;
-
-import javax.crypto.Cipher;
-import javax.crypto.Mac;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * This device's bearer token on disk. It opens the monitoring system's national data, so once the
@@ -29,7 +21,8 @@ import javax.crypto.spec.SecretKeySpec;
 public final class TokenFile {
     static final String MAGIC = "R57-SEALED-TOKEN 1\n";
     private static final byte[] AAD = "R57 device token".getBytes(StandardCharsets.US_ASCII);
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /** The label the token's key is derived under (vn.r57desk.store.pack.Sealed). */
+    private static final String PURPOSE = "R57 token key 1";
 
     private TokenFile() {}
 
@@ -53,10 +46,7 @@ public final class TokenFile {
             if (!text.startsWith(MAGIC)) return text.strip();
             if (dataKey == null) return "";
             byte[] blob = Base64.getDecoder().decode(text.substring(MAGIC.length()).strip());
-            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
-            c.init(Cipher.DECRYPT_MODE, new SecretKeySpec(subkey(dataKey), "AES"), new GCMParameterSpec(128, blob, 0, 12));
-            c.updateAAD(AAD);
-            return new String(c.doFinal(blob, 12, blob.length - 12), StandardCharsets.UTF_8);
+            return new String(vn.r57desk.store.pack.Sealed.open(dataKey, PURPOSE, AAD, blob), StandardCharsets.UTF_8);
         } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
             return "";
         }
@@ -69,17 +59,8 @@ public final class TokenFile {
         if (dataKey == null) {
             text = clean;
         } else {
-            try {
-                byte[] nonce = new byte[12];
-                RANDOM.nextBytes(nonce);
-                Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
-                c.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(subkey(dataKey), "AES"), new GCMParameterSpec(128, nonce));
-                c.updateAAD(AAD);
-                byte[] sealed = c.doFinal(clean.getBytes(StandardCharsets.UTF_8));
-                text = MAGIC + Base64.getEncoder().encodeToString(ByteBuffer.allocate(12 + sealed.length).put(nonce).put(sealed).array()) + "\n";
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("AES-GCM is part of every JDK", e);
-            }
+            byte[] sealed = vn.r57desk.store.pack.Sealed.seal(dataKey, PURPOSE, AAD, clean.getBytes(StandardCharsets.UTF_8));
+            text = MAGIC + Base64.getEncoder().encodeToString(sealed) + "\n";
         }
         Files.createDirectories(file.toAbsolutePath().getParent());
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
@@ -98,10 +79,4 @@ public final class TokenFile {
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    private static byte[] subkey(byte[] dataKey) throws GeneralSecurityException {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(dataKey, "HmacSHA256"));
-        byte[] k = mac.doFinal("R57 token key 1".getBytes(StandardCharsets.US_ASCII));
-        return Arrays.copyOf(k, 32);
-    }
 }

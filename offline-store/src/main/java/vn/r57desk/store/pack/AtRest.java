@@ -33,8 +33,9 @@ import vn.r57desk.store.db.Sqlite;
  * <li>{@code F.atrest} is renamed over {@code F} (atomic) and the folder flushed;</li>
  * <li>{@code F.plaintext} is overwritten with zeros, flushed and deleted.</li>
  * </ol>
- * The device key ({@code keys/device.key}) is then wrapped under the data key the same way (a link
- * to the plaintext, the wrapped file renamed over it, the link overwritten and deleted).
+ * The imported packs' descriptions ({@code packs/ID.json}) are then sealed and the device key
+ * ({@code keys/device.key}) wrapped under the data key, each the same way (a link to the
+ * plaintext, the sealed file renamed over it, the link overwritten and deleted).
  *
  * <p>After a crash the data is in {@code F} (plaintext, steps 1–2) or {@code F.atrest} (encrypted,
  * steps 3–4) or {@code F} (encrypted, step 5), never in neither; {@link #hasPlaintext} is then true
@@ -67,6 +68,11 @@ public final class AtRest {
     public static boolean hasPlaintext(DataHome home) throws CacheException {
         for (Path f : candidates(home)) {
             if (Sqlite.isPlaintextDatabase(f) || unfinished(f)) return true;
+        }
+        try {
+            if (!home.plaintextDescriptions().isEmpty()) return true;
+        } catch (IOException e) {
+            throw new CacheException(CacheException.Problem.IO, home.packsDir(), "Cannot read the packs' descriptions in " + home.packsDir() + ": " + e.getMessage(), e);
         }
         return plaintextDeviceKey(home);
     }
@@ -138,6 +144,13 @@ public final class AtRest {
                 done += bytes;
                 files++;
                 progress.accept(new Progress(files, todo.size(), done, total, f));
+            }
+            // The packs' descriptions (their scope names a ministry or a province): sealed.
+            try {
+                home.sealDescriptions(k);
+            } catch (PackException | IOException e) {
+                throw new CacheException(CacheException.Problem.IO, home.packsDir(), "Cannot encrypt the packs' descriptions in " + home.packsDir()
+                        + ": " + e.getMessage() + ". Run the conversion again", e);
             }
             // The device's private keys: wrapped under the data key (its public half stays readable).
             Path deviceKey = home.keys().deviceKeyFile();

@@ -108,7 +108,7 @@ public final class DataHome {
                 Path db = packsDir().resolve(id + ".db");
                 if (!Files.exists(db)) continue; // an import killed before its data was put in place
                 try {
-                    out.add(readMeta(id, db, JSON.readTree(meta.toFile())));
+                    out.add(readMeta(id, db, readDescription(meta, id)));
                 } catch (IOException | RuntimeException e) {
                     // an unreadable description: still listed, so that it can be dropped
                     out.add(new Dataset(Kind.PACK, id, db, null, "?", null, Instant.EPOCH, null, null, Instant.EPOCH, null));
@@ -118,6 +118,74 @@ public final class DataHome {
             throw new PackException(PackException.Problem.IO, "Không đọc được thư mục " + packsDir(), "Cannot list " + packsDir() + ": " + e.getMessage(), e);
         }
         return out;
+    }
+
+    /** The first line of a pack's description sealed under the data key. */
+    static final String SEALED_DESCRIPTION = "R57-SEALED-PACK-DESCRIPTION 1\n";
+    private static final String DESCRIPTION_PURPOSE = "R57 pack description key 1";
+
+    /**
+     * A pack's description as written to {@code packs/ID.json}: its scope's label names a ministry
+     * or a province, so with a data key (a passcode set) it is sealed like the data (Sealed, bound
+     * to the pack's id); without one, the JSON as it is.
+     */
+    private static byte[] describe(String packId, byte[] json, byte[] dataKey) {
+        if (dataKey == null) return json;
+        byte[] sealed = Sealed.seal(dataKey, DESCRIPTION_PURPOSE, packId.getBytes(java.nio.charset.StandardCharsets.US_ASCII), json);
+        return (SEALED_DESCRIPTION + java.util.Base64.getEncoder().encodeToString(sealed) + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * Reads a pack's description, sealed or not. A sealed one while the folder is locked (no data
+     * key registered) is refused as a whole listing ({@link PackException} LOCKED): read as
+     * unreadable, its pack would count as expired and be wiped.
+     */
+    private static JsonNode readDescription(Path meta, String packId) throws IOException, PackException {
+        byte[] b = Files.readAllBytes(meta);
+        if (!isSealedDescription(b)) return JSON.readTree(b);
+        byte[] key = vn.r57desk.store.db.Sqlite.dataKeyFor(meta);
+        if (key == null) {
+            throw new PackException(PackException.Problem.LOCKED, "Dữ liệu trên máy được mã hóa; hãy mở khóa trước.",
+                    "The packs' descriptions in " + meta.getParent() + " are encrypted under the data folder's passcode: unlock the data first (--passcode-file)");
+        }
+        try {
+            String text = new String(b, java.nio.charset.StandardCharsets.US_ASCII).substring(SEALED_DESCRIPTION.length()).strip();
+            return JSON.readTree(Sealed.open(key, DESCRIPTION_PURPOSE, packId.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                    java.util.Base64.getDecoder().decode(text)));
+        } catch (java.security.GeneralSecurityException | IllegalArgumentException e) {
+            throw new IOException("the description " + meta + " is damaged or sealed under another key", e);
+        } finally {
+            java.util.Arrays.fill(key, (byte) 0);
+        }
+    }
+
+    private static boolean isSealedDescription(byte[] b) {
+        byte[] magic = SEALED_DESCRIPTION.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        return b.length >= magic.length && java.util.Arrays.equals(b, 0, magic.length, magic, 0, magic.length);
+    }
+
+    /** The descriptions of imported packs still in plaintext (written before a passcode was set). */
+    List<Path> plaintextDescriptions() throws IOException {
+        List<Path> out = new ArrayList<>();
+        if (!Files.isDirectory(packsDir())) return out;
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(packsDir(), "*.json")) {
+            for (Path meta : ds) {
+                if (!isSealedDescription(Files.readAllBytes(meta))) out.add(meta);
+            }
+        }
+        out.sort(null);
+        return out;
+    }
+
+    /**
+     * Seals every plaintext description under {@code dataKey}, leaving no plaintext behind
+     * ({@link KeyFiles#replacePlaintext}); AtRest's conversion calls it after the databases.
+     */
+    void sealDescriptions(byte[] dataKey) throws IOException, PackException {
+        for (Path meta : plaintextDescriptions()) {
+            String id = meta.getFileName().toString().replaceFirst("\\.json$", "");
+            KeyFiles.replacePlaintext(meta, describe(id, Files.readAllBytes(meta), dataKey), false);
+        }
     }
 
     private static Dataset readMeta(String id, Path db, JsonNode m) {
@@ -193,7 +261,12 @@ public final class DataHome {
                     .put("scope", h.scope().text()).put("scope_label", h.scopeLabel()).put("created", h.created().toString())
                     .put("as_of", h.asOf().toString()).put("expires", h.expires().toString()).put("imported_at", now.toString())
                     .put("rows", loaded.rows()).put("source_file", packFile.getFileName().toString());
-            KeyFiles.writeAtomically(meta, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(m), false);
+            byte[] dataKey = vn.r57desk.store.db.Sqlite.dataKeyFor(meta);
+            try {
+                KeyFiles.writeAtomically(meta, describe(h.packId(), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(m), dataKey), false);
+            } finally {
+                if (dataKey != null) java.util.Arrays.fill(dataKey, (byte) 0);
+            }
             if (pauseBeforePlace != null) pauseBeforePlace.run();
             for (String s : new String[] {"-wal", "-shm"}) Files.deleteIfExists(Path.of(target + s));
             KeyFiles.move(loaded.file(), target);
@@ -208,7 +281,7 @@ public final class DataHome {
         }
         keys.recordSeen(h.issuerId(), h.sequence(), h.packId());
         try {
-            return readMeta(h.packId(), target, JSON.readTree(meta.toFile()));
+            return readMeta(h.packId(), target, readDescription(meta, h.packId()));
         } catch (IOException e) {
             throw new PackException(PackException.Problem.IO, "Không đọc được " + meta, e.getMessage(), e);
         }

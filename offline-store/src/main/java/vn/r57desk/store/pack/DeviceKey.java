@@ -96,20 +96,11 @@ public final class DeviceKey {
      * crash, it finishes. Does nothing to a wrapped or missing file.
      */
     static void wrapExisting(Path keyFile, byte[] dataKey) throws PackException, IOException {
-        Path link = keyFile.resolveSibling(keyFile.getFileName() + ".plaintext");
         if (isPlaintext(keyFile)) {
-            if (Files.exists(link)) {
-                if (Files.isSameFile(link, keyFile)) Files.delete(link);
-                else DataHome.shred(link);
-            }
-            try {
-                Files.createLink(link, keyFile);
-            } catch (UnsupportedOperationException | IOException noHardLinks) {
-                link = null; // the old blocks cannot be reached after the rename: said in docs/security.md
-            }
-            KeyFiles.writeAtomically(keyFile, wrap(KeyFiles.readText(keyFile), dataKey), true);
+            KeyFiles.replacePlaintext(keyFile, wrap(KeyFiles.readText(keyFile), dataKey), true);
+        } else {
+            DataHome.shred(keyFile.resolveSibling(keyFile.getFileName() + ".plaintext")); // left by a crash after the rename
         }
-        if (link != null) DataHome.shred(link);
     }
 
     private static boolean wrapped(String text) {

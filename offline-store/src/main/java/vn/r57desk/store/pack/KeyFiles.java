@@ -39,6 +39,28 @@ final class KeyFiles {
         }
     }
 
+    /**
+     * Replaces the plaintext {@code file} with {@code bytes} (its encrypted form) leaving no
+     * plaintext: a hard link {@code file.plaintext} keeps the old blocks reachable across the atomic
+     * rename, then they are overwritten and the link deleted. A crash anywhere leaves the old or the
+     * new file whole; a link a crash left is dropped by the next run (overwritten, unless it is the
+     * file itself). Without hard links the old blocks are freed unoverwritten (docs/security.md).
+     */
+    static void replacePlaintext(Path file, byte[] bytes, boolean secret) throws PackException, IOException {
+        Path link = file.resolveSibling(file.getFileName() + ".plaintext");
+        if (Files.exists(link)) {
+            if (Files.isSameFile(link, file)) Files.delete(link);
+            else DataHome.shred(link);
+        }
+        try {
+            Files.createLink(link, file);
+        } catch (UnsupportedOperationException | IOException noHardLinks) {
+            link = null;
+        }
+        writeAtomically(file, bytes, secret);
+        if (link != null) DataHome.shred(link);
+    }
+
     /** Atomic rename over {@code to}, then the folder flushed so the rename survives a power cut. */
     static void move(Path from, Path to) throws IOException {
         try {

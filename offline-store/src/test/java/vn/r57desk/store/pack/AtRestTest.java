@@ -31,6 +31,7 @@ import vn.r57desk.store.sync.Outbox;
 class AtRestTest {
     static final String WAL_NOTE = DataAtRestTest.NOTE + " (còn trong WAL)";
     static final String PACK = "0123456789abcdef0123456789abcdef";
+    static final String SCOPE_LABEL = "Tỉnh/thành phố: Hà Nội";
 
     /** A plaintext data folder as a laptop has it before a passcode: made once, copied for each test. */
     @TempDir static Path template;
@@ -45,6 +46,11 @@ class AtRestTest {
         try (Cache c = Cache.open(cache)) {
             Outbox.add(c, "note", "{\"text\":\"" + DataAtRestTest.NOTE + "\"}");
         }
+        // the pack's description as an import before the passcode wrote it: its scope names a province
+        Files.writeString(data.resolve("packs/" + PACK + ".json"), "{\"pack_id\":\"" + PACK + "\",\"issuer\":\"Văn phòng Ban Chỉ đạo\","
+                + "\"issuer_id\":\"ab\",\"sequence\":3,\"scope\":\"province:01\",\"scope_label\":\"" + SCOPE_LABEL + "\",\"created\":\"2026-11-01T00:00:00Z\","
+                + "\"as_of\":\"2026-11-01T00:00:00Z\",\"expires\":\"2099-01-01T00:00:00Z\",\"imported_at\":\"2026-11-02T00:00:00Z\",\"rows\":1,"
+                + "\"source_file\":\"ha-noi.r57pack\"}");
         new PackKeys(data.resolve("keys")).generate("Laptop 03", false); // a device key, plaintext as keygen left it before a passcode
         // A note still in the WAL, as a laptop that lost power after writing it leaves the files: the
         // files are copied while the connection holds the commit in its -wal, unchecked-pointed.
@@ -82,8 +88,22 @@ class AtRestTest {
         assertThat(DataAtRestTest.knownBytesIn(data)).as("known names in the data folder's bytes, files: " + files(data)).isEmpty();
         assertThat(files(data)).extracting(p -> p.getFileName().toString())
                 .as("no copy, link, WAL or shared memory of the plaintext left")
-                .containsExactlyInAnyOrder("cache.db", PACK + ".db", "data.key", "passcode-tries", "device.key", "device.pub");
+                .containsExactlyInAnyOrder("cache.db", PACK + ".db", PACK + ".json", "data.key", "passcode-tries", "device.key", "device.pub");
         assertThat(AtRest.hasPlaintext(home)).isFalse();
+        assertThat(Files.readString(home.packsDir().resolve(PACK + ".json"))).startsWith(DataHome.SEALED_DESCRIPTION).doesNotContain("province");
+
+        // Locked, the packs are neither listed nor taken for expired (an unreadable description
+        // counts as expired): nothing is wiped. Unlocked, the pack is listed with its label.
+        Sqlite.forgetKeys();
+        assertThatThrownBy(home::datasets).isInstanceOf(PackException.class).hasMessageContaining("unlock the data first");
+        assertThatThrownBy(() -> home.enforceExpiry(Clock.systemUTC(), 7)).isInstanceOf(PackException.class);
+        assertThat(home.packsDir().resolve(PACK + ".db")).exists();
+        try (Passcode.DataKey key = Passcode.in(home.root().resolve("keys"), Clock.systemUTC(), 10_000).unlock(DataAtRestTest.PASSCODE.toCharArray())) {
+            AtRest.unlock(home, key);
+        }
+        assertThat(home.datasets()).filteredOn(d -> d.kind() == DataHome.Kind.PACK).singleElement()
+                .satisfies(d -> assertThat(d.scopeLabel()).isEqualTo(SCOPE_LABEL));
+        Sqlite.forgetKeys();
 
         // The device's private keys: wrapped, their plaintext nowhere in the folder; locked, unreadable.
         assertThat(DeviceKey.isPlaintext(home.keys().deviceKeyFile())).isFalse();

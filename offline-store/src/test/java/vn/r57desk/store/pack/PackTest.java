@@ -112,6 +112,29 @@ class PackTest {
         assertThat(chunks(m.file())).as("the test needs many chunks").isGreaterThan(5);
     }
 
+    /**
+     * On a laptop with a passcode, a pack for Hà Nội leaves the province's name nowhere in plaintext:
+     * neither in its data nor in its description (packs/ID.json, sealed under the data key).
+     */
+    @Test
+    void onAProtectedLaptopAPacksDescriptionIsSealedLikeItsData() throws Exception {
+        try (Passcode.DataKey key = Passcode.in(home.keys().dir(), Clock.systemUTC(), 10_000).set("mật mã của tôi 57".toCharArray())) {
+            AtRest.encryptExisting(home, key, p -> { });
+            AtRest.unlock(home, key);
+        }
+        try {
+            PackWriter.Made m = make("ha-noi.r57pack", PackScope.parse("province:01"), 1, T0.plus(Duration.ofDays(30)), List.of(laptop.publicKeys()), null, List.of(), office);
+            DataHome.Dataset d = home.importPack(m.file(), null, at(T0.plusSeconds(60)), null);
+            assertThat(d.scopeLabel()).contains("Hà Nội");
+            assertThat(Files.readString(home.packsDir().resolve(d.id() + ".json"))).startsWith(DataHome.SEALED_DESCRIPTION);
+            assertThat(DataAtRestTest.knownBytesIn(home.root())).as("names in the data folder's bytes").isEmpty();
+            assertThat(home.datasets()).filteredOn(x -> x.kind() == DataHome.Kind.PACK).singleElement()
+                    .satisfies(x -> assertThat(x.scopeLabel()).isEqualTo(d.scopeLabel()));
+        } finally {
+            Sqlite.forgetKeys();
+        }
+    }
+
     @Test
     void passphraseOpensAPackOnALaptopWithoutADeviceKey() throws Exception {
         PackWriter.Made m = make("p.r57pack", PackScope.ALL, 1, T0.plus(Duration.ofDays(3)), List.of(), PASS, List.of(), office);
