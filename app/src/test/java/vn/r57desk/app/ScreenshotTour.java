@@ -408,7 +408,12 @@ class ScreenshotTour extends AppRobot {
     private void packs(Path dir, String prefix, String lang, Path pack) throws Exception {
         boolean asked = !WatchedApp.window.lock().protectedData();
         javafx.application.Platform.runLater(() -> WatchedApp.window.openPack(pack));
-        if (asked) setPasscodeWhenAsked(); // the first import asks for one
+        if (asked) {
+            // the first import asks for a passcode: nothing national is written without one
+            waitFor("#" + vn.r57desk.app.lock.PasscodeDialogs.NEW_ID);
+            withPopups(dir, prefix + "passcode-required-" + lang);
+            setPasscodeWhenAsked();
+        }
         waitFor("#" + PackDialogs.PASSPHRASE_ID);
         var field = lookup("#" + PackDialogs.PASSPHRASE_ID).queryAs(javafx.scene.control.PasswordField.class);
         interact(() -> field.setText(new String(TestPacks.PASS)));
