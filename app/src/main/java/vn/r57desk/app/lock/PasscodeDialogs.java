@@ -53,7 +53,7 @@ public final class PasscodeDialogs {
         understood.setWrapText(true);
         Label hint = hint(m, first, second);
         ButtonType ok = new ButtonType(m.get("passcode.set.ok"), ButtonType.OK.getButtonData());
-        finish(d, m, ok, new VBox(10, warning, first, second, hint, understood),
+        finish(d, m, ok, new VBox(10, warning, labelled(first, m.get("passcode.new")), labelled(second, m.get("passcode.repeat")), hint, understood),
                 valid(first, second).and(understood.selectedProperty()));
         javafx.application.Platform.runLater(first::requestFocus);
         Optional<char[]> out = d.showAndWait().filter(b -> b == ok).map(b -> first.getText().toCharArray());
@@ -70,7 +70,8 @@ public final class PasscodeDialogs {
         PasswordField second = field(REPEAT_ID, m.get("passcode.repeat"));
         Label hint = hint(m, first, second);
         ButtonType ok = new ButtonType(m.get("passcode.change.ok"), ButtonType.OK.getButtonData());
-        finish(d, m, ok, new VBox(10, old, first, second, hint), valid(first, second).and(old.textProperty().isNotEmpty()));
+        finish(d, m, ok, new VBox(10, labelled(old, m.get("passcode.old")), labelled(first, m.get("passcode.new")), labelled(second, m.get("passcode.repeat")), hint),
+                valid(first, second).and(old.textProperty().isNotEmpty()));
         javafx.application.Platform.runLater(old::requestFocus);
         Optional<char[][]> out = d.showAndWait().filter(b -> b == ok)
                 .map(b -> new char[][] {old.getText().toCharArray(), first.getText().toCharArray()});
@@ -125,6 +126,16 @@ public final class PasscodeDialogs {
         f.setId(id);
         f.setPromptText(prompt);
         return f;
+    }
+
+    /**
+     * The field under its name: a prompt alone disappears as the field takes the focus, and the
+     * first field has it as the dialog opens, so it showed as an empty box.
+     */
+    private static VBox labelled(PasswordField f, String name) {
+        Label l = new Label(name);
+        l.setLabelFor(f);
+        return new VBox(4, l, f);
     }
 
     private static Label wrapped(String text) {

@@ -84,6 +84,16 @@ public final class DatasetChooser {
     }
 
     /** Rebuilds the words and the list: after a change of language or of the datasets. */
+    /**
+     * A pack's long label in the menu on two lines, its scope above its dates: on one line
+     * ("Gói: Hệ thống: … quản trị quốc gia · số liệu đến … · hết hạn …") the menu ran past the
+     * right edge of a 1024 x 768 projector.
+     */
+    static String twoLines(String label) {
+        int i = label.indexOf(" · ");
+        return i < 0 ? label : label.substring(0, i) + "\n" + label.substring(i + 3);
+    }
+
     public void relabel() {
         Dataset current = vm.currentProperty().get();
         String text = current == null ? messages.get("dataset.choose") : vm.label(current);
@@ -96,7 +106,7 @@ public final class DatasetChooser {
         ToggleGroup group = new ToggleGroup();
         button.getItems().clear();
         for (Dataset d : vm.datasets()) {
-            RadioMenuItem item = new RadioMenuItem(vm.label(d));
+            RadioMenuItem item = new RadioMenuItem(twoLines(vm.label(d)));
             item.setId("dataset-" + d.id());
             item.setToggleGroup(group);
             item.setSelected(current != null && current.id().equals(d.id()));
