@@ -26,6 +26,9 @@ case "$(uname -s)" in
   *) echo "build.sh: unknown OS $(uname -s)" >&2; exit 1 ;;
 esac
 
+# The app's libraries are copied into app/target/lib by the build; an older build's jars there
+# (a driver since replaced) would be packaged beside the new ones.
+rm -rf app/target/lib
 ./mvnw -B -q --no-transfer-progress -DskipTests install
 lib=app/target/lib
 cp app/target/app-*.jar "$out/input/" 2>/dev/null

@@ -83,7 +83,6 @@ public final class DatasetChooser {
         button.setMinWidth(Math.min(whole, 9 * em));
     }
 
-    /** Rebuilds the words and the list: after a change of language or of the datasets. */
     /**
      * A pack's long label in the menu on two lines, its scope above its dates: on one line
      * ("Gói: Hệ thống: … quản trị quốc gia · số liệu đến … · hết hạn …") the menu ran past the
@@ -94,6 +93,7 @@ public final class DatasetChooser {
         return i < 0 ? label : label.substring(0, i) + "\n" + label.substring(i + 3);
     }
 
+    /** Rebuilds the words and the list: after a change of language or of the datasets. */
     public void relabel() {
         Dataset current = vm.currentProperty().get();
         String text = current == null ? messages.get("dataset.choose") : vm.label(current);

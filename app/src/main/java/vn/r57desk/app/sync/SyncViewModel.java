@@ -152,8 +152,8 @@ public final class SyncViewModel {
     /**
      * National data reaches this laptop only under a passcode: a sync asked for while none is set
      * first asks for one ({@code askToProtect}, which runs the step it is given once the data is
-     * encrypted, or at once when the user cancels: the sync then says a passcode is needed). An automatic sync does not interrupt with a dialog: it is
-     * skipped and the status line says why.
+     * encrypted, or at once when the user cancels: the sync then says a passcode is needed). An
+     * automatic sync does not interrupt with a dialog: it is skipped and the status line says why.
      */
     public void requireProtection(java.util.function.BooleanSupplier isProtected, Consumer<Runnable> askToProtect) {
         this.protectedData = isProtected;

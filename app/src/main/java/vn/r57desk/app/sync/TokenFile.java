@@ -78,5 +78,4 @@ public final class TokenFile {
         }
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
-
 }
