@@ -118,7 +118,16 @@ public final class PasscodeDialogs {
         d.getDialogPane().setContent(content);
         d.getDialogPane().setMinHeight(Region.USE_PREF_SIZE);
         d.getDialogPane().getButtonTypes().setAll(ok, new ButtonType(m.get("dialog.cancel"), ButtonType.CANCEL.getButtonData()));
-        d.getDialogPane().lookupButton(ok).disableProperty().bind(enabled.not());
+        javafx.scene.control.Button accept = (javafx.scene.control.Button) d.getDialogPane().lookupButton(ok);
+        accept.disableProperty().bind(enabled.not());
+        // Enter on the "I understand" box sets the passcode, as from the fields: it unticked the box
+        // instead (a focused check box takes Enter as a press), after the user had just ticked it.
+        d.getDialogPane().addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && e.getTarget() instanceof CheckBox) {
+                e.consume();
+                if (!accept.isDisabled()) accept.fire();
+            }
+        });
     }
 
     private static PasswordField field(String id, String prompt) {

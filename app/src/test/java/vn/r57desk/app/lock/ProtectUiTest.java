@@ -116,7 +116,8 @@ class ProtectUiTest extends AppRobot {
         assertThat(ok.isDisabled()).as("the warning is not ticked yet").isTrue();
         clickOn("#" + PasscodeDialogs.UNDERSTOOD_ID);
         assertThat(lookup("#" + PasscodeDialogs.UNDERSTOOD_ID).queryAs(CheckBox.class).isSelected()).isTrue();
-        clickOn(ok);
+        // Enter, with the box just ticked still focused, sets the passcode (it used to untick the box)
+        type(javafx.scene.input.KeyCode.ENTER);
 
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> lookup("#" + MainWindow.DATA_NOTICE_ID).tryQueryAs(Label.class)
                 .map(l -> l.getText().startsWith("Đã đặt mật mã")).orElse(false));
