@@ -62,4 +62,23 @@ class AboutTest {
         assertThat(String.join("\n", AboutDialog.lines(m, about, "x"))).contains("Version 0.1.0", "Licence: Apache-2.0",
                 "Maintained by R57 Desk maintainers <r57@example.org>", "Third-party software");
     }
+    /**
+     * The installers' notices (installers/LICENSE.txt, shown before installing) name what the About
+     * window names and nothing else: they had listed ControlsFX, which is not bundled, and left out
+     * PDFBox, which is. picocli is the CLI's and the installers leave it out (installers/build.sh).
+     */
+    @Test
+    void theInstallersNoticesNameWhatTheAboutWindowNames() throws Exception {
+        String notices = Files.readString(Path.of("../installers/LICENSE.txt")).replaceAll("\\s+", " ");
+        for (String line : About.NOTICES) {
+            String names = line.substring(0, line.indexOf(" — "));
+            for (String name : names.replace("(OpenJFX)", "").split(",")) {
+                String n = name.strip().replaceFirst(" \\(.*\\)$", "");
+                if (n.equals("picocli") || n.equals("JavaFX")) continue;
+                assertThat(notices).as("installers/LICENSE.txt names " + n).contains(n);
+            }
+        }
+        assertThat(notices).contains("OpenJFX").doesNotContain("ControlsFX");
+        assertThat(Files.readString(Path.of("../installers/build.sh"))).as("the installers leave picocli out").contains("picocli-*) ;;");
+    }
 }
