@@ -90,6 +90,15 @@ public class R57DeskApp extends Application {
                     // only a warm-up
                 }
             }
+            // The first icon finds Ikonli's icon packs (a service lookup over the class path) and
+            // loads their font: ~70 ms the window's construction spent on the FX thread at its
+            // first button (the status bar's Sync now). A node not yet in a scene may be made here.
+            try {
+                new org.kordamp.ikonli.javafx.FontIcon(org.kordamp.ikonli.material2.Material2MZ.SYNC);
+                new org.kordamp.ikonli.javafx.FontIcon(org.kordamp.ikonli.material2.Material2AL.LOCK);
+            } catch (Throwable ignored) {
+                // only a warm-up
+            }
         }, "r57-warm-up");
         warm.setDaemon(true);
         warm.start();
