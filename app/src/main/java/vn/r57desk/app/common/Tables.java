@@ -39,11 +39,11 @@ public final class Tables {
                 .text(ctx.t("col.initiative"), r -> ctx.name(r.initiative().title()))
                 .styled(ctx.t("col.status"), r -> ctx.rag(r.rag()), r -> statusStyle(r.rag()))
                 .number(ctx.t("col.progress"), r -> r.initiative().progress(), ctx::pct)
-                .number(ctx.t("col.expected"), r -> r.expectedProgress(), ctx::pct)
+                .number(ctx.t("col.expected"), r -> r.expectedProgress(), ctx::pct).optional()
                 .text(ctx.t("col.deadline"), r -> ctx.date(r.initiative().deadline()))
                 .text(ctx.t("col.lead"), r -> ctx.agency(r.initiative().leadAgencyId()))
                 .number(ctx.t("col.overdue"), r -> r.tasks().overdue(), ctx::num)
-                .number(ctx.t("col.onTime"), r -> r.tasks().onTimeRate(), ctx::pct)
+                .number(ctx.t("col.onTime"), r -> r.tasks().onTimeRate(), ctx::pct).optional()
                 .onOpen(r -> ctx.nav().go(new Place.InitiativeDetail(r.initiative().id(), r.initiative().systemId())));
     }
 
@@ -53,9 +53,9 @@ public final class Tables {
                 .text(ctx.t("col.code"), s -> s.kpi().code())
                 .text(ctx.t("col.kpi"), s -> ctx.name(s.kpi().name()))
                 .number(ctx.t("col.value"), KpiStatus::value, (s, v) -> ctx.kpiValue(s.kpi(), v))
-                .text(ctx.t("col.unit"), s -> ctx.name(s.kpi().unit()))
-                .text(ctx.t("col.period"), s -> ctx.period(s.period()))
-                .number(ctx.t("col.expected"), KpiStatus::expected, (s, v) -> ctx.kpiValue(s.kpi(), v))
+                .text(ctx.t("col.unit"), s -> ctx.name(s.kpi().unit())).optional()
+                .text(ctx.t("col.period"), s -> ctx.period(s.period())).optional()
+                .number(ctx.t("col.expected"), KpiStatus::expected, (s, v) -> ctx.kpiValue(s.kpi(), v)).optional()
                 .text(ctx.t("col.target2030"), s -> ctx.target(s.kpi(), s.kpi().target2030Text()))
                 .styled(ctx.t("col.status"), ctx::kpiStatus, s -> statusStyle(s.rag()))
                 .onOpen(s -> ctx.nav().go(new Place.KpiSeries(s.kpi().id(), s.scopeId(), here)));

@@ -82,11 +82,23 @@ public final class InitiativesScreen implements Screen<Place.SystemInitiatives, 
         if (preselected != null && statuses.contains(preselected)) status.getSelectionModel().select(statuses.indexOf(preselected) + 1);
         for (ComboBox<String> c : List.of(status, agency, deadline)) c.setOnAction(e -> apply.run());
         apply.run();
-        HBox filters = new HBox(12, new Label(ctx.t("filter.status")), status, new Label(ctx.t("filter.lead")), agency,
-                new Label(ctx.t("filter.deadline")), deadline);
+        // Each filter keeps its name beside its list; on a narrow window (a 1024-pixel projector)
+        // the filters go onto a second line instead of cutting the names to "Trạng t…".
+        javafx.scene.layout.FlowPane filters = new javafx.scene.layout.FlowPane(16, 8,
+                named(ctx.t("filter.status"), status), named(ctx.t("filter.lead"), agency), named(ctx.t("filter.deadline"), deadline));
         filters.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         filters.getStyleClass().add(Styles.FILTERS);
         return new VBox(12, filters, holder);
+    }
+
+    /** A filter beside its name, the name never cut. */
+    private static HBox named(String name, ComboBox<String> filter) {
+        Label l = new Label(name);
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        l.setLabelFor(filter);
+        HBox box = new HBox(6, l, filter);
+        box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return box;
     }
 
     /** A filter's choices: "all", then {@code choices}; "all" selected. */

@@ -68,6 +68,8 @@ public final class DataTable<T> {
     private final String title;
     private final List<T> items;
     private final List<Column<T>> columns = new ArrayList<>();
+    /** The columns that give way on a narrow table, by index, in the order they were marked ({@link #optional()}). */
+    private final List<Integer> optional = new ArrayList<>();
     private Consumer<T> onOpen;
     private String id;
 
@@ -108,6 +110,18 @@ public final class DataTable<T> {
         return this;
     }
 
+    /**
+     * The column just added gives way on a narrow table: hidden (it stays in the CSV) when, even
+     * with the other titles on two lines, the name would be cut to less than {@link #NAME_FLOOR_EM}
+     * em. Columns so marked go last-marked first, and come back when the table is wider. On a
+     * 1024-pixel projector the province's KPIs had their names cut to "Quy…" and still ran past
+     * the table's right edge, the status out of sight.
+     */
+    public DataTable<T> optional() {
+        optional.add(columns.size() - 1);
+        return this;
+    }
+
     public DataTable<T> onOpen(Consumer<T> open) {
         this.onOpen = open;
         return this;
@@ -134,6 +148,9 @@ public final class DataTable<T> {
         Comparator<String> vi = VietnameseText.collator();
         for (Column<T> c : columns) {
             TableColumn<T, Object> col = new TableColumn<>(c.header());
+            // The rows draw their texts in the columns' declared order (TextRow): a header dragged
+            // elsewhere would have left the texts under the wrong titles.
+            col.setReorderable(false);
             col.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(c.value().apply(cd.getValue())));
             col.setComparator((a, b) -> {
                 if (a == null || b == null) return a == null ? (b == null ? 0 : -1) : 1;
@@ -350,9 +367,12 @@ public final class DataTable<T> {
             double oneLine = width(text, c.header());
             twoLineTitles[i] = twoLineTitle(text, c.header());
             double twoLines = linesWidth(text, twoLineTitles[i]);
-            text.setFont(font);
+            // A status column's texts are drawn in bold (their style class): measured in the
+            // regular weight, "Có nguy cơ chậm" was cut to "Có nguy cơ chậ…" on a projector.
+            text.setFont(c.style() != null ? bold : font);
             double values = 0;
             for (int r = 0; r < rows; r++) values = Math.max(values, width(text, c.shown(items.get(r))));
+            text.setFont(font);
             double cap = MAX_COLUMN_EM * em;
             // A title gets the cells' padding; room for the sort arrow is added in fitWidth, only to
             // the columns that show one (it took 0.8 em from every column, ~110 px of a projector's table).
@@ -374,6 +394,7 @@ public final class DataTable<T> {
         this.twoLineTitles = twoLineTitles;
         widestColumn = widest;
         minimumEm = 4 * em;
+        nameFloor = Math.min(full[widest], NAME_FLOOR_EM * em);
         arrowRoom = Math.ceil(0.8 * em);
         fitWidth(table);
     }
@@ -413,6 +434,10 @@ public final class DataTable<T> {
     private String[] twoLineTitles;
     private int widestColumn;
     private double minimumEm;
+    /** The name's width below which optional columns give way (its full width when that is less). */
+    private double nameFloor;
+    /** How many em the name keeps before an optional column gives way ({@link #optional()}). */
+    static final double NAME_FLOOR_EM = 12;
     /** What a header's sort arrow takes beside its title. */
     private double arrowRoom;
 
@@ -434,10 +459,16 @@ public final class DataTable<T> {
                 compact[i] += arrowRoom;
             }
         }
-        double need = 0;
-        for (double w : full) need += w;
         // The table's own width, less its borders and room for a vertical scroll bar.
         double available = table.getWidth() - table.snappedLeftInset() - table.snappedRightInset() - SCROLL_BAR_ALLOWANCE;
+        boolean[] hidden = table.getWidth() <= 0 ? new boolean[full.length]
+                : hiddenColumns(full, compact, widestColumn, optional, available, nameFloor);
+        for (int i = 0; i < full.length; i++) {
+            table.getColumns().get(i).setVisible(!hidden[i]);
+            if (hidden[i]) full[i] = compact[i] = 0;
+        }
+        double need = 0;
+        for (double w : full) need += w;
         boolean[] wrapped = wrappedTitles(full, compact, widestColumn, table.getWidth() <= 0 ? 0 : need - available);
         // The name's width is worked out here, not left to the resize policy: the policy runs when
         // the table's width changes, not when a click on a header (a new sort arrow) changes a
@@ -459,6 +490,26 @@ public final class DataTable<T> {
             // constrained resize policy gave a one-row table's name column a width of 9.2e18 and
             // pushed every column after it out of sight.
             col.setMaxWidth(i == widestColumn ? Math.max(w, available) : w);
+        }
+    }
+
+    /**
+     * Which optional columns are hidden at {@code available} pixels: none when the name keeps
+     * {@code floor} with the other titles wrapped as needed; otherwise the optional ones, last
+     * marked first, one at a time until it does (or none is left).
+     */
+    static boolean[] hiddenColumns(double[] full, double[] compact, int flexing, List<Integer> optional, double available, double floor) {
+        boolean[] hidden = new boolean[full.length];
+        for (int k = 0; ; k++) {
+            double[] f = full.clone(), c = compact.clone();
+            for (int i = 0; i < f.length; i++) if (hidden[i]) f[i] = c[i] = 0;
+            double need = 0;
+            for (double w : f) need += w;
+            boolean[] wrapped = wrappedTitles(f, c, flexing, need - available);
+            double others = 0;
+            for (int i = 0; i < f.length; i++) if (i != flexing) others += wrapped[i] ? c[i] : f[i];
+            if (available - others >= floor || k >= optional.size()) return hidden;
+            hidden[optional.get(optional.size() - 1 - k)] = true;
         }
     }
 

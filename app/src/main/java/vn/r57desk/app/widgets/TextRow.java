@@ -93,7 +93,10 @@ final class TextRow<T> extends TableRow<T> {
         private void watchColumns() {
             var table = getSkinnable().getTableView();
             if (table == null) return;
-            for (TableColumn<T, ?> c : table.getColumns()) registerInvalidationListener(c.widthProperty(), o -> getSkinnable().requestLayout());
+            for (TableColumn<T, ?> c : table.getColumns()) {
+                registerInvalidationListener(c.widthProperty(), o -> getSkinnable().requestLayout());
+                registerInvalidationListener(c.visibleProperty(), o -> getSkinnable().requestLayout());
+            }
         }
 
         void update() {
@@ -120,14 +123,18 @@ final class TextRow<T> extends TableRow<T> {
         protected void layoutChildren(double x, double y, double w, double h) {
             var table = getSkinnable().getTableView();
             if (table == null) return;
-            List<? extends TableColumn<T, ?>> leaves = table.getVisibleLeafColumns();
+            // The table's columns in the order of this row's texts; a column hidden on a narrow
+            // table (DataTable.optional) takes its text with it, and the texts after it move left.
+            List<? extends TableColumn<T, ?>> all = table.getColumns();
             double pad = texts.length == 0 ? 0 : 0.5 * texts[0].getFont().getSize();
             double left = getSkinnable().snappedLeftInset();
             double mid = y + h / 2;
             String cut = null;
             for (int i = 0; i < texts.length; i++) {
                 Text t = texts[i];
-                double cw = i < leaves.size() ? leaves.get(i).getWidth() : 0;
+                boolean shown = i < all.size() && all.get(i).isVisible();
+                t.setVisible(shown);
+                double cw = shown ? all.get(i).getWidth() : 0;
                 String s = fit(t, full[i], cw - 2 * pad);
                 if (!s.equals(full[i]) && cut == null) cut = full[i];
                 t.setText(s);

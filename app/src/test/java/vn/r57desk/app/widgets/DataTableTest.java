@@ -36,4 +36,23 @@ class DataTableTest {
         double[] compact = {200, 60, 100};
         assertThat(DataTable.wrappedTitles(full, compact, 0, 500)).containsExactly(false, false, true);
     }
+    /**
+     * Optional columns give way, last marked first, only when the name would otherwise be cut below
+     * its floor with every title already wrapped; wider, they come back. FULL/COMPACT: the others
+     * take 300 px on one line, 225 with every title wrapped.
+     */
+    @Test
+    void optionalColumnsGiveWayLastMarkedFirstOnlyWhenTheNameWouldBeCutBelowItsFloor() {
+        java.util.List<Integer> optional = java.util.List.of(1, 3); // marked: column 1, then column 3
+        assertThat(DataTable.hiddenColumns(FULL, COMPACT, 0, optional, 600, 200)).as("all fit").containsExactly(false, false, false, false);
+        assertThat(DataTable.hiddenColumns(FULL, COMPACT, 0, optional, 425, 200)).as("the name keeps 200 with titles wrapped")
+                .containsExactly(false, false, false, false);
+        assertThat(DataTable.hiddenColumns(FULL, COMPACT, 0, optional, 400, 200)).as("column 3 goes first")
+                .containsExactly(false, false, false, true);
+        assertThat(DataTable.hiddenColumns(FULL, COMPACT, 0, optional, 300, 200)).as("then column 1")
+                .containsExactly(false, true, false, true);
+        assertThat(DataTable.hiddenColumns(FULL, COMPACT, 0, optional, 200, 200)).as("never a column not marked")
+                .containsExactly(false, true, false, true);
+        assertThat(DataTable.hiddenColumns(FULL, COMPACT, 0, java.util.List.of(), 200, 200)).containsExactly(false, false, false, false);
+    }
 }
