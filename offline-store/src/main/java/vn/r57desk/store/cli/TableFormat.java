@@ -153,7 +153,7 @@ final class TableFormat {
             // "no data yet" rather than a blank: a headline KPI nobody reported is still on the screen.
             String status = !s.hasData() ? "no data yet" : s.old() ? s.rag().name() + " (" + s.monthsOld() + " months old)" : s.rag().name();
             rows.add(List.of(s.kpi().code(), s.kpi().name().in(locale), num(s.value(), nf), s.period() == null ? "" : s.period().toString(),
-                    num(s.expected(), nf), s.kpi().target2030Text() == null ? "" : s.kpi().target2030Text(), status, num(s.change(), nf)));
+                    num(s.expected(), nf), vn.r57desk.store.metrics.TargetText.display(s.kpi().target2030Text()), status, num(s.change(), nf)));
         }
         table(out, List.of("KPI", "name", "value", "period", "expected", "2030", "status", "change"), rows);
     }

@@ -17,6 +17,30 @@ public final class TargetText {
         return (t.startsWith(">") || t.startsWith("<")) && !t.startsWith(">=") && !t.startsWith("<=");
     }
 
+    private static final java.util.regex.Pattern RANGE = java.util.regex.Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*-\\s*(\\d+(?:\\.\\d+)?)");
+    private static final java.util.regex.Pattern BOUND = java.util.regex.Pattern.compile("(>=|<=|>|<|=)?\\s*(-?\\d+(?:\\.\\d+)?)");
+
+    /**
+     * A target as people write it, for plain-text output (the CLI's tables): {@code >=30} as
+     * "≥ 30", {@code <=3} as "≤ 3", {@code >55} as "> 55", {@code 40-50} as "40–50". The app's
+     * screens add the unit and the locale's digits (Ctx.target); the CLI printed ">=30".
+     */
+    public static String display(String text) {
+        if (text == null) return "";
+        String t = text.strip();
+        java.util.regex.Matcher range = RANGE.matcher(t);
+        if (range.matches()) return range.group(1) + "–" + range.group(2);
+        java.util.regex.Matcher x = BOUND.matcher(t);
+        if (!x.matches()) return t.replace(">=", "≥ ").replace("<=", "≤ ");
+        String sign = x.group(1) == null ? "" : switch (x.group(1)) {
+            case ">=" -> "≥ ";
+            case "<=" -> "≤ ";
+            case "=" -> "";
+            default -> x.group(1) + " ";
+        };
+        return sign + x.group(2);
+    }
+
     public static Double value(String text, Direction direction) {
         if (text == null || text.isBlank()) return null;
         String t = text.trim().replace(" ", "");

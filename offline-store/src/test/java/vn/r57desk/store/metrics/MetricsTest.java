@@ -76,6 +76,18 @@ class MetricsTest {
         assertThat(KpiTrajectory.baselineDate("2019-2024")).isEqualTo(LocalDate.of(2024, 7, 1));
     }
 
+    /** The CLI's tables write targets as the app does, without the unit: "≥ 30", not ">=30". */
+    @Test
+    void aTargetIsWrittenAsPeopleWriteIt() {
+        assertThat(TargetText.display(">=30")).isEqualTo("≥ 30");
+        assertThat(TargetText.display("<=3")).isEqualTo("≤ 3");
+        assertThat(TargetText.display(">55")).isEqualTo("> 55");
+        assertThat(TargetText.display("40-50")).isEqualTo("40–50");
+        assertThat(TargetText.display("2")).isEqualTo("2");
+        assertThat(TargetText.display(null)).isEmpty();
+        assertThat(TargetText.display("top 3 by 2030")).isEqualTo("top 3 by 2030");
+    }
+
     @Test
     void targetTextKeepsTheBoundThatMustBeReached() {
         assertThat(TargetText.value(">=30", Direction.HIGHER_IS_BETTER)).isEqualTo(30.0);
