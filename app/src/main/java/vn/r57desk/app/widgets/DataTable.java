@@ -461,20 +461,18 @@ public final class DataTable<T> {
         }
         // The table's own width, less its borders and room for a vertical scroll bar.
         double available = table.getWidth() - table.snappedLeftInset() - table.snappedRightInset() - SCROLL_BAR_ALLOWANCE;
-        boolean[] hidden = table.getWidth() <= 0 ? new boolean[full.length]
-                : hiddenColumns(full, compact, widestColumn, optional, available, nameFloor);
+        // Not laid out yet: everything shown, nothing wrapped, until the table has a width.
+        Fit fit = table.getWidth() <= 0 ? new Fit(new boolean[full.length], new boolean[full.length], 0)
+                : fit(full, compact, widestColumn, optional, available, nameFloor);
+        boolean[] wrapped = fit.wrapped();
         for (int i = 0; i < full.length; i++) {
-            table.getColumns().get(i).setVisible(!hidden[i]);
-            if (hidden[i]) full[i] = compact[i] = 0;
+            table.getColumns().get(i).setVisible(!fit.hidden()[i]);
+            if (fit.hidden()[i]) full[i] = compact[i] = 0;
         }
-        double need = 0;
-        for (double w : full) need += w;
-        boolean[] wrapped = wrappedTitles(full, compact, widestColumn, table.getWidth() <= 0 ? 0 : need - available);
         // The name's width is worked out here, not left to the resize policy: the policy runs when
         // the table's width changes, not when a click on a header (a new sort arrow) changes a
         // column's, and a name sorted by was then given its full width past the table's edge.
-        double others = 0;
-        for (int i = 0; i < full.length; i++) if (i != widestColumn) others += wrapped[i] ? compact[i] : full[i];
+        double others = fit.others();
         for (int i = 0; i < full.length; i++) {
             TableColumn<T, ?> col = table.getColumns().get(i);
             double w = wrapped[i] ? compact[i] : full[i];
@@ -493,12 +491,15 @@ public final class DataTable<T> {
         }
     }
 
+    /** How a table's columns fit: which are hidden, which titles wrap, and what all but the name take. */
+    record Fit(boolean[] hidden, boolean[] wrapped, double others) {}
+
     /**
-     * Which optional columns are hidden at {@code available} pixels: none when the name keeps
+     * How the columns fit {@code available} pixels: no optional column hidden when the name keeps
      * {@code floor} with the other titles wrapped as needed; otherwise the optional ones, last
      * marked first, one at a time until it does (or none is left).
      */
-    static boolean[] hiddenColumns(double[] full, double[] compact, int flexing, List<Integer> optional, double available, double floor) {
+    static Fit fit(double[] full, double[] compact, int flexing, List<Integer> optional, double available, double floor) {
         boolean[] hidden = new boolean[full.length];
         for (int k = 0; ; k++) {
             double[] f = full.clone(), c = compact.clone();
@@ -508,7 +509,7 @@ public final class DataTable<T> {
             boolean[] wrapped = wrappedTitles(f, c, flexing, need - available);
             double others = 0;
             for (int i = 0; i < f.length; i++) if (i != flexing) others += wrapped[i] ? c[i] : f[i];
-            if (available - others >= floor || k >= optional.size()) return hidden;
+            if (available - others >= floor || k >= optional.size()) return new Fit(hidden, wrapped, others);
             hidden[optional.get(optional.size() - 1 - k)] = true;
         }
     }

@@ -44,15 +44,15 @@ class DataTableTest {
     @Test
     void optionalColumnsGiveWayLastMarkedFirstOnlyWhenTheNameWouldBeCutBelowItsFloor() {
         java.util.List<Integer> optional = java.util.List.of(1, 3); // marked: column 1, then column 3
-        assertThat(DataTable.hiddenColumns(FULL, COMPACT, 0, optional, 600, 200)).as("all fit").containsExactly(false, false, false, false);
-        assertThat(DataTable.hiddenColumns(FULL, COMPACT, 0, optional, 425, 200)).as("the name keeps 200 with titles wrapped")
+        assertThat(DataTable.fit(FULL, COMPACT, 0, optional, 600, 200).hidden()).as("all fit").containsExactly(false, false, false, false);
+        assertThat(DataTable.fit(FULL, COMPACT, 0, optional, 425, 200).hidden()).as("the name keeps 200 with titles wrapped")
                 .containsExactly(false, false, false, false);
-        assertThat(DataTable.hiddenColumns(FULL, COMPACT, 0, optional, 400, 200)).as("column 3 goes first")
+        assertThat(DataTable.fit(FULL, COMPACT, 0, optional, 400, 200).hidden()).as("column 3 goes first")
                 .containsExactly(false, false, false, true);
-        assertThat(DataTable.hiddenColumns(FULL, COMPACT, 0, optional, 300, 200)).as("then column 1")
+        assertThat(DataTable.fit(FULL, COMPACT, 0, optional, 300, 200).hidden()).as("then column 1")
                 .containsExactly(false, true, false, true);
-        assertThat(DataTable.hiddenColumns(FULL, COMPACT, 0, optional, 200, 200)).as("never a column not marked")
+        assertThat(DataTable.fit(FULL, COMPACT, 0, optional, 200, 200).hidden()).as("never a column not marked")
                 .containsExactly(false, true, false, true);
-        assertThat(DataTable.hiddenColumns(FULL, COMPACT, 0, java.util.List.of(), 200, 200)).containsExactly(false, false, false, false);
+        assertThat(DataTable.fit(FULL, COMPACT, 0, java.util.List.of(), 200, 200).hidden()).containsExactly(false, false, false, false);
     }
 }
